@@ -1,0 +1,31 @@
+# One entry point for people and CI. `make lab` and `make test` set everything up themselves.
+PYTHON ?= python3
+VENV   ?= .venv
+PY      = $(VENV)/bin/python
+STAMP   = $(VENV)/.framing-lab-installed
+
+.PHONY: lab test test-fast browser-test bench app clean-venv
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(VENV)/bin/jupyter lab notebooks/00_start_here.ipynb
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not browser" -k "not notebook"
+
+browser-test: $(STAMP)
+	$(PY) -m pytest -q -m browser
+
+bench: $(STAMP)
+	$(PY) scripts/benchmark.py
+
+clean-venv:
+	rm -rf $(VENV)

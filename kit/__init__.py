@@ -1,0 +1,5 @@
+"""Framing Lab: framing, sourcing and quote attribution in Arabic news, for the classroom."""
+from .errors import KitError, InputError, SavedWorkError, ExerciseError
+from .i18n import set_language, get_language
+
+__version__ = "0.1.0"

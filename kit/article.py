@@ -1,0 +1,181 @@
+"""The article model: load text from a path or a string, split it into paragraphs and
+sentences with offsets, and tell the body from page furniture ("أخبار ذات صلة" blocks...).
+
+Boilerplate is kept and reported, never dropped: its headlines are framing material too.
+"""
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from .arabic import BIDI_CONTROLS, normalize, is_arabic
+from .errors import InputError
+from .lexicon import read_json
+from .model import Paragraph, Sentence, Diagnostic
+
+# The largest article the kit accepts, in characters (about 4 MB of Arabic in UTF-8): far
+# above any news article, and analysed in a few seconds.
+MAX_CHARS = 2_000_000
+_SENTENCE_END = re.compile(r"[.!?؟…]+[\"”»“’']*(?=\s|$)")
+_LINE = re.compile(r"[^\r\n]+")
+_END_PUNCTUATION = tuple(".!?؟…:")
+
+
+@dataclass(frozen=True)
+class Article:
+    text: str
+    paragraphs: tuple[Paragraph, ...]      # the body, indexed 0..n-1
+    boilerplate: tuple[Paragraph, ...]
+    sentences: tuple[Sentence, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def read_article(source) -> str:
+    """The text of an article given as a string, or as a path (str or Path) to a UTF-8 file."""
+    if isinstance(source, bytes):
+        return _decode(source, "<bytes>")
+    if isinstance(source, Path) or (isinstance(source, str) and _looks_like_path(source)):
+        path = Path(source)
+        if not path.is_file():
+            raise InputError(f"No article file at {path}. Check the name and folder.",
+                             f"لا يوجد ملف مقال في {path}. تحقق من الاسم والمجلد.")
+        if path.stat().st_size > MAX_CHARS * 4:
+            raise _too_long(path.stat().st_size)
+        return _decode(path.read_bytes(), str(path))
+    if not isinstance(source, str):
+        raise InputError(f"An article must be text (a str) or a file path, but a "
+                         f"{type(source).__name__} was given.",
+                         f"يجب أن يكون المقال نصا أو مسار ملف، لكن أُعطي {type(source).__name__}.")
+    return source
+
+
+def _looks_like_path(s: str) -> bool:
+    return len(s) < 1024 and "\n" not in s and (s.endswith((".txt", ".md")) or Path(s).is_file())
+
+
+def _decode(data: bytes, name: str) -> str:
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{name} looks like a binary file, not text. Save the article as a "
+                         f"UTF-8 text file.", f"يبدو أن {name} ملف ثنائي وليس نصا. احفظ المقال "
+                         f"كملف نصي بترميز UTF-8.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(f"{name} is not UTF-8 text (byte {e.start} cannot be read). Save it "
+                         f"as UTF-8 and try again.", f"الملف {name} ليس بترميز UTF-8 (لا يمكن "
+                         f"قراءة البايت {e.start}). احفظه بترميز UTF-8 وأعد المحاولة.") from None
+
+
+def _too_long(size: int) -> InputError:
+    return InputError(f"The article is too long ({size:,} characters; the limit is "
+                      f"{MAX_CHARS:,}). Analyse one article at a time.",
+                      f"المقال طويل جدا ({size:,} حرفا، والحد {MAX_CHARS:,}). حلل مقالا واحدا "
+                      f"في كل مرة.")
+
+
+def check_text(text: str) -> None:
+    if len(text) > MAX_CHARS:
+        raise _too_long(len(text))
+    if not text.strip():
+        raise InputError("The article is empty: paste or load some text first.",
+                         "المقال فارغ: الصق نصا أو حمّل ملفا أولا.")
+
+
+@lru_cache(maxsize=1)
+def _furniture():
+    data = read_json("boilerplate.json")
+    return ({normalize(h) for h in data["block_headings"]},
+            tuple(normalize(m) for m in data["line_markers"]), data["max_headline_words"])
+
+
+def _stripped_lines(text: str):
+    """(start, end) of every non-blank line, trimmed of surrounding whitespace."""
+    for m in _LINE.finditer(text):
+        line = m.group()
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            yield m.start() + lead, m.start() + len(line.rstrip())
+
+
+def _is_heading(line: str) -> bool:
+    headings, _, _ = _furniture()
+    return normalize(line).strip(" :：-–—") in headings
+
+
+def _is_marker_line(line: str) -> bool:
+    _, markers, max_words = _furniture()
+    return normalize(line).startswith(markers) and len(line.split()) <= max_words // 2
+
+
+def _is_headline(line: str) -> bool:
+    _, _, max_words = _furniture()
+    return not line.endswith(_END_PUNCTUATION) and len(line.split()) <= max_words
+
+
+def split_paragraphs(text: str) -> tuple[tuple[Paragraph, ...], tuple[Paragraph, ...]]:
+    """Body paragraphs and boilerplate blocks, each with offsets into `text`.
+
+    A block runs from its heading to its last link headline; a marker line is a block alone."""
+    body, furniture = [], []
+    in_block = False
+    for start, end in _stripped_lines(text):
+        line = text[start:end]
+        if _is_heading(line):
+            in_block = True
+            furniture.append([start, end])
+        elif in_block and _is_headline(line):
+            furniture[-1][1] = end
+        elif _is_marker_line(line):
+            in_block = False
+            furniture.append([start, end])
+        else:
+            in_block = False
+            body.append(Paragraph(start, end, line, len(body)))
+    blocks = tuple(Paragraph(s, e, text[s:e], i, True) for i, (s, e) in enumerate(furniture))
+    return tuple(body), blocks
+
+
+def block_lines(text: str, block: Paragraph) -> list[tuple[int, int]]:
+    """(start, end) of each line of a boilerplate block: its heading, then its headlines."""
+    return list(_stripped_lines_between(text, block.start, block.end))
+
+
+def _stripped_lines_between(text: str, start: int, end: int):
+    for s, e in _stripped_lines(text[start:end]):
+        yield start + s, start + e
+
+
+def split_sentences(text: str, paragraph: Paragraph) -> list[Sentence]:
+    out, start = [], paragraph.start
+    for m in _SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
+        out.append(Sentence(start, m.end(), text[start:m.end()], paragraph.index))
+        start = m.end()
+        while start < paragraph.end and text[start].isspace():
+            start += 1
+    if start < paragraph.end:
+        out.append(Sentence(start, paragraph.end, text[start:paragraph.end], paragraph.index))
+    return out
+
+
+def text_diagnostics(text: str) -> list[Diagnostic]:
+    """Warnings about the text itself: hidden direction controls, and text that is not Arabic."""
+    found = [Diagnostic("bidi_control", i,
+                        f"Hidden direction-control character U+{ord(c):04X} at character {i}: "
+                        f"the text may display differently from what it is.",
+                        f"رمز تحكم خفي في اتجاه النص U+{ord(c):04X} عند الحرف {i}: قد يظهر "
+                        f"النص بغير حقيقته.")
+             for i, c in enumerate(text) if c in BIDI_CONTROLS][:20]
+    if not is_arabic(text[:20000]):
+        found.append(Diagnostic("not_arabic", 0, "This text is mostly not Arabic: the kit's "
+                                "lexicons are Arabic, so expect few results.",
+                                "معظم هذا النص ليس عربيا: معاجم الأداة عربية، فتوقع نتائج قليلة."))
+    return found
+
+
+def load_article(source) -> Article:
+    """Read and split an article; raise `InputError` for input that cannot be analysed."""
+    text = read_article(source)
+    check_text(text)
+    body, furniture = split_paragraphs(text)
+    sentences = tuple(s for p in body for s in split_sentences(text, p))
+    return Article(text, body, furniture, sentences, tuple(text_diagnostics(text)))

@@ -1,0 +1,113 @@
+"""Loads the data files under `kit/data/` into lookup tables, normalised once and cached.
+
+The files are the source of truth (a teacher can read and extend them); this module only
+turns them into the shapes the engine matches against.
+"""
+import csv
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .arabic import normalize
+
+
+def read_text(name: str) -> str:
+    return resources.files("kit").joinpath("data").joinpath(name).read_text("utf-8")
+
+
+def read_json(name: str):
+    return json.loads(read_text(name))
+
+
+def read_tsv(name: str) -> list[dict]:
+    return list(csv.DictReader(read_text(name).splitlines(), delimiter="\t"))
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One written form of a reporting verb."""
+    lemma: str
+    gloss: str
+    connotation: str        # neutral | assertive | critical | evaluative
+    takes_clause: bool      # can introduce an indirect-speech clause (قال إن...)
+    gender: str             # m | f | pl | "" (first person or unknown)
+    participle: bool        # قائلا، مضيفا: circumstantial, subject carried from the clause
+
+
+# Suffixes and prefixes that make the conjugations of a verb from its stems, with the gender
+# and number they mark.
+_PAST = (("", "m"), ("ت", "f"), ("وا", "pl"), ("ا", "m"), ("تا", "f"), ("ن", "pl"))
+_PRESENT = (("ي", "", "m"), ("ت", "", "f"), ("ي", "ون", "pl"), ("ت", "ون", "pl"),
+            ("ي", "ان", "m"), ("ت", "ان", "f"), ("ن", "", ""), ("أ", "", ""))
+_PARTICIPLE = (("ا", "m"), ("ة", "f"), ("ين", "pl"), ("ون", "pl"), ("ات", "f"))
+
+
+def _forms(row: dict):
+    for suffix, gender in _PAST:
+        yield row["past"] + suffix, gender, False
+    for prefix, suffix, gender in _PRESENT:
+        yield prefix + row["present"] + suffix, gender, False
+    # The bare participle is left out on purpose: مصر (Egypt), مقر (seat) are nouns.
+    for suffix, gender in _PARTICIPLE:
+        yield row["participle"] + suffix, gender, True
+
+
+def _gender_of_ending(form: str) -> str:
+    return "pl" if form.endswith("وا") else "f" if form.endswith("ت") else "m"
+
+
+@lru_cache(maxsize=1)
+def cue_forms() -> dict[str, Cue]:
+    """Every conjugated form of every reporting verb, keyed by its normalised spelling."""
+    table: dict[str, Cue] = {}
+    for row in read_tsv("cue_verbs.tsv"):
+        base = dict(lemma=row["lemma"], gloss=row["gloss"], connotation=row["connotation"],
+                    takes_clause=row["takes_clause"] == "yes")
+        # Irregular forms: gender read off the ending; an -ا ending (نافيا) is a participle.
+        extras = [(w, _gender_of_ending(w), w.endswith("يا")) for w in row["extra"].split()]
+        for form, gender, participle in [*_forms(row), *extras]:
+            table.setdefault(normalize(form), Cue(gender=gender, participle=participle, **base))
+    return table
+
+
+@lru_cache(maxsize=1)
+def words() -> dict[str, frozenset]:
+    """The closed word lists of `attribution_words.json`, each as a set of normalised phrases."""
+    raw = read_json("attribution_words.json")
+    return {key: frozenset(normalize(w) for w in value)
+            for key, value in raw.items() if isinstance(value, list)}
+
+
+def word_set(name: str) -> frozenset:
+    return words()[name]
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    en: str
+    type: str
+    gender: str
+    side: str
+    variants: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> tuple[Entity, ...]:
+    return tuple(Entity(id=e["id"], en=e["en"], type=e["type"], gender=e.get("gender", ""),
+                        side=e.get("side", ""), variants=tuple(e["variants"]))
+                 for e in read_json("gazetteer.json")["entities"])
+
+
+@lru_cache(maxsize=1)
+def gazetteer_index() -> dict[str, list[tuple[tuple[str, ...], Entity]]]:
+    """Variants keyed by their first normalised word, longest variant first."""
+    index: dict[str, list] = {}
+    for entity in gazetteer():
+        for variant in entity.variants:
+            keys = tuple(normalize(w) for w in variant.split())
+            index.setdefault(keys[0], []).append((keys, entity))
+    for entries in index.values():
+        entries.sort(key=lambda item: -len(item[0]))
+    return index
