@@ -1,6 +1,7 @@
 """The interface language (Arabic or English) and the translated interface strings.
 
-Strings live in `kit/data/ui_strings.json`; `t(key)` looks one up in the current language.
+Strings live in `kit/data/ui_*.json` (one file per part of the kit, each mapping a key to
+{"ar": ..., "en": ...}); `t(key)` looks one up in the current language.
 """
 import json
 from functools import lru_cache
@@ -29,7 +30,11 @@ def direction(lang: str | None = None) -> str:
 
 @lru_cache(maxsize=1)
 def _strings() -> dict:
-    return json.loads(resources.files("kit").joinpath("data/ui_strings.json").read_text("utf-8"))
+    merged: dict = {}
+    for item in sorted(resources.files("kit").joinpath("data").iterdir(), key=lambda p: p.name):
+        if item.name.startswith("ui_") and item.name.endswith(".json"):
+            merged.update(json.loads(item.read_text("utf-8")))
+    return merged
 
 
 def t(key: str, lang: str | None = None, **values) -> str:

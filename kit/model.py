@@ -121,3 +121,14 @@ class Analysis:
             "entities": list(entities.values()),
             "diagnostics": [asdict(d) for d in self.diagnostics],
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight(Span):
+    """A lens's mark on the article: what kind of span it is and why it is marked."""
+    lens: str                  # reporting_verbs | scare_quotes | loaded_terms | frames | numbers | quotes ...
+    category: str              # e.g. "assertive", "conflict", "direct"
+    label_en: str
+    label_ar: str
+    why_en: str
+    why_ar: str
