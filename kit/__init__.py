@@ -3,3 +3,5 @@ from .errors import KitError, InputError, SavedWorkError, ExerciseError
 from .i18n import set_language, get_language
 
 __version__ = "0.1.0"
+from .analysis import analyze
+from .model import Analysis, Quote, Source, Span, NonQuote, Mention, Diagnostic, Highlight

@@ -89,6 +89,27 @@ def stems(key: str) -> set[str]:
     return out
 
 
+def drop_letters(written: str, count: int) -> str:
+    """`written` without its first `count` letters, skipping tashkeel and tatweel as it goes
+    (so a proclitic found on the normalised key is cut from the text as written)."""
+    i = 0
+    while count > 0 and i < len(written):
+        if not (TASHKEEL.match(written[i]) or written[i] == TATWEEL):
+            count -= 1
+        i += 1
+    while i < len(written) and (TASHKEEL.match(written[i]) or written[i] == TATWEEL):
+        i += 1
+    return written[i:]
+
+
+def without_proclitics(written: str, key: str, stem: str) -> str:
+    """The written token reduced to `stem` (one of `stems(key)`): وللصحيفة -> الصحيفة."""
+    cut = len(key) - len(stem)
+    if stem.startswith("ال") and not key[cut:].startswith("ال"):   # لل + word: the alef was dropped
+        return "ال" + drop_letters(written, cut + 2)
+    return drop_letters(written, cut)
+
+
 def verb_stems(key: str) -> set[str]:
     """Readings of a verb token: with و/ف removed, and with an object pronoun removed (ووصفها)."""
     out = {key}

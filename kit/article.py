@@ -146,8 +146,19 @@ def _stripped_lines_between(text: str, start: int, end: int):
 
 
 def split_sentences(text: str, paragraph: Paragraph) -> list[Sentence]:
+    """Sentences of a paragraph; a sentence end inside a quotation does not end the sentence
+    (a quote may span sentences)."""
+    from .quote_marks import pair_marks   # local: quote_marks is a leaf module, no cycle
+
+    pairs, _ = pair_marks(text, paragraph.start, paragraph.end)
+    inside = iter(pairs)
+    current = next(inside, None)
     out, start = [], paragraph.start
     for m in _SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
+        while current and current[1] < m.start():
+            current = next(inside, None)
+        if current and current[0] < m.start() < current[1]:
+            continue
         out.append(Sentence(start, m.end(), text[start:m.end()], paragraph.index))
         start = m.end()
         while start < paragraph.end and text[start].isspace():

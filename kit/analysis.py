@@ -1,0 +1,110 @@
+"""`analyze()`: the whole engine in one call, from text (or a path) to an `Analysis`."""
+from .arabic import tokenize
+from .article import load_article, block_lines
+from .attribution import Draft, ParagraphReader
+from .entities import find_mentions, proclitic_length
+from .arabic import drop_letters
+from .model import Analysis, Diagnostic, Mention, Paragraph, Quote
+from .sources import SourceBook
+from .subjects import role_before
+
+
+def analyze(source) -> Analysis:
+    """Analyse an Arabic news article given as text or as a path to a UTF-8 file.
+
+    >>> a = analyze('وقال الوزير أحمد سالم: "الاتفاق قريب".')
+    >>> [(q.kind, q.text, q.speaker, q.cue) for q in a.quotes]
+    [('direct', 'الاتفاق قريب', 'أحمد سالم', 'وقال')]
+    """
+    article = load_article(source)
+    text, book = article.text, SourceBook()
+    drafts, non_quotes, diagnostics = [], [], list(article.diagnostics)
+    relay = None
+    for paragraph in article.paragraphs:
+        sentences = [s for s in article.sentences if s.paragraph == paragraph.index]
+        reader = ParagraphReader(text, paragraph, sentences, book)
+        reader.read()
+        _apply_relays(reader)
+        drafts.extend(sorted(reader.quotes, key=lambda d: d.start))
+        non_quotes.extend(reader.non_quotes)
+        diagnostics.extend(reader.diagnostics)
+        if paragraph.index == 0:
+            relay = _lead_relay(reader)
+    _carry_relays_back(drafts)
+    mentions = _mentions(text, article.paragraphs, book)
+    quotes = tuple(_freeze(text, d, book) for d in drafts)
+    diagnostics.extend(_unattributed(quotes))
+    return Analysis(text, article.paragraphs, article.boilerplate, article.sentences, quotes,
+                    tuple(non_quotes), book.freeze(drafts), tuple(mentions),
+                    tuple(sorted(diagnostics, key=lambda d: d.start)), relay,
+                    _boilerplate_quotes(text, article.boilerplate))
+
+
+def _apply_relays(reader: ParagraphReader) -> None:
+    """A relay covers the quotes of its own sentence (بحسب ما ذكرت الفايننشال تايمز)."""
+    for sentence, relay_id in reader.relays:
+        for draft in reader.quotes:
+            if reader.sentence_of(draft.start) == sentence and draft.source_id != relay_id \
+                    and relay_id not in draft.via_ids:
+                draft.via_ids.append(relay_id)
+
+
+def _carry_relays_back(drafts: list[Draft]) -> None:
+    """وأضاف "..."، بحسب ما ذكرت الصحيفة: the relay also covers what the same speaker said just
+    before, which the continuation verb joins to this quote."""
+    for later, earlier in zip(reversed(drafts), list(reversed(drafts))[1:]):
+        if later.carried and later.source_id == earlier.source_id:
+            for relay_id in later.via_ids:
+                if relay_id not in earlier.via_ids:
+                    earlier.via_ids.append(relay_id)
+
+
+def _lead_relay(reader: ParagraphReader) -> str | None:
+    """كشفت صحيفة "فايننشال تايمز"...: the outlet the whole article relays."""
+    said = reader.said.get(0)
+    if said and said.subject and said.subject.type == "media":
+        return reader.book.get(said.source_id).name
+    return None
+
+
+def _freeze(text: str, d: Draft, book: SourceBook) -> Quote:
+    entry = book.get(d.source_id) if d.source_id else None
+    role = d.role or (entry.roles[0] if entry and entry.roles else None)  # titles found anywhere
+    return Quote(d.start, d.end, text[d.start:d.end], d.kind, d.paragraph,
+                 entry.name if entry else None, d.speaker_ar, d.source_id, role,
+                 d.cue.text if d.cue else None, d.cue_lemma, d.cue.start if d.cue else None,
+                 tuple(book.get(v).name for v in d.via_ids), d.how)
+
+
+def _unattributed(quotes) -> list[Diagnostic]:
+    return [Diagnostic("no_speaker", q.start, f"No speaker found for the quote at character "
+                       f"{q.start}.", f"لم يُعثر على قائل للاقتباس عند الحرف {q.start}.")
+            for q in quotes if q.speaker is None]
+
+
+def _mentions(text: str, paragraphs, book: SourceBook) -> list[Mention]:
+    """Known entities named in the body; a title before a known person is added to its roles."""
+    found = []
+    for paragraph in paragraphs:
+        tokens = tokenize(text, paragraph.start, paragraph.end)
+        for first, end, entity in find_mentions(tokens):
+            start = tokens[first].start + len(tokens[first].text) - len(
+                drop_letters(tokens[first].text, proclitic_length(tokens, first)))
+            found.append(Mention(start, tokens[end - 1].end, text[start:tokens[end - 1].end],
+                                 entity.id, entity.en, entity.type, paragraph.index))
+            role = role_before(text, tokens, first) if entity.type == "person" else None
+            if role:
+                book.add_role(entity.id, role)
+    return found
+
+
+def _boilerplate_quotes(text: str, blocks) -> tuple[Quote, ...]:
+    """Quotes in related-news headlines, each headline read on its own (no carried speakers)."""
+    quotes = []
+    for block in blocks:
+        for n, (start, end) in enumerate(block_lines(text, block)[1:]):
+            line = Paragraph(start, end, text[start:end], -1 - block.index, True)
+            reader = ParagraphReader(text, line, [], book := SourceBook())
+            reader.read()
+            quotes.extend(_freeze(text, d, book) for d in sorted(reader.quotes, key=lambda d: d.start))
+    return tuple(quotes)

@@ -1,0 +1,337 @@
+"""Quotes and who said them, paragraph by paragraph, in reading order.
+
+Finds direct quotes (marks after a reporting verb, or a quoted sentence followed by one),
+partial quotes (a quoted word or phrase inside the reporter's sentence), indirect speech
+(verb + إن/أن/بأن clause), names in quotation marks that are not speech, and relayed
+attribution (بحسب ما ذكرت...، وفقا لـ...، نقلا عن...).
+
+Limits: one verb's subject is read from the words right after it (or a known name right
+before it); a quote with no verb in its sentence takes the most recent speaker; relays are
+applied to the quotes of their own sentence and, through وأضاف-style continuations, to the
+same speaker's quotes just before. The lead's outlet (كشفت صحيفة...) is reported as the
+article's relay, not stamped on every quote.
+"""
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from .arabic import Token, tokenize, stems, normalize, without_proclitics
+from .cues import cue_of, complement_at, is_complementizer
+from .lexicon import Cue, word_set
+from .model import Diagnostic, NonQuote, Paragraph, Sentence
+from .quote_marks import MARKS, pair_marks
+from .sources import SourceBook
+from .subjects import Subject, parse_subject, subject_before, gap, COMMAS
+
+RELATIVES = {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "ما", "مما", "عما"}
+RELAY_PAIRS = {("نقلا", "عن"), ("استنادا", "الي"), ("علي", "ذمه")}
+
+
+@dataclass
+class Draft:
+    """A quote while the article is being read; frozen into `model.Quote` at the end."""
+    start: int
+    end: int
+    kind: str
+    paragraph: int
+    source_id: str | None = None
+    speaker_ar: str | None = None
+    role: str | None = None
+    cue: Token | None = None
+    cue_lemma: str | None = None
+    how: str = ""
+    carried: bool = False
+    via_ids: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Said:
+    """What a reporting verb resolved to."""
+    source_id: str | None
+    subject: Subject | None
+    how: str
+    via_id: str | None = None
+
+
+class ParagraphReader:
+    """Reads one paragraph; the `SourceBook` carries speakers from paragraph to paragraph."""
+
+    def __init__(self, text: str, paragraph: Paragraph, sentences: list[Sentence], book: SourceBook):
+        self.text, self.paragraph, self.book = text, paragraph, book
+        self.tokens = tokenize(text, paragraph.start, paragraph.end)
+        self.sentences = sentences or [Sentence(paragraph.start, paragraph.end, paragraph.text, paragraph.index)]
+        self.starts = [t.start for t in self.tokens]
+        pairs, problems = pair_marks(text, paragraph.start, paragraph.end)
+        self.diagnostics = [_mark_problem(offset, code) for offset, code in problems]
+        labels = {pair: self._name_label(pair[0]) for pair in pairs}
+        self.names = [(pair, label) for pair, label in labels.items() if label]
+        self.pairs = [pair for pair, label in labels.items() if not label]   # speech, not names
+        self.inside = self._tokens_inside_marks()
+        self.said: dict[int, Said] = {}
+        self.quotes: list[Draft] = []
+        self.non_quotes: list[NonQuote] = []
+        self.relays: list[tuple[int, str]] = []   # (sentence number, relaying source id)
+
+    # --- structure -------------------------------------------------------------------------
+    def _tokens_inside_marks(self) -> set[int]:
+        inside, k = set(), 0
+        for open_, close in self.pairs:
+            while k < len(self.tokens) and self.tokens[k].start < open_:
+                k += 1
+            while k < len(self.tokens) and self.tokens[k].end <= close:
+                inside.add(k)
+                k += 1
+        return inside
+
+    def sentence_of(self, offset: int) -> int:
+        ends = [s.end for s in self.sentences]
+        return min(bisect_left(ends, offset + 1), len(self.sentences) - 1)
+
+    def token_range(self, start: int, end: int) -> range:
+        return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
+
+    def sentence_tokens(self, n: int) -> range:
+        return self.token_range(self.sentences[n].start, self.sentences[n].end)
+
+    def cue_at(self, k: int) -> Cue | None:
+        """The reporting verb at token k, unless it is quoted speech or a relative clause
+        (الاقتراح الذي دعا إلى...)."""
+        if k in self.inside or (k > 0 and self.tokens[k - 1].key in RELATIVES):
+            return None
+        return cue_of(self.tokens[k])
+
+    # --- reading ---------------------------------------------------------------------------
+    def read(self) -> None:
+        for n in range(len(self.sentences)):
+            self._read_sentence(n)
+
+    def _read_sentence(self, n: int) -> None:
+        span = self.sentence_tokens(n)
+        self._find_relays(n, span)
+        self._headline_speaker(span)
+        for k in span:
+            cue = self.cue_at(k)
+            if cue:
+                self.said[k] = self._speaker_of(k, cue, span)
+        self._read_marks(n, span)
+        for k in span:
+            if k in self.said and self.cue_at(k):
+                self._read_indirect(k, span)
+        self._partials_follow_their_clause()
+
+    def _headline_speaker(self, span: range) -> None:
+        """بايدن: الرد العسكري "جاوز الحد" — a name and a colon open the sentence."""
+        if not span or self.cue_at(span.start):
+            return
+        subject = parse_subject(self.text, self.tokens, span.start, self._subject_limit(span.start - 1, span))
+        if subject and subject.type != "anonymous" and ":" in gap(self.text, self.tokens, subject.end - 1):
+            self.said[span.start] = Said(self.book.add(subject), subject, "named before a colon")
+
+    def _partials_follow_their_clause(self) -> None:
+        """A partial quote inside an indirect clause is the clause speaker's words."""
+        clauses = [q for q in self.quotes if q.kind == "indirect"]
+        for quote in self.quotes:
+            outer = next((c for c in clauses if c.start <= quote.start and quote.end <= c.end), None)
+            if quote.kind == "partial" and outer:
+                quote.source_id, quote.speaker_ar, quote.role = outer.source_id, outer.speaker_ar, outer.role
+                quote.cue, quote.cue_lemma, quote.how, quote.carried = outer.cue, outer.cue_lemma, outer.how, outer.carried
+
+    def _subject_limit(self, k: int, span: range) -> int:
+        """Token index where a verb's subject must stop: a quote, a new clause, the sentence end."""
+        limit = k + 1
+        while limit < span.stop and limit not in self.inside and not is_complementizer(self.tokens[limit]) \
+                and not cue_of(self.tokens[limit]) and not self._breaks_phrase(limit - 1):
+            limit += 1
+        return limit
+
+    def _breaks_phrase(self, k: int) -> bool:
+        """A colon or a speech quotation mark after token k (marks around a name do not count)."""
+        name_marks = {offset for (open_, close), _ in self.names for offset in (open_, close)}
+        start = self.tokens[k].end if k >= 0 else self.paragraph.start
+        stop = self.tokens[k + 1].start if k + 1 < len(self.tokens) else self.paragraph.end
+        return any(c == ":" or (c in MARKS and i not in name_marks)
+                   for i, c in enumerate(self.text[start:stop], start))
+
+    def _speaker_of(self, k: int, cue: Cue, span: range) -> Said:
+        subject = parse_subject(self.text, self.tokens, k + 1, self._subject_limit(k, span))
+        how = "named after the verb"
+        if subject is None and not cue.participle:
+            subject = subject_before(self.text, self.tokens, k, span.start)
+            how = "named before the verb"
+        if subject is not None:
+            said = Said(self.book.add(subject), subject, how)
+            return self._relayed_from(k, said, span) if cue.lemma == "نقل" else said
+        source_id = self.book.latest(cue.gender)
+        return Said(source_id, None, "carried over from the previous speaker" if source_id else "")
+
+    def _relayed_from(self, k: int, said: Said, span: range) -> Said:
+        """نقلت الوكالة عن مسؤول قوله: the outlet relays, the official speaks."""
+        after = said.subject.end
+        if after < span.stop and self.tokens[after].key == "عن":
+            speaker = parse_subject(self.text, self.tokens, after + 1, self._subject_limit(after, span))
+            if speaker:
+                return Said(self.book.add(speaker), speaker, "named after عن", via_id=said.source_id)
+        return said
+
+    def _find_relays(self, n: int, span: range) -> None:
+        """بحسب ما ذكرت الصحيفة، وفقا للصحيفة، نقلا عن...: the source the sentence relays."""
+        for k in span:
+            if k in self.inside:
+                continue
+            size = self._relay_marker(k)
+            if not size:
+                continue
+            j = k + size
+            while j < span.stop and self.tokens[j].key in word_set("relay_fillers"):
+                j += 1
+            if j < span.stop and cue_of(self.tokens[j]):
+                j += 1
+            subject = parse_subject(self.text, self.tokens, j, span.stop)
+            if subject is None:
+                continue
+            source_id = self.book.add(subject)
+            self.relays.append((n, source_id))
+            self._according_to_clause(k, subject, source_id, span)
+
+    def _relay_marker(self, k: int) -> int:
+        key = self.tokens[k].key
+        if key in word_set("relay_markers") or (key[:1] == "و" and key[1:] in word_set("relay_markers")):
+            return 1
+        pair = (key.removeprefix("و"), self.tokens[k + 1].key if k + 1 < len(self.tokens) else "")
+        return 2 if pair in RELAY_PAIRS else 0
+
+    def _according_to_clause(self, k: int, subject: Subject, source_id: str, span: range) -> None:
+        """ووفقا للصحيفة، فإنه...: a claim the source makes, reported as its indirect speech."""
+        j = subject.end
+        if k != span.start or j >= span.stop or not (set(gap(self.text, self.tokens, j - 1)) & COMMAS):
+            return
+        if self.tokens[j].key in ("فان", "فانه", "فانها", "فانهم") and not any(
+                self.cue_at(m) for m in range(j, span.stop)):
+            self._add_clause(j + 1, span, Said(source_id, subject, "according to"), self.tokens[k], None)
+
+    def _read_marks(self, n: int, span: range) -> None:
+        sentence = self.sentences[n]
+        for (open_, close), label in self.names:
+            if sentence.start <= open_ < sentence.end:
+                self.non_quotes.append(NonQuote(open_ + 1, close, self.text[open_ + 1:close], label,
+                                                self.paragraph.index))
+        for open_, close in self.pairs:
+            if sentence.start <= open_ < sentence.end and self.text[open_ + 1:close].strip():
+                self._classify_marked(open_, close, span)
+
+    def _name_label(self, open_: int) -> str | None:
+        """The word right before the marks when it says a name follows (صحيفة، برنامج، عملية)."""
+        k = bisect_left(self.starts, open_) - 1
+        if k < 0 or self.text[self.tokens[k].end:open_].strip():
+            return None
+        token = self.tokens[k]
+        return token.text if stems(token.key) & word_set("non_quote_heads") else None
+
+    def _classify_marked(self, open_: int, close: int, span: range) -> None:
+        first = next((k for k in span if self.tokens[k].start > open_), span.stop)
+        last = max([k for k in span if self.tokens[k].end <= close] or [first])
+        before = [k for k in span if k < first and k not in self.inside]
+        cue_k = next((k for k in reversed(before) if k in self.said), None)
+        after_k = next((k for k in range(last + 1, min(span.stop, last + 4)) if k in self.said), None)
+        if cue_k is not None and self._introduces(cue_k, first, open_):
+            self._add_marked(open_, close, "direct", cue_k)
+        elif not [k for k in before if self.tokens[k].key not in ("و", "ف")] and after_k is not None:
+            self._add_marked(open_, close, "direct", after_k)
+        elif not before:
+            self._add_marked(open_, close, "direct", None)
+        else:
+            self._add_marked(open_, close, "partial", cue_k if cue_k is not None else after_k)
+
+    def _introduces(self, cue_k: int, first: int, open_: int) -> bool:
+        """Does the verb at cue_k introduce the quotation opening at `open_` as its speech?"""
+        between = range(cue_k + 1, first)
+        if any(is_complementizer(self.tokens[k]) or k in self.inside for k in between):
+            return False
+        subject = self.said[cue_k].subject
+        lead = self.text[self.tokens[first - 1].end:open_] if first > 0 else ""
+        return not between or ":" in lead or (subject is not None and subject.end >= first
+                                               and subject.first == cue_k + 1) or len(between) <= 1
+
+    def _add_marked(self, open_: int, close: int, kind: str, cue_k: int | None) -> None:
+        draft = Draft(open_ + 1, close, kind, self.paragraph.index)
+        if cue_k is None:
+            source_id = self.book.latest()
+            self._attach(draft, Said(source_id, None, "the previous speaker (no verb in the sentence)"
+                                     if source_id else ""), None)
+        else:
+            self._attach(draft, self.said[cue_k], cue_k)
+        self.quotes.append(draft)
+
+    def _read_indirect(self, k: int, span: range) -> None:
+        cue = self.cue_at(k)
+        if not cue.takes_clause:
+            return
+        for j in range(k + 1, min(span.stop, k + 15)):
+            if j in self.inside or (j > k + 1 and self.cue_at(j) and not self._is_noun_use(j)):
+                return
+            clause = complement_at(self.tokens, j)
+            if clause is not None:
+                self._add_clause(clause, span, self.said[k], None, k)
+                return
+
+    def _is_noun_use(self, j: int) -> bool:
+        return self.tokens[j].key in ("قوله", "قولها", "قولهم")
+
+    def _add_clause(self, first: int, span: range, said: Said, marker: Token | None, cue_k: int | None) -> None:
+        if first >= span.stop:
+            return
+        stop = first + 1
+        while stop < span.stop and not (self.cue_at(stop) and set(gap(self.text, self.tokens, stop - 1)) & COMMAS
+                                        and stop not in self.inside):
+            stop += 1
+        start = self.tokens[first - 1].end
+        while self.text[start].isspace():
+            start += 1
+        end = self._clause_end(stop - 1)
+        pair = next(((o, c) for o, c in self.pairs if o == start and c == end - 1), None)
+        if pair:  # قال إن "…": the whole clause is quoted
+            self.quotes = [q for q in self.quotes if q.start != pair[0] + 1]
+            draft = Draft(pair[0] + 1, pair[1], "direct", self.paragraph.index)
+        else:
+            draft = Draft(start, end, "indirect", self.paragraph.index)
+        self._attach(draft, said, cue_k)
+        if marker is not None:
+            draft.cue, draft.cue_lemma = marker, marker.text.removeprefix("و")
+        self.quotes.append(draft)
+
+    def _clause_end(self, last: int) -> int:
+        """The end of a clause's last token, with a closing quotation mark that follows it."""
+        end = self.tokens[last].end
+        while end < self.paragraph.end and self.text[end] in MARKS and any(c == end for _, c in self.pairs):
+            end += 1
+        return end
+
+    def _attach(self, draft: Draft, said: Said, cue_k: int | None) -> None:
+        draft.source_id, draft.how = said.source_id, said.how
+        draft.carried = said.subject is None
+        if said.via_id:
+            draft.via_ids.append(said.via_id)
+        if said.source_id:
+            entry = self.book.get(said.source_id)
+            draft.speaker_ar = said.subject.name if said.subject else (entry.forms[-1] if entry.forms else entry.name)
+            draft.role = (said.subject.role if said.subject else None) or (entry.roles[0] if entry.roles else None)
+            self.book.touch(said.source_id)
+        if cue_k is not None and cue_of(self.tokens[cue_k]):
+            cue_k = self._finite_verb(cue_k)
+            draft.cue, draft.cue_lemma = self.tokens[cue_k], cue_of(self.tokens[cue_k]).lemma
+
+    def _finite_verb(self, k: int) -> int:
+        """For وحذر بصراحة قائلا, report the finite verb حذر rather than the participle."""
+        if cue_of(self.tokens[k]).participle:
+            for j in (k - 1, k - 2):
+                if j >= 0 and j not in self.inside and cue_of(self.tokens[j]) and not cue_of(self.tokens[j]).participle:
+                    return j
+        return k
+
+
+def _mark_problem(offset: int, code: str) -> Diagnostic:
+    if code == "unclosed_quote":
+        return Diagnostic(code, offset, f"Quotation mark at character {offset} is never closed: "
+                          f"the quote was not counted.", f"علامة التنصيص عند الحرف {offset} لم "
+                          f"تُغلق: لم يُحتسب الاقتباس.")
+    return Diagnostic(code, offset, f"Closing quotation mark at character {offset} has no "
+                      f"opening mark.", f"علامة إغلاق التنصيص عند الحرف {offset} بلا علامة فتح.")

@@ -1,0 +1,66 @@
+"""Command line: `python -m kit analyze PATH [--json]`, `python -m kit html PATH -o FILE`.
+
+Expected errors (a missing file, a non-UTF-8 file, an empty article) print a short message in
+English and Arabic and exit with status 2, without a traceback.
+"""
+import argparse
+import json
+import sys
+
+from .analysis import analyze
+from .errors import KitError
+
+
+def _print_report(analysis) -> None:
+    """A readable report; Arabic lines are printed as they are (terminals that support
+    right-to-left text lay them out themselves)."""
+    out = [f"Paragraphs: {len(analysis.paragraphs)}   Boilerplate blocks: {len(analysis.boilerplate)}"]
+    if analysis.relay:
+        out.append(f"The article relays: {analysis.relay}")
+    out.append(f"\nQuotes ({len(analysis.quotes)}):")
+    for n, q in enumerate(analysis.quotes, 1):
+        via = " → ".join(("site", *q.via, q.speaker or "?"))
+        out.append(f"{n:2}. [{q.kind}] {q.speaker or '?'} ({q.speaker_ar or '?'}), cue: {q.cue or '-'}"
+                   f", chain: {via}\n    «{q.text}»")
+    out.append(f"\nSources ({len(analysis.sources)}):")
+    for s in analysis.sources:
+        roles = "; ".join(s.roles) or "-"
+        out.append(f" - {s.name} [{s.type}] forms: {' / '.join(s.surface_forms)}; roles: {roles}; "
+                   f"quotes: {len(s.quote_indices)}; relays: {len(s.relays)}")
+    if analysis.non_quotes:
+        out.append("\nQuotation marks around names (not speech): " +
+                   ", ".join(f"{n.label} «{n.text}»" for n in analysis.non_quotes))
+    for d in analysis.diagnostics:
+        out.append(f"! {d.message_en}")
+    print("\n".join(out))
+
+
+def _html(args) -> None:
+    from .report import write_report   # imported lazily: rendering is not needed for analysis
+
+    path = write_report(args.path, args.output)
+    print(f"Wrote {path}")
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m kit", description="Framing Lab tools")
+    sub = parser.add_subparsers(dest="command", required=True)
+    analyse = sub.add_parser("analyze", help="find quotes, speakers and sources in an article")
+    analyse.add_argument("path")
+    analyse.add_argument("--json", action="store_true", help="print one JSON document")
+    html = sub.add_parser("html", help="write a standalone HTML view of an article")
+    html.add_argument("path")
+    html.add_argument("-o", "--output", default="report.html")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "html":
+            _html(args)
+        elif args.json:
+            json.dump(analyze(args.path).to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+            print()
+        else:
+            _print_report(analyze(args.path))
+    except KitError as error:
+        print(f"error: {error.en}\nخطأ: {error.ar}", file=sys.stderr)
+        return 2
+    return 0

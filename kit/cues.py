@@ -1,0 +1,35 @@
+"""Reporting verbs (cues) and the words that open reported speech (إن، أن، بأن...).
+
+>>> from kit.arabic import tokenize
+>>> [cue_of(t).lemma for t in tokenize("وأضافت قائلة ويقولون")]
+['أضاف', 'قال', 'قال']
+>>> complement_at(tokenize("أصر على أن الطريق"), 1)
+3
+"""
+from .arabic import Token, verb_stems
+from .lexicon import Cue, cue_forms, word_set
+
+
+def cue_of(token: Token) -> Cue | None:
+    """The reporting verb a token is a form of, if any (clitics و/ف and object pronouns allowed)."""
+    forms = cue_forms()
+    for stem in sorted(verb_stems(token.key), key=len, reverse=True):
+        if stem in forms:
+            return forms[stem]
+    return None
+
+
+def is_complementizer(token: Token) -> bool:
+    return token.key in word_set("complementizers") or (
+        token.key[:1] in "وف" and token.key[1:] in word_set("complementizers"))
+
+
+def complement_at(tokens: list[Token], i: int) -> int | None:
+    """If tokens[i] opens a reported clause (إنه، أن، على أن، إلى أن...), the index of the clause's
+    first token."""
+    if i < len(tokens) and is_complementizer(tokens[i]):
+        return i + 1
+    if (i + 1 < len(tokens) and tokens[i].key in word_set("clause_prepositions")
+            and is_complementizer(tokens[i + 1])):
+        return i + 2
+    return None

@@ -1,0 +1,44 @@
+"""Known entities: find gazetteer names among tokens (proclitics allowed on the first word).
+
+>>> from kit.arabic import tokenize
+>>> tokens = tokenize("وقال بلينكن لنتنياهو")
+>>> [match_entity(tokens, i)[1].en for i in (1, 2)]
+['Antony Blinken', 'Benjamin Netanyahu']
+"""
+from .arabic import Token, stems
+from .lexicon import Entity, gazetteer_index
+
+
+def match_entity(tokens: list[Token], i: int) -> tuple[int, Entity] | None:
+    """The longest gazetteer name starting at token i: (index after its last token, entity)."""
+    found = _match(tokens, i)
+    return found and found[:2]
+
+
+def proclitic_length(tokens: list[Token], i: int) -> int:
+    """How many letters of token i are proclitics in front of a known name (لإسرائيل -> 1)."""
+    found = _match(tokens, i)
+    return found[2] if found else 0
+
+
+def _match(tokens, i):
+    first = tokens[i].key
+    for stem in sorted(stems(first), key=len, reverse=True):
+        for keys, entity in gazetteer_index().get(stem, ()):
+            end = i + len(keys)
+            if end <= len(tokens) and all(tokens[i + k].key == keys[k] for k in range(1, len(keys))):
+                return end, entity, len(first) - len(stem)
+    return None
+
+
+def find_mentions(tokens: list[Token]) -> list[tuple[int, int, Entity]]:
+    """Every known entity among `tokens`, as (first token, index after last token, entity)."""
+    found, i = [], 0
+    while i < len(tokens):
+        match = match_entity(tokens, i)
+        if match:
+            found.append((i, match[0], match[1]))
+            i = match[0]
+        else:
+            i += 1
+    return found

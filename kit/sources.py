@@ -1,0 +1,104 @@
+"""The source book: every source the article cites, how it was written, and who spoke last.
+
+It resolves the references an article makes back to a source it already named: a definite
+noun (الصحيفة → the outlet introduced as صحيفة "فايننشال تايمز"), a surname, a known entity
+named again, and verbs with no subject (وأضاف، وقالت) by recency and gender.
+"""
+from dataclasses import dataclass, field
+
+from .arabic import normalize
+from .model import Source
+from .subjects import Subject
+
+
+@dataclass
+class _Entry:
+    id: str
+    name: str
+    type: str
+    gender: str
+    head: str | None                       # the noun it was introduced with (صحيفه، وزاره)
+    forms: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+
+class SourceBook:
+    def __init__(self):
+        self._entries: dict[str, _Entry] = {}
+        self._by_key: dict[str, str] = {}     # normalised form or surname -> id
+        self._recent: list[str] = []          # ids, most recent last
+
+    def add(self, subject: Subject, head: str | None = None) -> str:
+        """The id of the source `subject` names, creating it if the article has not cited it yet."""
+        source_id = self._resolve(subject)
+        if source_id is None:
+            source_id = subject.entity.id if subject.entity else f"src{len(self._entries) + 1}"
+            self._entries[source_id] = _Entry(
+                source_id, subject.entity.en if subject.entity else subject.name,
+                subject.type, subject.gender, head)
+            self._index(source_id, subject.name)
+        entry = self._entries[source_id]
+        self._note(entry.forms, subject.name)
+        if subject.role:
+            self._note(entry.roles, subject.role)
+        if head and not entry.head:
+            entry.head = head
+        self.touch(source_id)
+        return source_id
+
+    def add_role(self, source_id: str, role: str) -> None:
+        if source_id in self._entries:
+            self._note(self._entries[source_id].roles, role)
+
+    def touch(self, source_id: str) -> None:
+        if self._recent[-1:] != [source_id]:
+            self._recent.append(source_id)
+
+    def latest(self, gender: str = "") -> str | None:
+        """The most recent speaker a verb without a subject can refer to, agreeing in gender."""
+        for source_id in reversed(self._recent):
+            have = self._entries[source_id].gender
+            if not gender or not have or have == gender or (gender == "m" and have == "pl"):
+                return source_id
+        return None
+
+    def get(self, source_id: str) -> _Entry:
+        return self._entries[source_id]
+
+    def _resolve(self, subject: Subject) -> str | None:
+        if subject.entity and subject.entity.id in self._entries:
+            return subject.entity.id
+        if subject.anaphor:
+            for source_id in reversed(self._recent):
+                if self._entries[source_id].head == subject.anaphor:
+                    return source_id
+            for source_id in reversed(self._recent):   # الصحيفة after a named outlet
+                if self._entries[source_id].type == subject.type:
+                    return source_id
+        return self._by_key.get(normalize(subject.name))
+
+    def _index(self, source_id: str, name: str) -> None:
+        key = normalize(name)
+        self._by_key.setdefault(key, source_id)
+        words = key.split()
+        if len(words) > 1 and self._entries[source_id].type == "person":
+            self._by_key.setdefault(words[-1], source_id)   # the surname alone refers back
+
+    @staticmethod
+    def _note(values: list[str], value: str) -> None:
+        if value and value not in values:
+            values.append(value)
+
+    def freeze(self, quotes) -> tuple[Source, ...]:
+        """The sources that speak or relay at least one quote, in order of first citation."""
+        spoken: dict[str, list[int]] = {}
+        relayed: dict[str, list[int]] = {}
+        for n, quote in enumerate(quotes):
+            if quote.source_id:
+                spoken.setdefault(quote.source_id, []).append(n)
+            for relay_id in quote.via_ids:
+                relayed.setdefault(relay_id, []).append(n)
+        return tuple(Source(e.id, e.name, e.forms[0] if e.forms else e.name, e.type,
+                            tuple(e.roles), tuple(e.forms), tuple(spoken.get(e.id, ())),
+                            tuple(relayed.get(e.id, ())), e.gender)
+                     for e in self._entries.values() if e.id in spoken or e.id in relayed)

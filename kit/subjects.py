@@ -1,0 +1,231 @@
+"""Who is speaking: read the subject phrase after (or just before) a reporting verb.
+
+Handles known names (the gazetteer), role-then-name (الرئيس الأميركي جو بايدن), name-then-role
+after a comma (آرون ديفيد ميلر، الزميل البارز في...), outlets (صحيفة "فايننشال تايمز"),
+official bodies (وزارة الخارجية), anonymous sources (مصادر مطلعة، مسؤول طلب عدم الكشف عن
+اسمه) and definite nouns that refer back (الصحيفة، الوزارة).
+
+Limits: rule-based; an unknown name is at most four words; a role is recognised only when its
+head noun is in `attribution_words.json`.
+"""
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .arabic import Token, stems, normalize, drop_letters, without_proclitics
+from .entities import match_entity, proclitic_length
+from .lexicon import Entity, word_set, read_json
+from .quote_marks import MARKS
+
+HARD_BREAKS = set(":.!?؟؛;…\n") | set(MARKS)
+COMMAS = set("،,")
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    first: int                 # first token of the phrase
+    end: int                   # token index after the phrase (role included)
+    name: str                  # the name as written (or the whole phrase for anonymous/role-only)
+    entity: Entity | None
+    type: str                  # person | media | body | group | anonymous | official
+    gender: str                # m | f | pl | ""
+    role: str | None = None
+    anaphor: str | None = None  # normalised head noun when the phrase refers back (صحيفه)
+
+
+@lru_cache(maxsize=1)
+def _extra() -> dict:
+    raw = read_json("attribution_extra.json")
+    return {k: [tuple(normalize(p).split()) for p in v] for k, v in raw.items() if isinstance(v, list)}
+
+
+def gap(text: str, tokens: list[Token], k: int) -> str:
+    """The characters between token k and token k+1."""
+    return text[tokens[k].end:tokens[k + 1].start] if k + 1 < len(tokens) else ""
+
+
+def _joined(text: str, tokens: list[Token], k: int) -> bool:
+    """True when nothing but spaces separates token k from token k+1."""
+    return not (set(gap(text, tokens, k)) & (HARD_BREAKS | COMMAS))
+
+
+def _in(token: Token, list_name: str) -> bool:
+    if list_name in ("name_stops", "sentence_adverbs"):   # function words: no clitic stripping
+        return token.key in word_set(list_name)
+    return bool(stems(token.key) & word_set(list_name))
+
+
+def _head(tokens: list[Token], i: int, end: int, list_name: str) -> int:
+    """Length in tokens (0, 1 or 2) of a head noun from `list_name` at token i."""
+    if i + 1 < end and normalize(tokens[i].key + " " + tokens[i + 1].key) in word_set(list_name):
+        return 2
+    return 1 if _in(tokens[i], list_name) else 0
+
+
+def _span_text(text: str, tokens: list[Token], first: int, end: int) -> str:
+    return text[tokens[first].start:tokens[end - 1].end]
+
+
+def parse_subject(text: str, tokens: list[Token], i: int, end: int) -> Subject | None:
+    """The subject phrase starting at token i (adverbs such as أيضا skipped), not past `end`."""
+    while i < end and _in(tokens[i], "sentence_adverbs"):
+        i += 1
+    if i >= end or _in(tokens[i], "name_stops"):
+        return None
+    for reader in (_known_entity, _outlet_or_body, _role_then_name, _anonymous, _plain_name):
+        subject = reader(text, tokens, i, end)
+        if subject:
+            return _with_apposition(text, tokens, subject, end)
+    return None
+
+
+def _known_entity(text, tokens, i, end) -> Subject | None:
+    match = match_entity(tokens, i)
+    if not match or match[0] > end or match[1].type == "place":
+        return None
+    stop, entity = match
+    name = drop_letters(_span_text(text, tokens, i, stop), proclitic_length(tokens, i))
+    return Subject(i, stop, name, entity, entity.type, entity.gender)
+
+
+def _outlet_or_body(text, tokens, i, end) -> Subject | None:
+    for list_name, kind in (("media_heads", "media"), ("body_heads", "body")):
+        size = _head(tokens, i, end, list_name)
+        if not size:
+            continue
+        gender = "f" if _head(tokens, i, end, "feminine_heads") else "m"
+        stop = i + size
+        if stop < end and match_entity(tokens, stop):       # صحيفة "فايننشال تايمز"
+            after, entity = match_entity(tokens, stop)
+            if after <= end:
+                return Subject(i, after, _span_text(text, tokens, stop, after), entity,
+                               entity.type, entity.gender or gender)
+        whole = match_entity(tokens, i)                     # وزارة الخارجية الأميركية
+        if whole and whole[0] <= end:
+            return _known_entity(text, tokens, i, end)
+        while stop < end and _joined(text, tokens, stop - 1) and tokens[stop].key.startswith("ال") \
+                and not _in(tokens[stop], "name_stops"):
+            stop += 1
+        readings = stems(tokens[i].key)
+        head = min(readings & word_set(list_name), key=len, default=tokens[i].key)
+        definite = "ال" + head in readings
+        phrase = without_proclitics(tokens[i].text, tokens[i].key, "ال" + head if definite else head) \
+            + text[tokens[i].end:tokens[stop - 1].end]
+        anaphor = head if definite and stop == i + size else None
+        return Subject(i, stop, phrase, None, kind, gender, anaphor=anaphor)
+    return None
+
+
+def _role_then_name(text, tokens, i, end) -> Subject | None:
+    size = _head(tokens, i, end, "role_heads")
+    if not size:
+        return None
+    stop = i + size
+    links = {p[0] for p in _extra()["role_links"]} | {p[0] for p in _extra()["role_genitives"]}
+    for k in range(stop, min(end, stop + 6)):               # a known name within the title
+        match = match_entity(tokens, k)
+        if match and match[0] <= end and match[1].type == "person":
+            role = _span_text(text, tokens, i, k)
+            return Subject(i, match[0], _span_text(text, tokens, k, match[0]), match[1], "person",
+                           match[1].gender, role=role.rstrip("، ,"))
+        if not _joined(text, tokens, k - 1) and k > stop:
+            break
+    while stop < end and _joined(text, tokens, stop - 1) and not _in(tokens[stop], "name_stops") \
+            and (tokens[stop].key.startswith("ال") or tokens[stop].key in links
+                 or tokens[stop - 1].key in links):
+        stop += 1
+    role = _span_text(text, tokens, i, stop)
+    name_end = _name_end(text, tokens, stop, end) if _joined(text, tokens, stop - 1) else stop
+    gender = "f" if tokens[i].key.endswith("ه") else "m"
+    if name_end > stop:
+        return Subject(i, name_end, _span_text(text, tokens, stop, name_end), None, "person",
+                       gender, role=role)
+    return Subject(i, stop, role, None, "official", gender, role=role)
+
+
+def _anonymous(text, tokens, i, end) -> Subject | None:
+    if not _head(tokens, i, end, "anonymous_heads") or tokens[i].key.startswith("ال"):
+        return None
+    stop = i + 1
+    phrases = sorted(_extra()["anonymity_phrases"], key=len, reverse=True)
+    while stop < end and _joined(text, tokens, stop - 1):
+        match = next((p for p in phrases if tuple(t.key for t in tokens[stop:stop + len(p)]) == p), None)
+        if not match:
+            break
+        stop += len(match)
+    gender = "pl" if _head(tokens, i, end, "plural_heads") else \
+        "f" if _head(tokens, i, end, "feminine_heads") else "m"
+    return Subject(i, stop, _span_text(text, tokens, i, stop), None, "anonymous", gender)
+
+
+def _plain_name(text, tokens, i, end) -> Subject | None:
+    if tokens[i].key.startswith(("ال", "لل", "ل")) or not tokens[i].key.isalpha():
+        return None
+    stop = _name_end(text, tokens, i, end)
+    if stop == i:
+        return None
+    return Subject(i, stop, _span_text(text, tokens, i, stop), None, "person", "")
+
+
+NAME_LINKS = ("بن", "ابن", "ابو", "بنت", "ام", "عبد")
+
+
+def _name_end(text, tokens, i, end) -> int:
+    """Index after an unknown name of up to four words starting at token i."""
+    stop = i
+    while stop < min(end, i + 4) and tokens[stop].key.isalpha():
+        linked = stop > i and tokens[stop - 1].key in NAME_LINKS   # بن علي: علي is a name here
+        if not linked and (_in(tokens[stop], "name_stops") or tokens[stop].key.startswith("لل")):
+            break
+        if tokens[stop].key.startswith("ال") and not linked:
+            # a family name (العلي) ends a name; an adjective before more words (الأميركي جو) does not
+            if stop == i or (stop + 1 < end and _joined(text, tokens, stop)
+                             and not _in(tokens[stop + 1], "name_stops")):
+                break
+        stop += 1
+        if not _joined(text, tokens, stop - 1):
+            break
+    return stop
+
+
+def _with_apposition(text, tokens, subject: Subject, end: int) -> Subject:
+    """Add a role given after a comma: آرون ديفيد ميلر، الزميل البارز في مؤسسة...:"""
+    k = subject.end
+    if subject.role or k >= end or not (set(gap(text, tokens, k - 1)) & COMMAS):
+        return subject
+    if not _head(tokens, k, end, "role_heads"):
+        return subject
+    stop = k + 1
+    while stop < end and stop - k < 20 and not (set(gap(text, tokens, stop - 1)) & (HARD_BREAKS | COMMAS)):
+        stop += 1
+    return Subject(subject.first, stop, subject.name, subject.entity, subject.type, subject.gender,
+                   role=_span_text(text, tokens, k, stop), anaphor=subject.anaphor)
+
+
+def subject_before(text: str, tokens: list[Token], cue: int, start: int) -> Subject | None:
+    """A known speaker written just before the verb (غير أن نتنياهو رفض، وكان الوزير قد قال)."""
+    k = cue - 1
+    while k >= start and tokens[k].key in ("قد", "كان", "وكان", "كانت", "وكانت"):
+        k -= 1
+    for first in range(max(start, k - 3), k + 1):
+        if not all(_joined(text, tokens, j) for j in range(first, cue)):
+            continue
+        subject = parse_subject(text, tokens, first, k + 1)
+        if subject and subject.end == k + 1 and (subject.entity or subject.anaphor):
+            return subject
+    return None
+
+
+def role_before(text: str, tokens: list[Token], i: int) -> str | None:
+    """A title written just before a name: رئيس الوزراء الإسرائيلي بنيامين نتنياهو،
+    ووزير الخارجية الأميركي، أنتوني بلينكن (a comma may stand between)."""
+    for j in range(i - 1, max(-1, i - 6), -1):
+        size = _head(tokens, j, i, "role_heads")
+        rest = range(j + size, i)
+        if size and all(tokens[k].key.startswith("ال") for k in rest) and all(
+                _joined(text, tokens, k) for k in range(j, i - 1)):
+            role = _span_text(text, tokens, j, i)
+            head_key = max(stems(tokens[j].key) & word_set("role_heads") or {tokens[j].key}, key=len)
+            return without_proclitics(tokens[j].text, tokens[j].key, head_key) + role[len(tokens[j].text):]
+        if j < i - 1 and not tokens[j].key.startswith("ال") and not size:
+            break
+    return None
