@@ -1,5 +1,4 @@
 """`analyze()`: the whole engine in one call, from text (or a path) to an `Analysis`."""
-from .arabic import tokenize
 from .article import load_article, block_lines
 from .attribution import Draft, ParagraphReader
 from .entities import find_mentions, proclitic_length
@@ -19,19 +18,21 @@ def analyze(source) -> Analysis:
     article = load_article(source)
     text, book = article.text, SourceBook()
     drafts, non_quotes, diagnostics = [], [], list(article.diagnostics)
-    relay = None
+    relay, mentions = None, []
+    by_paragraph: dict[int, list] = {}
+    for sentence in article.sentences:
+        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
     for paragraph in article.paragraphs:
-        sentences = [s for s in article.sentences if s.paragraph == paragraph.index]
-        reader = ParagraphReader(text, paragraph, sentences, book)
+        reader = ParagraphReader(text, paragraph, by_paragraph.get(paragraph.index, []), book)
         reader.read()
         _apply_relays(reader)
         drafts.extend(sorted(reader.quotes, key=lambda d: d.start))
         non_quotes.extend(reader.non_quotes)
         diagnostics.extend(reader.diagnostics)
+        mentions.extend(_mentions(text, paragraph.index, reader.tokens, book))
         if paragraph.index == 0:
             relay = _lead_relay(reader)
     _carry_relays_back(drafts)
-    mentions = _mentions(text, article.paragraphs, book)
     quotes = tuple(_freeze(text, d, book) for d in drafts)
     diagnostics.extend(_unattributed(quotes))
     return Analysis(text, article.paragraphs, article.boilerplate, article.sentences, quotes,
@@ -82,19 +83,17 @@ def _unattributed(quotes) -> list[Diagnostic]:
             for q in quotes if q.speaker is None]
 
 
-def _mentions(text: str, paragraphs, book: SourceBook) -> list[Mention]:
-    """Known entities named in the body; a title before a known person is added to its roles."""
+def _mentions(text: str, paragraph: int, tokens, book: SourceBook) -> list[Mention]:
+    """Known entities named in a paragraph; a title before a known person is added to its roles."""
     found = []
-    for paragraph in paragraphs:
-        tokens = tokenize(text, paragraph.start, paragraph.end)
-        for first, end, entity in find_mentions(tokens):
-            start = tokens[first].start + len(tokens[first].text) - len(
-                drop_letters(tokens[first].text, proclitic_length(tokens, first)))
-            found.append(Mention(start, tokens[end - 1].end, text[start:tokens[end - 1].end],
-                                 entity.id, entity.en, entity.type, paragraph.index))
-            role = role_before(text, tokens, first) if entity.type == "person" else None
-            if role:
-                book.add_role(entity.id, role)
+    for first, end, entity in find_mentions(tokens):
+        start = tokens[first].start + len(tokens[first].text) - len(
+            drop_letters(tokens[first].text, proclitic_length(tokens, first)))
+        found.append(Mention(start, tokens[end - 1].end, text[start:tokens[end - 1].end],
+                             entity.id, entity.en, entity.type, paragraph))
+        role = role_before(text, tokens, first) if entity.type == "person" else None
+        if role:
+            book.add_role(entity.id, role)
     return found
 
 

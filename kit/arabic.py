@@ -13,6 +13,7 @@ only their `key` (a normalised copy) is compared with the lexicons.
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 TASHKEEL = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 TATWEEL = "\u0640"
@@ -61,15 +62,21 @@ class Token:
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens of `text[start:end]`, with offsets into `text`."""
-    return [Token(m.start(), m.end(), m.group(), normalize(m.group()))
+    return [Token(m.start(), m.end(), m.group(), _word_key(m.group()))
             for m in TOKEN.finditer(text, start, len(text) if end is None else end)]
+
+
+@lru_cache(maxsize=65536)
+def _word_key(word: str) -> str:
+    return normalize(word)   # words repeat a lot in news text: normalise each spelling once
 
 
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
 
 
-def stems(key: str) -> set[str]:
+@lru_cache(maxsize=65536)
+def stems(key: str) -> frozenset[str]:
     """Every reading of a normalised token with its proclitics (و، ف، ب، ل، ك، ال، لل) removed.
 
     The token itself is always included, so a word that merely starts with و (وزير) still
@@ -86,7 +93,7 @@ def stems(key: str) -> set[str]:
     for form in list(out):
         if len(form) > 3 and form.startswith("ال"):
             out.add(form[2:])
-    return out
+    return frozenset(out)
 
 
 def drop_letters(written: str, count: int) -> str:

@@ -65,6 +65,8 @@ class ParagraphReader:
         labels = {pair: self._name_label(pair[0]) for pair in pairs}
         self.names = [(pair, label) for pair, label in labels.items() if label]
         self.pairs = [pair for pair, label in labels.items() if not label]   # speech, not names
+        self.name_marks = {offset for (open_, close), _ in self.names for offset in (open_, close)}
+        self.sentence_ends = [s.end for s in self.sentences]
         self.inside = self._tokens_inside_marks()
         self.said: dict[int, Said] = {}
         self.quotes: list[Draft] = []
@@ -83,8 +85,7 @@ class ParagraphReader:
         return inside
 
     def sentence_of(self, offset: int) -> int:
-        ends = [s.end for s in self.sentences]
-        return min(bisect_left(ends, offset + 1), len(self.sentences) - 1)
+        return min(bisect_left(self.sentence_ends, offset + 1), len(self.sentences) - 1)
 
     def token_range(self, start: int, end: int) -> range:
         return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
@@ -145,10 +146,9 @@ class ParagraphReader:
 
     def _breaks_phrase(self, k: int) -> bool:
         """A colon or a speech quotation mark after token k (marks around a name do not count)."""
-        name_marks = {offset for (open_, close), _ in self.names for offset in (open_, close)}
         start = self.tokens[k].end if k >= 0 else self.paragraph.start
         stop = self.tokens[k + 1].start if k + 1 < len(self.tokens) else self.paragraph.end
-        return any(c == ":" or (c in MARKS and i not in name_marks)
+        return any(c == ":" or (c in MARKS and i not in self.name_marks)
                    for i, c in enumerate(self.text[start:stop], start))
 
     def _speaker_of(self, k: int, cue: Cue, span: range) -> Said:

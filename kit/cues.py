@@ -6,14 +6,21 @@
 >>> complement_at(tokenize("أصر على أن الطريق"), 1)
 3
 """
+from functools import lru_cache
+
 from .arabic import Token, verb_stems
 from .lexicon import Cue, cue_forms, word_set
 
 
 def cue_of(token: Token) -> Cue | None:
     """The reporting verb a token is a form of, if any (clitics و/ف and object pronouns allowed)."""
+    return _cue_of_key(token.key)
+
+
+@lru_cache(maxsize=65536)
+def _cue_of_key(key: str) -> Cue | None:
     forms = cue_forms()
-    for stem in sorted(verb_stems(token.key), key=len, reverse=True):
+    for stem in sorted(verb_stems(key), key=len, reverse=True):
         if stem in forms:
             return forms[stem]
     return None

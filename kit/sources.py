@@ -27,6 +27,7 @@ class SourceBook:
         self._entries: dict[str, _Entry] = {}
         self._by_key: dict[str, str] = {}     # normalised form or surname -> id
         self._recent: list[str] = []          # ids, most recent last
+        self._early_roles: dict[str, list[str]] = {}   # titles seen before the entity spoke
 
     def add(self, subject: Subject, head: str | None = None) -> str:
         """The id of the source `subject` names, creating it if the article has not cited it yet."""
@@ -35,7 +36,7 @@ class SourceBook:
             source_id = subject.entity.id if subject.entity else f"src{len(self._entries) + 1}"
             self._entries[source_id] = _Entry(
                 source_id, subject.entity.en if subject.entity else subject.name,
-                subject.type, subject.gender, head)
+                subject.type, subject.gender, head, roles=self._early_roles.pop(source_id, []))
             self._index(source_id, subject.name)
         entry = self._entries[source_id]
         self._note(entry.forms, subject.name)
@@ -47,8 +48,9 @@ class SourceBook:
         return source_id
 
     def add_role(self, source_id: str, role: str) -> None:
-        if source_id in self._entries:
-            self._note(self._entries[source_id].roles, role)
+        roles = self._entries[source_id].roles if source_id in self._entries \
+            else self._early_roles.setdefault(source_id, [])
+        self._note(roles, role)
 
     def touch(self, source_id: str) -> None:
         if self._recent[-1:] != [source_id]:

@@ -1,0 +1,287 @@
+"""HTML for an article and its lens highlights, as plain strings (no Jupyter display here).
+
+Every outside value (article text, labels, explanations, titles, lens and category names)
+reaches the HTML through `esc()`, the one escaping choke point. It escapes `< > & " '`,
+writes `$` as `&#36;` (JupyterLab would typeset `$...$` as maths) and turns each bidi control
+(U+202A-U+202E, U+2066-U+2069) into a visible marker, so the page shows the text as it is,
+not as the controls would reorder it. LRM, RLM and ALM are legitimate and kept.
+
+Highlights may overlap or nest: each paragraph is cut at every highlight boundary and each
+piece is wrapped in one `<mark>` per highlight covering it, outermost first; a highlight that
+crosses another's end is closed and reopened, so every highlight keeps a mark on each of its
+characters and its explanation in that mark's `title` (shown on hover and keyboard focus).
+
+Colours and line styles come from `kit/data/lens_styles.json` (lens -> category ->
+{colour, border_style}); unknown categories fall back to the lens's "*" entry, then to "*"/"*".
+
+Limits: cost is about (pieces x highlights) per paragraph, fine for news articles (thousands
+of highlights would be slow); nesting deeper than three levels shares the third underline.
+"""
+import html
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .arabic import BIDI_CONTROLS
+from .i18n import LANGUAGES, direction, get_language, t
+from .lexicon import read_json
+from .model import Highlight, Paragraph
+
+_BIDI = re.compile(f"([{BIDI_CONTROLS}])")
+LINE_STYLES = ("solid", "dashed", "dotted", "double", "wavy")
+_HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+_MAX_DEPTH = 3
+FONT_STACK = '"Noto Naskh Arabic", "Amiri", "Geeza Pro", "Arial", sans-serif'
+
+
+# --- escaping: the one choke point ------------------------------------------------------------
+
+def esc(value: object, *, plain: bool = False) -> str:
+    """`value` as HTML text. `plain=True` is for places that hold no markup (attribute values,
+    `<title>`): bidi controls then become the text "⟪U+202E⟫" instead of a marked span."""
+    out = []
+    for i, piece in enumerate(_BIDI.split(str(value))):
+        if i % 2:                                  # split() puts each captured control here
+            out.append(_bidi_marker(piece, plain))
+        elif piece:
+            out.append(html.escape(piece, quote=True).replace("$", "&#36;"))
+    return "".join(out)
+
+
+def _bidi_marker(char: str, plain: bool) -> str:
+    code = f"U+{ord(char):04X}"
+    shown = f"⟪{code}⟫"
+    return shown if plain else f'<span class="fl-bidi" title="{code}">{shown}</span>'
+
+
+def _attrs(**attrs) -> str:
+    """` name="value"` for each attribute given (None left out); `class_` -> class,
+    `data_lens` -> data-lens."""
+    return "".join(f' {name.rstrip("_").replace("_", "-")}="{esc(value, plain=True)}"'
+                   for name, value in attrs.items() if value is not None)
+
+
+def _open(tag: str, **attrs) -> str:
+    return f"<{tag}{_attrs(**attrs)}>"
+
+
+def _tag(tag: str, inner_html: str, **attrs) -> str:
+    """An element around `inner_html`, which must already be HTML (built here or by `esc`)."""
+    return f"{_open(tag, **attrs)}{inner_html}</{tag}>"
+
+
+def _lang(lang: str | None) -> str:
+    lang = lang or get_language()
+    if lang not in LANGUAGES:
+        raise ValueError(f"language must be one of {LANGUAGES}, not {lang!r}")
+    return lang
+
+
+# --- lens styles (data) -----------------------------------------------------------------------
+
+@lru_cache(maxsize=1)
+def lens_styles() -> dict:
+    """lens -> category -> {"colour", "border_style"}, as stored in lens_styles.json."""
+    return read_json("lens_styles.json")
+
+
+def style_for(lens: str, category: str) -> dict:
+    """The style of a category: its own, else its lens's "*", else the global "*"/"*"; a
+    colour that is not #RRGGBB or an unknown line style is replaced by the global one."""
+    styles, fallback = lens_styles(), lens_styles()["*"]["*"]
+    found = styles.get(lens, {}).get(category) or styles.get(lens, {}).get("*") or fallback
+    colour = found.get("colour", "")
+    line = found.get("border_style", "")
+    return {"colour": colour if _HEX_COLOUR.fullmatch(colour) else fallback["colour"],
+            "border_style": line if line in LINE_STYLES else fallback["border_style"]}
+
+
+def _token(name: str) -> str:
+    """A lens or category name made safe for a CSS class: ASCII letters, digits and _ only."""
+    return re.sub(r"\W", "_", name, flags=re.ASCII) or "_"
+
+
+def _classes(h: Highlight, *first: str) -> str:
+    lens, category = _token(h.lens), _token(h.category)
+    return " ".join((*first, f"fl-{lens}", f"fl-{lens}-{category}"))
+
+
+def _selector(lens: str, category: str) -> str:
+    if lens == "*":
+        return ".fl-hl, .fl-swatch"
+    return f".fl-{_token(lens)}" + ("" if category == "*" else f"-{_token(category)}")
+
+
+def _category_css() -> str:
+    """One rule per styled category, general ones first so the specific ones win."""
+    pairs = sorted(((lens, cat) for lens, cats in lens_styles().items() for cat in cats),
+                   key=lambda p: (p[0] != "*", p[1] != "*"))
+    rules = []
+    for lens, cat in pairs:
+        s = style_for(lens, cat)
+        rules.append(f"{_selector(lens, cat)} {{ background-color: {s['colour']}38; "
+                     f"text-decoration-color: {s['colour']}; "
+                     f"text-decoration-style: {s['border_style']}; }}")
+    return "\n".join(rules)
+
+
+_BASE_CSS = f"""
+.fl-view {{ font-family: {FONT_STACK}; line-height: 1.8; color: #1a1a1a; }}
+.fl-title {{ font-size: 1.5em; margin: 0 0 .6em; }}
+.fl-article {{ font-size: 1.2em; max-width: 44em; }}
+.fl-article p {{ margin: 0 0 .9em; white-space: pre-wrap; text-align: start; }}
+.fl-furniture {{ background: #eeeeee; border: 1px solid #b5b5b5; border-radius: 4px;
+  padding: .3em .8em; margin: 0 0 .9em; color: #444; }}
+.fl-furniture-label {{ font-size: .75em; font-weight: bold; color: #555; }}
+.fl-article .fl-furniture p {{ margin: 0; font-size: .9em; }}
+.fl-hl {{ position: relative; unicode-bidi: isolate; color: inherit; border-radius: 2px;
+  text-decoration-line: underline; text-decoration-thickness: 2px;
+  text-decoration-skip-ink: none; text-underline-offset: .35em; }}
+.fl-depth-2 {{ text-underline-offset: .6em; }}
+.fl-depth-3 {{ text-underline-offset: .85em; }}
+.fl-hl:focus {{ outline: 2px solid #000; outline-offset: 1px; }}
+.fl-hl:hover::after, .fl-hl:focus::after {{ content: attr(title); position: absolute;
+  top: calc(100% + .45em); inset-inline-start: 0; z-index: 10;
+  width: max-content; max-width: 24em; padding: .3em .6em; border-radius: 4px;
+  background: #222; color: #fff; font-size: .8rem; font-weight: normal; line-height: 1.5;
+  white-space: normal; }}
+.fl-hl:has(.fl-hl:hover)::after {{ content: none; }}
+.fl-view[dir="ltr"] .fl-hl::after {{ direction: ltr; text-align: left; }}
+.fl-bidi {{ font-family: monospace; font-size: .7em; direction: ltr; unicode-bidi: isolate;
+  background: #fff3b0; color: #000; border: 1px solid #D55E00; border-radius: 2px;
+  padding: 0 .2em; }}
+.fl-legend {{ font-size: .9em; margin: 0 0 1em; padding: .4em .8em; border: 1px solid #ccc;
+  border-radius: 4px; }}
+.fl-legend-title {{ font-size: 1em; margin: 0; }}
+.fl-legend ul {{ list-style: none; margin: 0; padding: 0; }}
+.fl-legend li {{ margin: .2em 0; }}
+.fl-swatch {{ display: inline-block; vertical-align: middle; line-height: 1.3;
+  margin-inline-end: .5em; border-radius: 2px; text-decoration-line: underline;
+  text-decoration-thickness: 2px; text-underline-offset: .3em; }}
+.fl-legend-why {{ color: #555; }}
+@media print {{
+  .fl-view * {{ -webkit-print-color-adjust: exact; print-color-adjust: exact; }}
+  .fl-hl::after {{ content: none !important; }}
+  .fl-hl:focus {{ outline: none; }}
+  .fl-article p, .fl-furniture, .fl-legend li {{ break-inside: avoid; }}
+}}
+"""
+
+# The CSS every rendering needs: include it once (`<style>` + STYLE) wherever fragments are shown.
+STYLE = _BASE_CSS.strip() + "\n" + _category_css() + "\n"
+
+_PAGE_CSS = """
+body { margin: 2em auto; max-width: 48em; padding: 0 1.2em; background: #fff; }
+@media print { body { margin: 0; max-width: none; } }
+"""
+
+
+# --- highlights -------------------------------------------------------------------------------
+
+def _texts(h: Highlight, lang: str) -> tuple[str, str]:
+    return (h.label_ar, h.why_ar) if lang == "ar" else (h.label_en, h.why_en)
+
+
+def _pieces(start: int, end: int, highlights: Sequence[Highlight]):
+    """(a, b, covering) for each piece of [start, end) cut at every highlight boundary;
+    `covering` holds (rank, highlight) of the highlights over the piece, outermost first.
+    Highlights are clipped to [start, end); empty or reversed ones are dropped."""
+    clipped = sorted(((max(h.start, start), min(h.end, end), h) for h in highlights
+                      if max(h.start, start) < min(h.end, end)), key=lambda c: (c[0], -c[1]))
+    cuts = sorted({start, end, *(c[0] for c in clipped), *(c[1] for c in clipped)})
+    for a, b in zip(cuts, cuts[1:]):
+        yield a, b, [(rank, h) for rank, (s, e, h) in enumerate(clipped) if s <= a and b <= e]
+
+
+def _open_mark(h: Highlight, depth: int, lang: str) -> str:
+    label, why = _texts(h, lang)
+    return _open("mark", class_=_classes(h, "fl-hl", f"fl-depth-{min(depth, _MAX_DEPTH)}"),
+                 dir="rtl", data_lens=h.lens, data_category=h.category,
+                 title=f"{label}: {why}", tabindex="0")
+
+
+def _marked(text: str, start: int, end: int, highlights: Sequence[Highlight], lang: str) -> str:
+    """`text[start:end]` escaped, with nested marks: at each cut, the marks that do not go on
+    are closed (and any opened after them), then the new ones opened."""
+    out, opened = [], []
+    for a, b, covering in _pieces(start, end, highlights):
+        keep = 0
+        while keep < min(len(opened), len(covering)) and opened[keep] == covering[keep]:
+            keep += 1
+        out.append("</mark>" * (len(opened) - keep))
+        out.extend(_open_mark(h, depth, lang)
+                   for depth, (_, h) in enumerate(covering[keep:], keep + 1))
+        out.append(esc(text[a:b]))
+        opened = covering
+    out.append("</mark>" * len(opened))
+    return "".join(out)
+
+
+# --- article ----------------------------------------------------------------------------------
+
+def _paragraph(text: str, p: Paragraph, highlights: Sequence[Highlight], lang: str) -> str:
+    return _tag("p", _marked(text, p.start, p.end, highlights, lang), dir="rtl")
+
+
+def _furniture(text: str, p: Paragraph, highlights: Sequence[Highlight], lang: str) -> str:
+    """A boilerplate block as a grey box labelled in the interface language; lines kept."""
+    label = _tag("div", esc(t("render.furniture", lang)), class_="fl-furniture-label",
+                 dir=direction(lang), lang=lang)
+    return _tag("div", label + _paragraph(text, p, highlights, lang),
+                class_="fl-furniture", dir=direction(lang))
+
+
+def render_article(text: str, paragraphs: Sequence[Paragraph],
+                   highlights: Sequence[Highlight] = (), boilerplate: Sequence[Paragraph] = (),
+                   lang: str | None = None, title: str | None = None,
+                   active_lenses: set[str] | None = None) -> str:
+    """An HTML fragment: a `div.fl-view` (interface language and direction) holding the title,
+    the legend and the `div.fl-article` (always rtl, Arabic) with one `<p dir="rtl">` per
+    paragraph and each boilerplate block as page furniture, all in text order.
+
+    Only highlights whose lens is in `active_lenses` are shown (all when None); offsets point
+    into `text` and are clipped to each paragraph. Needs `STYLE` on the page to look right."""
+    lang = _lang(lang)
+    shown = [h for h in highlights if active_lenses is None or h.lens in active_lenses]
+    blocks = sorted([(p, p.boilerplate) for p in paragraphs] + [(p, True) for p in boilerplate],
+                    key=lambda block: (block[0].start, block[0].end))
+    body = "".join((_furniture if is_furniture else _paragraph)(text, p, shown, lang)
+                   for p, is_furniture in blocks)
+    heading = _tag("h2", esc(title), class_="fl-title", dir="auto") if title else ""
+    article = _tag("div", body, class_="fl-article", dir="rtl", lang="ar")
+    return _tag("div", heading + render_legend(shown, lang) + article,
+                class_="fl-view", dir=direction(lang), lang=lang)
+
+
+def render_legend(highlights: Sequence[Highlight], lang: str | None = None) -> str:
+    """The categories present (first appearance order), each with its swatch (colour and line
+    style), label and the explanation of its first highlight; "" when there are none."""
+    lang = _lang(lang)
+    firsts: dict[tuple[str, str], Highlight] = {}
+    for h in highlights:
+        firsts.setdefault((h.lens, h.category), h)
+    if not firsts:
+        return ""
+    items = "".join(_legend_item(h, lang) for h in firsts.values())
+    heading = _tag("h3", esc(t("render.legend", lang)), class_="fl-legend-title")
+    return _tag("div", heading + _tag("ul", items), class_="fl-legend",
+                dir=direction(lang), lang=lang)
+
+
+def _legend_item(h: Highlight, lang: str) -> str:
+    label, why = _texts(h, lang)
+    swatch = _tag("span", "\u00a0" * 8, class_=_classes(h, "fl-swatch"), aria_hidden="true")
+    return _tag("li", f"{swatch}{_tag('strong', esc(label))} "
+                      f"{_tag('span', esc(why), class_='fl-legend-why')}")
+
+
+def render_page(fragment: str, title: str, lang: str | None = None) -> str:
+    """A standalone HTML document around `fragment` (trusted: HTML made by this module), with
+    inline CSS only: no scripts, fonts or anything else fetched from the network."""
+    lang = _lang(lang)
+    head = ('<meta charset="utf-8">'
+            '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            + _tag("title", esc(title, plain=True)) + _tag("style", STYLE + _PAGE_CSS))
+    return ("<!doctype html>\n"
+            + _tag("html", _tag("head", head) + _tag("body", fragment), lang=lang,
+                   dir=direction(lang)) + "\n")
