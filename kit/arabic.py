@@ -117,13 +117,15 @@ def without_proclitics(written: str, key: str, stem: str) -> str:
     return drop_letters(written, cut)
 
 
-def verb_stems(key: str) -> set[str]:
-    """Readings of a verb token: with و/ف removed, and with an object pronoun removed (ووصفها)."""
+def verb_stems(key: str, bare_ha: bool = True) -> set[str]:
+    """Readings of a verb token: with و/ف removed, and with an object pronoun removed (ووصفها).
+
+    `bare_ha=False` keeps a final ه that was written ة (إشارة is a noun, not أشار + ه)."""
     out = {key}
     if len(key) > 2 and key[0] in CONJUNCTIONS:
         out.add(key[1:])
     for form in list(out):
-        for suffix in ("هما", "هم", "هن", "ها", "ه"):
+        for suffix in ("هما", "هم", "هن", "ها", "ه") if bare_ha else ("هما", "هم", "هن", "ها"):
             if form.endswith(suffix) and len(form) - len(suffix) >= 2:
                 out.add(form[: -len(suffix)])
     return out

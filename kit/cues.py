@@ -9,18 +9,20 @@
 from functools import lru_cache
 
 from .arabic import Token, verb_stems
+
+TASHKEEL_CHARS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
 from .lexicon import Cue, cue_forms, word_set
 
 
 def cue_of(token: Token) -> Cue | None:
     """The reporting verb a token is a form of, if any (clitics و/ف and object pronouns allowed)."""
-    return _cue_of_key(token.key)
+    return _cue_of_key(token.key, not token.text.rstrip(TASHKEEL_CHARS).endswith("ة"))
 
 
 @lru_cache(maxsize=65536)
-def _cue_of_key(key: str) -> Cue | None:
+def _cue_of_key(key: str, bare_ha: bool) -> Cue | None:
     forms = cue_forms()
-    for stem in sorted(verb_stems(key), key=len, reverse=True):
+    for stem in sorted(verb_stems(key, bare_ha), key=len, reverse=True):
         if stem in forms:
             return forms[stem]
     return None

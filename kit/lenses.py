@@ -1,0 +1,182 @@
+"""Framing lenses: each marks spans of the ORIGINAL text with a category and a bilingual
+"why is this marked?" explanation (`model.Highlight`).
+
+Lenses and what they do not see:
+- quotes: the engine's quotes (see `kit.attribution` for its limits);
+- reporting_verbs: verbs from `data/cue_verbs.tsv` outside quotations, by connotation; it
+  does not judge verbs that are not in the list;
+- scare_quotes: partial quotes (a word or phrase in marks inside the reporter's sentence);
+- loaded_terms: words and phrases from `data/loaded_terms.tsv` (a starting list, not a
+  judgement that the article is biased: students should argue each case);
+- frames: cue words of the generic frames of Semetko & Valkenburg (2000), `data/frames.json`;
+  cue words only suggest a frame, the codebook questions decide;
+- numbers: figures written in digits (Latin or Arabic-Indic) or as مليون/ألف, with who asserts
+  them (the quote they stand in, or the article itself).
+"""
+import re
+from functools import lru_cache
+
+from .arabic import tokenize, normalize, stems
+from .attribution import RELATIVES
+from .cues import cue_of
+from .i18n import t
+from .lexicon import read_json, read_tsv
+from .model import Analysis, Highlight, Quote
+
+LENSES = ("quotes", "reporting_verbs", "scare_quotes", "loaded_terms", "frames", "numbers")
+NUMBER = re.compile(r"(?<!\w)(?:(?:أكثر|أقل) من |نحو |قرابة |ما يقرب من |ما لا يقل عن )?"
+                    r"\d[\d,.٬٫]*(?: (?:ألف|آلاف|مليون|ملايين|مليار))?(?!\w)"
+                    r"|(?<!\w)(?:أكثر من |نحو )?(?:مليون|مليار|آلاف)(?!\w)")
+
+
+def _both(key: str, **values) -> tuple[str, str]:
+    return t(key, "en", **values), t(key, "ar", **values)
+
+
+def _highlight(start, end, text, lens, category, label: tuple, why: tuple) -> Highlight:
+    return Highlight(start, end, text[start:end], lens, category, label[0], label[1], why[0], why[1])
+
+
+def quote_highlights(analysis: Analysis) -> list[Highlight]:
+    out = []
+    for q in analysis.quotes:
+        via = {lang: t("why_quote_via", lang, via=" → ".join(q.via)) if q.via else "" for lang in ("en", "ar")}
+        why = tuple(t("why_quote", lang, kind=t(f"quote_{q.kind}", lang), via=via[lang], cue=q.cue or "-",
+                      speaker=(q.speaker if lang == "en" else q.speaker_ar) or t("unknown_speaker", lang))
+                    for lang in ("en", "ar"))
+        out.append(_highlight(q.start, q.end, analysis.text, "quotes", q.kind, _both(f"quote_{q.kind}"), why))
+    return out
+
+
+def _outside_quotes(analysis: Analysis):
+    """Body tokens that are not inside a direct or partial quotation."""
+    quoted = [(q.start, q.end) for q in analysis.quotes if q.kind != "indirect"]
+    for paragraph in analysis.paragraphs:
+        for token in tokenize(analysis.text, paragraph.start, paragraph.end):
+            if not any(s <= token.start < e for s, e in quoted):
+                yield token
+
+
+def reporting_verb_highlights(analysis: Analysis) -> list[Highlight]:
+    out = []
+    previous = None
+    for token in _outside_quotes(analysis):
+        cue = cue_of(token) if not (previous and previous.key in RELATIVES) else None
+        previous = token
+        if cue:
+            out.append(_highlight(token.start, token.end, analysis.text, "reporting_verbs", cue.connotation,
+                                  _both(f"connotation_label_{cue.connotation}"),
+                                  _both(f"why_verb_{cue.connotation}", verb=token.text, gloss=cue.gloss)))
+    return out
+
+
+def scare_quote_highlights(analysis: Analysis) -> list[Highlight]:
+    return [_highlight(q.start, q.end, analysis.text, "scare_quotes", "partial", _both("scare_quote_label"),
+                       tuple(t("why_scare_quote", lang, text=q.text,
+                               speaker=(q.speaker if lang == "en" else q.speaker_ar) or t("unknown_speaker", lang))
+                             for lang in ("en", "ar")))
+            for q in analysis.quotes if q.kind == "partial"]
+
+
+@lru_cache(maxsize=1)
+def loaded_terms() -> dict[tuple[str, ...], dict]:
+    """The terms of `data/loaded_terms.tsv`, keyed by their normalised words."""
+    return {tuple(normalize(w) for w in row["term"].split()): row for row in read_tsv("loaded_terms.tsv")}
+
+
+def _phrase_matches(tokens, table: dict) -> list[tuple[int, int, dict]]:
+    """Longest phrases of `table` in `tokens` (proclitics allowed on the first word)."""
+    longest = max((len(k) for k in table), default=1)
+    found, i = [], 0
+    while i < len(tokens):
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            first = stems(tokens[i].key)
+            rest = tuple(tok.key for tok in tokens[i + 1:i + size])
+            row = next((table[(s, *rest)] for s in first if (s, *rest) in table), None)
+            if row:
+                found.append((i, i + size, row))
+                i += size - 1
+                break
+        i += 1
+    return found
+
+
+def loaded_term_highlights(analysis: Analysis) -> list[Highlight]:
+    out = []
+    for paragraph in analysis.paragraphs:
+        tokens = tokenize(analysis.text, paragraph.start, paragraph.end)
+        for first, end, row in _phrase_matches(tokens, loaded_terms()):
+            alternatives = row["alternatives"].replace("؛", "،")
+            why = (t("why_term", "en", why=row["why_en"], alternatives=alternatives),
+                   t("why_term", "ar", why=row["why_ar"], alternatives=alternatives))
+            out.append(_highlight(tokens[first].start, tokens[end - 1].end, analysis.text, "loaded_terms",
+                                  row["kind"], _both(f"{row['kind']}_label"), why))
+    return out
+
+
+@lru_cache(maxsize=1)
+def frames() -> list[dict]:
+    """The generic frames with their names, codebook questions and cue words."""
+    return read_json("frames.json")["frames"]
+
+
+@lru_cache(maxsize=1)
+def _frame_cues() -> dict[tuple[str], list[dict]]:
+    table: dict = {}
+    for frame in frames():
+        for cue in frame["cues"]:
+            table.setdefault((normalize(cue),), [])
+            if frame not in table[(normalize(cue),)]:
+                table[(normalize(cue),)].append(frame)
+    return table
+
+
+def frame_highlights(analysis: Analysis) -> list[Highlight]:
+    out = []
+    for paragraph in analysis.paragraphs:
+        tokens = tokenize(analysis.text, paragraph.start, paragraph.end)
+        for first, _, found in _phrase_matches(tokens, _frame_cues()):
+            for frame in found:
+                name = frame["name"]
+                out.append(Highlight(tokens[first].start, tokens[first].end, tokens[first].text, "frames",
+                                     frame["id"], t("frame_label", "en", frame=name["en"]),
+                                     t("frame_label", "ar", frame=name["ar"]),
+                                     t("why_frame", "en", word=tokens[first].text, frame=name["en"]),
+                                     t("why_frame", "ar", word=tokens[first].text, frame=name["ar"])))
+    return out
+
+
+def frame_scores(analysis: Analysis) -> list[dict[str, float]]:
+    """Frame cue words per body paragraph: one {frame id: count} per paragraph."""
+    scores = [{f["id"]: 0.0 for f in frames()} for _ in analysis.paragraphs]
+    for h in frame_highlights(analysis):
+        paragraph = next(p.index for p in analysis.paragraphs if p.start <= h.start < p.end)
+        scores[paragraph][h.category] += 1
+    return scores
+
+
+def _quote_around(analysis: Analysis, start: int) -> Quote | None:
+    return min((q for q in analysis.quotes if q.start <= start < q.end), key=lambda q: q.end - q.start, default=None)
+
+
+def number_claims(analysis: Analysis) -> list[tuple[Highlight, str | None]]:
+    """Every figure in the body with the speaker who asserts it (None: the article itself)."""
+    out = []
+    for paragraph in analysis.paragraphs:
+        for m in NUMBER.finditer(analysis.text, paragraph.start, paragraph.end):
+            quote = _quote_around(analysis, m.start())
+            speaker = quote.speaker if quote and quote.speaker else None
+            who = (t("asserted_by_quote", "en", speaker=speaker), t("asserted_by_quote", "ar", speaker=quote.speaker_ar)) \
+                if speaker else _both("asserted_by_writer")
+            out.append((_highlight(m.start(), m.end(), analysis.text, "numbers", "number", _both("number_label"),
+                                   (t("why_number", "en", who=who[0]), t("why_number", "ar", who=who[1]))), speaker))
+    return out
+
+
+def all_highlights(analysis: Analysis, lenses=LENSES) -> list[Highlight]:
+    """Every lens's highlights on the article, in text order."""
+    makers = {"quotes": quote_highlights, "reporting_verbs": reporting_verb_highlights,
+              "scare_quotes": scare_quote_highlights, "loaded_terms": loaded_term_highlights,
+              "frames": frame_highlights, "numbers": lambda a: [h for h, _ in number_claims(a)]}
+    found = [h for lens in lenses for h in makers[lens](analysis)]
+    return sorted(found, key=lambda h: (h.start, -h.end))
