@@ -1,0 +1,70 @@
+"""Voices and absences: who is quoted, how much, with which verbs, and who is talked about
+but never quoted.
+
+Counts are words of quoted text (direct and partial quotes; an indirect clause counts too,
+since the article gives that speaker the floor). Partial quotes inside an indirect clause are
+not counted twice.
+"""
+from collections import Counter
+
+from .lexicon import gazetteer
+from .model import Analysis, Quote
+
+
+def _speaker(q: Quote) -> str:
+    return q.speaker or "?"
+
+
+def _counted(analysis: Analysis) -> list[Quote]:
+    """Quotes whose words count: a quote nested inside another quote is left out."""
+    return [q for q in analysis.quotes
+            if not any(o is not q and o.start <= q.start and q.end <= o.end for o in analysis.quotes)]
+
+
+def quoted_words(analysis: Analysis) -> dict[str, int]:
+    """Words of quoted or reported speech per speaker, largest first."""
+    words = Counter()
+    for q in _counted(analysis):
+        words[_speaker(q)] += len(q.text.split())
+    return dict(words.most_common())
+
+
+def quoted_words_by_side(analysis: Analysis) -> dict[str, int]:
+    """The same words grouped by the side the gazetteer gives each speaker (unknown: the name)."""
+    sides = {e.en: e.side or e.en for e in gazetteer()}
+    words = Counter()
+    for speaker, n in quoted_words(analysis).items():
+        words[sides.get(speaker, speaker)] += n
+    return dict(words.most_common())
+
+
+def verbs_by_speaker(analysis: Analysis) -> dict[str, dict[str, int]]:
+    """For each speaker, how many of their quotes were introduced by a verb of each connotation."""
+    from .cues import cue_of
+    from .arabic import tokenize
+
+    table: dict[str, Counter] = {}
+    seen = set()
+    for q in analysis.quotes:
+        if q.cue is None or q.cue_start in seen:
+            continue
+        seen.add(q.cue_start)
+        cue = cue_of(tokenize(q.cue)[0])
+        if cue:
+            table.setdefault(_speaker(q), Counter())[cue.connotation] += 1
+    return {speaker: dict(counts) for speaker, counts in table.items()}
+
+
+def source_type_counts(analysis: Analysis) -> dict[str, int]:
+    """How many cited sources of each type (person, media, body, group, anonymous, official)."""
+    return dict(Counter(s.type for s in analysis.sources))
+
+
+def absent_parties(analysis: Analysis) -> list[str]:
+    """People, groups and bodies the article names but never quotes (e.g. Hamas in the seed)."""
+    quoted = {s.name for s in analysis.sources}
+    seen = []
+    for m in analysis.mentions:
+        if m.type in ("person", "group", "body") and m.name not in quoted and m.name not in seen:
+            seen.append(m.name)
+    return seen

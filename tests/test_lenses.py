@@ -1,0 +1,63 @@
+"""Lenses and voices on the seed: exact spans and counts."""
+import pytest
+
+import kit
+from kit import lenses, voices
+from kit.translations import translated_quotes
+from conftest import SEED
+
+
+@pytest.fixture(scope="module")
+def analysis():
+    return kit.analyze(SEED)
+
+
+def test_every_highlight_points_into_the_original_text(analysis):
+    highlights = lenses.all_highlights(analysis)
+    assert len(highlights) > 80
+    for h in highlights:
+        assert analysis.text[h.start:h.end] == h.text
+        assert h.why_en and h.why_ar and h.label_en and h.label_ar
+
+
+def test_reporting_verbs_by_connotation(analysis):
+    found = [(h.text, h.category) for h in lenses.reporting_verb_highlights(analysis)]
+    assert ("رفض", "critical") in found and ("وحذر", "critical") in found
+    assert ("أصر", "assertive") in found and ("ووصفها", "evaluative") in found
+    assert not any(text in ("إشارة", "دعا", "كشف") for text, _ in found)  # noun, relative clauses
+
+
+def test_loaded_terms_and_terminology(analysis):
+    found = {(h.text, h.category) for h in lenses.loaded_term_highlights(analysis)}
+    assert {("والهوة", "loaded"), ("الاختلاف الصارخ", "loaded"), ("مزرية", "loaded"),
+            ("اليمين المتطرف", "loaded"), ("المحتجزين", "terminology"), ("أسير", "terminology"),
+            ("الأسرى", "terminology")} <= found
+
+
+def test_numbers_and_who_asserts_them(analysis):
+    claims = [(h.text, who) for h, who in lenses.number_claims(analysis)]
+    assert claims == [("ما يقرب من 130", None), ("135", "Antony Blinken"),
+                      ("ما لا يقل عن 1500", "Antony Blinken"), ("أكثر من مليون", "Benjamin Netanyahu")]
+
+
+def test_frame_scores_per_paragraph(analysis):
+    scores = lenses.frame_scores(analysis)
+    assert len(scores) == len(analysis.paragraphs)
+    assert scores[0]["conflict"] >= 2          # الخلافات، الهوة، الانقسامات
+    assert scores[6]["human_interest"] >= 3    # الأبرياء، يتضورون، جوعا...
+    assert all(len(f["questions"]) >= 3 for f in lenses.frames())
+
+
+def test_voices_and_absences(analysis):
+    words = voices.quoted_words(analysis)
+    assert list(words)[:2] == ["Antony Blinken", "Aaron David Miller"]
+    assert words["Joe Biden"] == 19
+    assert "Hamas" in voices.absent_parties(analysis)
+    assert voices.source_type_counts(analysis) == {"media": 1, "person": 4}
+
+
+def test_translated_quotes_pair_with_engine_quotes(analysis):
+    pairs = translated_quotes(analysis)
+    renderings = [p["arabic"] for p in pairs if p["english_phrase"] == "over the top"]
+    assert renderings == ["مفرط", "جاوز الحد", "تجاوز الحد"]
+    assert len(pairs) == 9
