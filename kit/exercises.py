@@ -97,7 +97,9 @@ def exercises_dir() -> Path:
     """$FRAMING_LAB_EXERCISES, else the `exercises/` folder beside the `kit` package (present
     in a checkout or an editable install, not in a built wheel: set the variable there)."""
     configured = os.environ.get("FRAMING_LAB_EXERCISES")
-    return Path(configured).expanduser() if configured else Path(__file__).resolve().parent.parent / "exercises"
+    if configured:
+        return Path(configured).expanduser()
+    return Path(__file__).resolve().parent.parent / "exercises"
 
 
 def load_exercises(source: str | Path) -> ExerciseSet:
@@ -176,8 +178,12 @@ def _grade_text(exercise: Exercise, answer: str) -> tuple[bool, str | None]:
 def _grade_options(exercise: Exercise, chosen: set[str]) -> tuple[bool, str | None]:
     """(right?, the first wrong option chosen that has a hint, if any)."""
     accepted = set(exercise.accept)
-    right = chosen == accepted if exercise.type == "multi" else len(chosen) == 1 and chosen <= accepted
-    wrong = [o["id"] for o in exercise.options if o["id"] in chosen - accepted and o["id"] in exercise.hints]
+    if exercise.type == "multi":
+        right = chosen == accepted
+    else:
+        right = len(chosen) == 1 and chosen <= accepted
+    wrong = [option["id"] for option in exercise.options
+             if option["id"] in chosen - accepted and option["id"] in exercise.hints]
     return right, (wrong[0] if wrong else None)
 
 
@@ -253,7 +259,8 @@ def _exercises(items: list, path: Path) -> tuple[Exercise, ...]:
             if exercise.id in exercises:
                 raise _Problem("exercise_duplicate_id")
         except _Problem as problem:
-            raise problem.located("exercise_where_item", file=path, id=_label(item, position)) from None
+            where = _label(item, position)
+            raise problem.located("exercise_where_item", file=path, id=where) from None
         exercises[exercise.id] = exercise
     return tuple(exercises.values())
 
@@ -271,7 +278,8 @@ def _exercise(item) -> Exercise:
         raise _Problem("exercise_bad_id")
     unknown = sorted(set(item) - set(FIELDS))
     if unknown:
-        raise _Problem("exercise_unknown_fields", fields=", ".join(unknown), allowed=", ".join(FIELDS))
+        raise _Problem("exercise_unknown_fields", fields=", ".join(unknown),
+                       allowed=", ".join(FIELDS))
     kind = item.get("type")
     if kind not in TYPES:
         raise _Problem("exercise_bad_type", types=", ".join(TYPES), found=json.dumps(kind))
@@ -280,10 +288,12 @@ def _exercise(item) -> Exercise:
             raise _Problem("exercise_field_not_used", field=name, type=kind)
     options = _options(item.get("options")) if kind in ("choice", "multi") else ()
     accept = _accept(item.get("accept"), kind, options)
+    explanation = item.get("explanation")
     return Exercise(
         id=item["id"], type=kind, prompt=_bilingual(item.get("prompt"), "prompt"),
-        options=options, accept=accept, hints=_hints(item.get("hints", {}), kind, options, accept),
-        explanation=_bilingual(item["explanation"], "explanation") if "explanation" in item else None)
+        options=options, accept=accept,
+        hints=_hints(item.get("hints", {}), kind, options, accept),
+        explanation=None if explanation is None else _bilingual(explanation, "explanation"))
 
 
 def _options(value) -> tuple[dict, ...]:
@@ -318,7 +328,8 @@ def _hints(value, kind: str, options: tuple[dict, ...], accept: tuple[str, ...])
     return {key: _bilingual(hint, f"hints/{key}") for key, hint in value.items()}
 
 
-def _check_hint_key(key: str, kind: str, options: tuple[dict, ...], accept: tuple[str, ...]) -> None:
+def _check_hint_key(key: str, kind: str, options: tuple[dict, ...],
+                    accept: tuple[str, ...]) -> None:
     """A hint must be for a wrong answer that can be given: else it would never be shown."""
     if key == ANY_OTHER:
         return
@@ -327,10 +338,10 @@ def _check_hint_key(key: str, kind: str, options: tuple[dict, ...], accept: tupl
     else:
         ids = [option["id"] for option in options]
         if key not in ids:
-            raise _Problem("exercise_hint_unknown", key=key, options=", ".join(ids))
+            raise _Problem("exercise_hint_unknown", hint_for=key, options=", ".join(ids))
         right = key in accept
     if right:
-        raise _Problem("exercise_hint_for_right", key=key)
+        raise _Problem("exercise_hint_for_right", hint_for=key)
 
 
 def _bilingual(value, name: str) -> dict:

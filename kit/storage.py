@@ -254,7 +254,8 @@ def _check_storable(value, where: str, depth: int = 0) -> None:
     if isinstance(value, dict):
         for key, item in value.items():
             if not isinstance(key, str):
-                raise _error("storage_bad_key", where=where, key=repr(key), kind=type(key).__name__)
+                raise _error("storage_bad_key", where=where, dict_key=repr(key),
+                             kind=type(key).__name__)
             _check_storable(item, f"{where}[{key!r}]", depth + 1)
     elif isinstance(value, (list, tuple)):
         for index, item in enumerate(value):
