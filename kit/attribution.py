@@ -12,9 +12,9 @@ same speaker's quotes just before. The lead's outlet (كشفت صحيفة...) is
 article's relay, not stamped on every quote.
 """
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from .arabic import Token, tokenize, stems, normalize, without_proclitics
+from .arabic import Token, tokenize, stems, normalize, drop_letters
 from .cues import cue_of, complement_at, is_complementizer
 from .lexicon import Cue, word_set
 from .model import Diagnostic, NonQuote, Paragraph, Sentence
@@ -61,6 +61,7 @@ class ParagraphReader:
         self.sentences = sentences or [Sentence(paragraph.start, paragraph.end, paragraph.text, paragraph.index)]
         self.starts = [t.start for t in self.tokens]
         pairs, problems = pair_marks(text, paragraph.start, paragraph.end)
+        self._all_pairs = pairs
         self.diagnostics = [_mark_problem(offset, code) for offset, code in problems]
         labels = {pair: self._name_label(pair[0]) for pair in pairs}
         self.names = [(pair, label) for pair, label in labels.items() if label]
@@ -98,6 +99,8 @@ class ParagraphReader:
         (الاقتراح الذي دعا إلى...)."""
         if k in self.inside or (k > 0 and self.tokens[k - 1].key in RELATIVES):
             return None
+        if self.tokens[k].key in word_set("reporter_formulas"):   # يذكر أن: the writer's own aside
+            return None
         return cue_of(self.tokens[k])
 
     # --- reading ---------------------------------------------------------------------------
@@ -113,6 +116,8 @@ class ParagraphReader:
             cue = self.cue_at(k)
             if cue:
                 self.said[k] = self._speaker_of(k, cue, span)
+            elif k not in self.inside:
+                self.book.mentioned(self.tokens[k].key)
         self._read_marks(n, span)
         for k in span:
             if k in self.said and self.cue_at(k):
@@ -152,7 +157,10 @@ class ParagraphReader:
                    for i, c in enumerate(self.text[start:stop], start))
 
     def _speaker_of(self, k: int, cue: Cue, span: range) -> Said:
-        subject = parse_subject(self.text, self.tokens, k + 1, self._subject_limit(k, span))
+        subject = None if cue.participle else \
+            parse_subject(self.text, self.tokens, k + 1, self._subject_limit(k, span))
+        if subject and self._is_object(cue, subject, span):
+            subject = None
         how = "named after the verb"
         if subject is None and not cue.participle:
             subject = subject_before(self.text, self.tokens, k, span.start)
@@ -162,6 +170,15 @@ class ParagraphReader:
             return self._relayed_from(k, said, span) if cue.lemma == "نقل" else said
         source_id = self.book.latest(cue.gender)
         return Said(source_id, None, "carried over from the previous speaker" if source_id else "")
+
+    def _is_object(self, cue: Cue, subject: Subject, span: range) -> bool:
+        """وصف الخطة بأنها / اتهم الحكومة بـ / طالب الوزارة بـ: the noun after these verbs is their
+        object when بـ follows it; the speaker is the one named before."""
+        if normalize(cue.lemma) not in word_set("object_ba_verbs") or subject.end >= span.stop:
+            return False
+        return self.tokens[subject.end].key.startswith("ب") or (
+            self.text[self.tokens[subject.end - 1].end:self.tokens[subject.end].start].strip() == ""
+            and self.tokens[subject.end].text.startswith("بـ"))
 
     def _relayed_from(self, k: int, said: Said, span: range) -> Said:
         """نقلت الوكالة عن مسؤول قوله: the outlet relays, the official speaks."""
@@ -185,12 +202,24 @@ class ParagraphReader:
                 j += 1
             if j < span.stop and cue_of(self.tokens[j]):
                 j += 1
-            subject = parse_subject(self.text, self.tokens, j, span.stop)
+            window = self._without_lam(j, span.stop)
+            subject = parse_subject(self.text, window, 0, len(window))
             if subject is None:
                 continue
+            subject = replace(subject, first=subject.first + j, end=subject.end + j)
             source_id = self.book.add(subject)
             self.relays.append((n, source_id))
             self._according_to_clause(k, subject, source_id, span)
+
+    def _without_lam(self, j: int, stop: int) -> list[Token]:
+        """The few tokens from j on, with the preposition ل cut from the first
+        (وفقا للجبوري -> الجبوري)."""
+        token, rest = self.tokens[j], self.tokens[j + 1:min(stop, j + 12)]
+        if token.key.startswith("لل") and len(token.key) > 3:
+            token = Token(token.start + 1, token.end, "ال" + drop_letters(token.text, 2), "ال" + token.key[2:])
+        elif token.key.startswith("ل") and len(token.key) > 2 and not token.key.startswith("ال"):
+            token = Token(token.start + 1, token.end, drop_letters(token.text, 1), token.key[1:])
+        return [token, *rest]
 
     def _relay_marker(self, k: int) -> int:
         key = self.tokens[k].key
@@ -224,7 +253,11 @@ class ParagraphReader:
         if k < 0 or self.text[self.tokens[k].end:open_].strip():
             return None
         token = self.tokens[k]
-        return token.text if stems(token.key) & word_set("non_quote_heads") else None
+        close = next((c for o, c in self._all_pairs if o == open_), open_)
+        short = len(self.text[open_ + 1:close].split()) <= 4
+        indefinite = not token.key.lstrip("وف").startswith("ال")
+        named = token.key in word_set("non_quote_heads") or (indefinite and stems(token.key) & word_set("non_quote_heads"))
+        return token.text if short and named else None
 
     def _classify_marked(self, open_: int, close: int, span: range) -> None:
         first = next((k for k in span if self.tokens[k].start > open_), span.stop)
@@ -265,7 +298,7 @@ class ParagraphReader:
         cue = self.cue_at(k)
         if not cue.takes_clause:
             return
-        for j in range(k + 1, min(span.stop, k + 15)):
+        for j in range(k + 1, min(span.stop, k + 25)):
             if j in self.inside or (j > k + 1 and self.cue_at(j) and not self._is_noun_use(j)):
                 return
             clause = complement_at(self.tokens, j)
@@ -312,7 +345,8 @@ class ParagraphReader:
             draft.via_ids.append(said.via_id)
         if said.source_id:
             entry = self.book.get(said.source_id)
-            draft.speaker_ar = said.subject.name if said.subject else (entry.forms[-1] if entry.forms else entry.name)
+            named = said.subject and not (said.subject.anaphor and entry.type == "person")
+            draft.speaker_ar = said.subject.name if named else (entry.forms[-1] if entry.forms else entry.name)
             draft.role = (said.subject.role if said.subject else None) or (entry.roles[0] if entry.roles else None)
             self.book.touch(said.source_id)
         if cue_k is not None and cue_of(self.tokens[cue_k]):

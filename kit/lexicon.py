@@ -37,7 +37,8 @@ class Cue:
 
 # Suffixes and prefixes that make the conjugations of a verb from its stems, with the gender
 # and number they mark.
-_PAST = (("", "m"), ("ت", "f"), ("وا", "pl"), ("ا", "m"), ("تا", "f"), ("ن", "pl"))
+# The dual -ا is left out: طالبا، ذاكرا read far more often as participles or nouns.
+_PAST = (("", "m"), ("ت", "f"), ("وا", "pl"), ("تا", "f"), ("ن", "pl"))
 _PRESENT = (("ي", "", "m"), ("ت", "", "f"), ("ي", "ون", "pl"), ("ت", "ون", "pl"),
             ("ي", "ان", "m"), ("ت", "ان", "f"), ("ن", "", ""), ("أ", "", ""))
 _PARTICIPLE = (("ا", "m"), ("ة", "f"), ("ين", "pl"), ("ون", "pl"), ("ات", "f"))

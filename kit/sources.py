@@ -39,7 +39,8 @@ class SourceBook:
                 subject.type, subject.gender, head, roles=self._early_roles.pop(source_id, []))
             self._index(source_id, subject.name)
         entry = self._entries[source_id]
-        self._note(entry.forms, subject.name)
+        if not (subject.anaphor and entry.type == "person"):   # "الوزيرة" is not her name
+            self._note(entry.forms, subject.name)
         if subject.role:
             self._note(entry.roles, subject.role)
         if head and not entry.head:
@@ -56,6 +57,13 @@ class SourceBook:
         if self._recent[-1:] != [source_id]:
             self._recent.append(source_id)
 
+    def mentioned(self, key: str) -> None:
+        """A source named again outside a quote (لكن المنصوري لا يبدو مقتنعا) becomes the most
+        recent one, so a following verb with no subject refers to it."""
+        source_id = self._by_key.get(key)
+        if source_id:
+            self.touch(source_id)
+
     def latest(self, gender: str = "") -> str | None:
         """The most recent speaker a verb without a subject can refer to, agreeing in gender."""
         for source_id in reversed(self._recent):
@@ -70,6 +78,13 @@ class SourceBook:
     def _resolve(self, subject: Subject) -> str | None:
         if subject.entity and subject.entity.id in self._entries:
             return subject.entity.id
+        if subject.anaphor and subject.type in ("official", "anonymous"):
+            for source_id in reversed(self._recent):   # الوزيرة -> the minister named before
+                if any(normalize(part).split()[0].removeprefix("ال") == subject.anaphor
+                       for r in self._entries[source_id].roles for part in r.split("، ") if part) or \
+                        normalize(self._entries[source_id].name).split()[0] == subject.anaphor:
+                    return source_id
+            return None
         if subject.anaphor:
             for source_id in reversed(self._recent):
                 if self._entries[source_id].head == subject.anaphor:

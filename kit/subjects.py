@@ -99,6 +99,11 @@ def _outlet_or_body(text, tokens, i, end) -> Subject | None:
             if after <= end:
                 return Subject(i, after, _span_text(text, tokens, stop, after), entity,
                                entity.type, entity.gender or gender)
+        if stop < end and set(gap(text, tokens, stop - 1)) & set(MARKS):   # صحيفة "الأهرام"
+            name_end = stop + 1
+            while name_end < min(end, stop + 4) and not set(gap(text, tokens, name_end - 1)) & set(MARKS):
+                name_end += 1
+            return Subject(i, name_end, _span_text(text, tokens, stop, name_end), None, kind, gender)
         whole = match_entity(tokens, i)                     # وزارة الخارجية الأميركية
         if whole and whole[0] <= end:
             return _known_entity(text, tokens, i, end)
@@ -129,22 +134,34 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
                            match[1].gender, role=role.rstrip("، ,"))
         if not _joined(text, tokens, k - 1) and k > stop:
             break
-    while stop < end and _joined(text, tokens, stop - 1) and not _in(tokens[stop], "name_stops") \
-            and (tokens[stop].key.startswith("ال") or tokens[stop].key in links
-                 or tokens[stop - 1].key in links):
+    if not tokens[i].key.lstrip("وف").startswith("ال") and stop < end and _joined(text, tokens, stop - 1):
+        stop += 1   # an indefinite title is followed by its genitive: محافظ حلب، كاتبة الدولة
+    while stop < end and _joined(text, tokens, stop - 1) and (
+            tokens[stop].key in links or (not _in(tokens[stop], "name_stops") and (
+                tokens[stop].key.startswith(("ال", "بال", "لل", "وال")) or tokens[stop - 1].key in links))):
         stop += 1
     role = _span_text(text, tokens, i, stop)
-    name_end = _name_end(text, tokens, stop, end) if _joined(text, tokens, stop - 1) else stop
     gender = "f" if tokens[i].key.endswith("ه") else "m"
-    if name_end > stop:
-        return Subject(i, name_end, _span_text(text, tokens, stop, name_end), None, "person",
+    # the name follows the title directly, or after a comma (كاتبة الدولة المكلفة بالماء، سلمى بنعزوز)
+    follows = _joined(text, tokens, stop - 1) or not (set(gap(text, tokens, stop - 1)) - COMMAS - {" "})
+    name_at = stop if follows else end
+    name_end = _name_end(text, tokens, name_at, end) if name_at < end else name_at
+    if name_end > name_at and not _in(tokens[name_at], "role_heads"):
+        return Subject(i, name_end, _span_text(text, tokens, name_at, name_end), None, "person",
                        gender, role=role)
-    return Subject(i, stop, role, None, "official", gender, role=role)
+    head = min(stems(tokens[i].key) & word_set("role_heads"), key=len, default=tokens[i].key)
+    definite = tokens[i].key.lstrip("وف").startswith("ال")
+    anaphor = head.removeprefix("ال") if stop == i + size and definite else None
+    return Subject(i, stop, role, None, "official", gender, role=role, anaphor=anaphor)
 
 
 def _anonymous(text, tokens, i, end) -> Subject | None:
-    if not _head(tokens, i, end, "anonymous_heads") or tokens[i].key.startswith("ال"):
+    if not _head(tokens, i, end, "anonymous_heads"):
         return None
+    if tokens[i].key.lstrip("وف").startswith("ال"):   # المصادر ذاتها: the sources named before
+        stop = i + 1 + (i + 1 < end and tokens[i + 1].key in ("ذاتها", "نفسها", "ذاته", "نفسه"))
+        return Subject(i, stop, _span_text(text, tokens, i, stop), None, "anonymous", "",
+                       anaphor=tokens[i].key.lstrip("وف").removeprefix("ال"))
     stop = i + 1
     phrases = sorted(_extra()["anonymity_phrases"], key=len, reverse=True)
     while stop < end and _joined(text, tokens, stop - 1):
@@ -158,7 +175,7 @@ def _anonymous(text, tokens, i, end) -> Subject | None:
 
 
 def _plain_name(text, tokens, i, end) -> Subject | None:
-    if tokens[i].key.startswith(("ال", "لل", "ل")) or not tokens[i].key.isalpha():
+    if not _could_be_name(tokens, i):
         return None
     stop = _name_end(text, tokens, i, end)
     if stop == i:
@@ -169,19 +186,34 @@ def _plain_name(text, tokens, i, end) -> Subject | None:
 NAME_LINKS = ("بن", "ابن", "ابو", "بنت", "ام", "عبد")
 
 
+def _could_be_name(tokens: list[Token], i: int) -> bool:
+    """Rule out words that are clearly not a name: ال-words, a preposition before a known name
+    (لبي بي سي), pronoun-suffixed nouns (اسمه، هويته، حينها), ب + feminine noun (بمرارة)."""
+    key = tokens[i].key
+    if key.startswith(("ال", "لل")) or not key.isalpha() or key in word_set("sentence_adverbs"):
+        return False
+    if key[0] in "لب" and proclitic_length(tokens, i):
+        return False
+    if len(key) > 3 and key.endswith(("ها", "هم", "هما", "ته")):
+        return False
+    return not (key.startswith("ب") and key.endswith("ه") and len(key) > 3)
+
+
 def _name_end(text, tokens, i, end) -> int:
     """Index after an unknown name of up to four words starting at token i."""
     stop = i
+    if i < end and not _could_be_name(tokens, i):
+        return i
     while stop < min(end, i + 4) and tokens[stop].key.isalpha():
         linked = stop > i and tokens[stop - 1].key in NAME_LINKS   # بن علي: علي is a name here
         if not linked and (_in(tokens[stop], "name_stops") or tokens[stop].key.startswith("لل")):
             break
-        if tokens[stop].key.startswith("ال") and not linked:
-            # a family name (العلي) ends a name; an adjective before more words (الأميركي جو) does not
-            if stop == i or (stop + 1 < end and _joined(text, tokens, stop)
-                             and not _in(tokens[stop + 1], "name_stops")):
-                break
+        family = tokens[stop].key.startswith("ال") and not linked
+        if family and stop == i:
+            break
         stop += 1
+        if family:   # a family name (الرشيدي) ends the name: what follows is the object
+            break
         if not _joined(text, tokens, stop - 1):
             break
     return stop
@@ -190,19 +222,24 @@ def _name_end(text, tokens, i, end) -> int:
 def _with_apposition(text, tokens, subject: Subject, end: int) -> Subject:
     """Add a role given after a comma: آرون ديفيد ميلر، الزميل البارز في مؤسسة...:"""
     k = subject.end
-    if subject.role or k >= end or not (set(gap(text, tokens, k - 1)) & COMMAS):
+    if (subject.role and " " in subject.role) or k >= end or not (set(gap(text, tokens, k - 1)) & COMMAS):
         return subject
     if not _head(tokens, k, end, "role_heads"):
         return subject
     stop = k + 1
     while stop < end and stop - k < 20 and not (set(gap(text, tokens, stop - 1)) & (HARD_BREAKS | COMMAS)):
         stop += 1
+    role = _span_text(text, tokens, k, stop)
     return Subject(subject.first, stop, subject.name, subject.entity, subject.type, subject.gender,
-                   role=_span_text(text, tokens, k, stop), anaphor=subject.anaphor)
+                   role=f"{subject.role}، {role}" if subject.role else role, anaphor=subject.anaphor)
 
 
 def subject_before(text: str, tokens: list[Token], cue: int, start: int) -> Subject | None:
-    """A known speaker written just before the verb (غير أن نتنياهو رفض، وكان الوزير قد قال)."""
+    """A speaker written before the verb: a known name right before it (غير أن نتنياهو رفض), or
+    the topic that opens the sentence (وكان وزير المال نبيل حداد قد قال، العميد فلان، أكد)."""
+    topic = _topic_subject(text, tokens, cue, start)
+    if topic:
+        return topic
     k = cue - 1
     while k >= start and tokens[k].key in ("قد", "كان", "وكان", "كانت", "وكانت"):
         k -= 1
@@ -228,4 +265,20 @@ def role_before(text: str, tokens: list[Token], i: int) -> str | None:
             return without_proclitics(tokens[j].text, tokens[j].key, head_key) + role[len(tokens[j].text):]
         if j < i - 1 and not tokens[j].key.startswith("ال") and not size:
             break
+    return None
+
+
+def _topic_subject(text: str, tokens: list[Token], cue: int, start: int) -> Subject | None:
+    i = start
+    while i < cue and (tokens[i].key in word_set("topic_openers") or tokens[i].key in ("و", "ف")):
+        i += 1
+    if i >= cue:
+        return None
+    subject = parse_subject(text, tokens, i, cue)
+    k = cue - 1
+    while k >= 0 and tokens[k].key in ("قد", "فقد"):
+        k -= 1
+    if subject and subject.end == k + 1 and subject.type != "anonymous" and (
+            subject.entity or subject.role or subject.anaphor):
+        return subject
     return None
