@@ -167,7 +167,7 @@ class ParagraphReader:
             how = "named before the verb"
         if subject is not None:
             said = Said(self.book.add(subject), subject, how)
-            return self._relayed_from(k, said, span) if cue.lemma == "نقل" else said
+            return self._relayed_from(k, said, span)
         source_id = self.book.latest(cue.gender)
         return Said(source_id, None, "carried over from the previous speaker" if source_id else "")
 
@@ -181,8 +181,14 @@ class ParagraphReader:
             and self.tokens[subject.end].text.startswith("بـ"))
 
     def _relayed_from(self, k: int, said: Said, span: range) -> Said:
-        """نقلت الوكالة عن مسؤول قوله: the outlet relays, the official speaks."""
+        """نقلت الوكالة عن مسؤول قوله / ذكرت الصحيفة، نقلا عن مصادر، أن: the outlet relays, the
+        one it quotes speaks."""
+        if self.cue_at(k).lemma != "نقل" and not (
+                said.subject.end + 1 < span.stop and self.tokens[said.subject.end].key == "نقلا"):
+            return said
         after = said.subject.end
+        if after + 1 < span.stop and self.tokens[after].key == "نقلا":   # ذكرت صحيفة X، نقلا عن Y
+            after += 1
         if after < span.stop and self.tokens[after].key == "عن":
             speaker = parse_subject(self.text, self.tokens, after + 1, self._subject_limit(after, span))
             if speaker:

@@ -107,8 +107,8 @@ def _outlet_or_body(text, tokens, i, end) -> Subject | None:
         whole = match_entity(tokens, i)                     # وزارة الخارجية الأميركية
         if whole and whole[0] <= end:
             return _known_entity(text, tokens, i, end)
-        while stop < end and _joined(text, tokens, stop - 1) and tokens[stop].key.startswith("ال") \
-                and not _in(tokens[stop], "name_stops"):
+        while stop < end and _joined(text, tokens, stop - 1) and not _in(tokens[stop], "name_stops") \
+                and tokens[stop].key.startswith(("ال", "لل", "وال")):   # الاتحاد التونسي للفلاحة والصيد
             stop += 1
         readings = stems(tokens[i].key)
         head = min(readings & word_set(list_name), key=len, default=tokens[i].key)
@@ -180,7 +180,9 @@ def _plain_name(text, tokens, i, end) -> Subject | None:
     stop = _name_end(text, tokens, i, end)
     if stop == i:
         return None
-    return Subject(i, stop, _span_text(text, tokens, i, stop), None, "person", "")
+    # a first word written with ة is a feminine noun (مسودة الخطة), not a man's name
+    gender = "f" if tokens[i].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة") else ""
+    return Subject(i, stop, _span_text(text, tokens, i, stop), None, "person", gender)
 
 
 NAME_LINKS = ("بن", "ابن", "ابو", "بنت", "ام", "عبد")
@@ -190,7 +192,9 @@ def _could_be_name(tokens: list[Token], i: int) -> bool:
     """Rule out words that are clearly not a name: ال-words, a preposition before a known name
     (لبي بي سي), pronoun-suffixed nouns (اسمه، هويته، حينها), ب + feminine noun (بمرارة)."""
     key = tokens[i].key
-    if key.startswith(("ال", "لل")) or not key.isalpha() or key in word_set("sentence_adverbs"):
+    if len(key) < 2 or key.startswith(("ال", "لل")) or not key.isalpha() or key in word_set("sentence_adverbs"):
+        return False
+    if key.startswith("لم") and len(key) > 4:   # لموقعنا، لمراسلنا: "to our site/reporter"
         return False
     if key[0] in "لب" and proclitic_length(tokens, i):
         return False
