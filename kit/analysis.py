@@ -43,10 +43,12 @@ def analyze(source) -> Analysis:
 
 def _apply_relays(reader: ParagraphReader) -> None:
     """A relay covers the quotes of its own sentence (بحسب ما ذكرت الفايننشال تايمز)."""
+    by_sentence: dict[int, list[Draft]] = {}
+    for draft in reader.quotes:
+        by_sentence.setdefault(reader.sentence_of(draft.start), []).append(draft)
     for sentence, relay_id in reader.relays:
-        for draft in reader.quotes:
-            if reader.sentence_of(draft.start) == sentence and draft.source_id != relay_id \
-                    and relay_id not in draft.via_ids:
+        for draft in by_sentence.get(sentence, ()):
+            if draft.source_id != relay_id and relay_id not in draft.via_ids:
                 draft.via_ids.append(relay_id)
 
 

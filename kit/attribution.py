@@ -61,11 +61,15 @@ class ParagraphReader:
         self.sentences = sentences or [Sentence(paragraph.start, paragraph.end, paragraph.text, paragraph.index)]
         self.starts = [t.start for t in self.tokens]
         pairs, problems = pair_marks(text, paragraph.start, paragraph.end)
-        self._all_pairs = pairs
+        self._close_of = dict(pairs)
         self.diagnostics = [_mark_problem(offset, code) for offset, code in problems]
         labels = {pair: self._name_label(pair[0]) for pair in pairs}
         self.names = [(pair, label) for pair, label in labels.items() if label]
-        self.pairs = [pair for pair, label in labels.items() if not label]   # speech, not names
+        self.pairs = sorted(pair for pair, label in labels.items() if not label)   # speech, not names
+        self.pair_opens = [open_ for open_, _ in self.pairs]
+        self.name_opens = [open_ for (open_, _), _ in self.names]
+        self.speech_closes = {close for _, close in self.pairs}
+        self.pair_opens_set = set(self.pair_opens)
         self.name_marks = {offset for (open_, close), _ in self.names for offset in (open_, close)}
         self.sentence_ends = [s.end for s in self.sentences]
         self.inside = self._tokens_inside_marks()
@@ -73,6 +77,7 @@ class ParagraphReader:
         self.quotes: list[Draft] = []
         self.non_quotes: list[NonQuote] = []
         self.relays: list[tuple[int, str]] = []   # (sentence number, relaying source id)
+        self._replaced: set[int] = set()          # starts of quotes a whole quoted clause replaced
 
     # --- structure -------------------------------------------------------------------------
     def _tokens_inside_marks(self) -> set[int]:
@@ -107,9 +112,11 @@ class ParagraphReader:
     def read(self) -> None:
         for n in range(len(self.sentences)):
             self._read_sentence(n)
+        self.quotes = [q for q in self.quotes if not (q.kind != "direct" and q.start in self._replaced)]
 
     def _read_sentence(self, n: int) -> None:
         span = self.sentence_tokens(n)
+        first_quote = len(self.quotes)
         self._find_relays(n, span)
         self._headline_speaker(span)
         for k in span:
@@ -122,7 +129,7 @@ class ParagraphReader:
         for k in span:
             if k in self.said and self.cue_at(k):
                 self._read_indirect(k, span)
-        self._partials_follow_their_clause()
+        self._partials_follow_their_clause(self.quotes[first_quote:])
 
     def _headline_speaker(self, span: range) -> None:
         """بايدن: الرد العسكري "جاوز الحد" — a name and a colon open the sentence."""
@@ -132,19 +139,21 @@ class ParagraphReader:
         if subject and subject.type != "anonymous" and ":" in gap(self.text, self.tokens, subject.end - 1):
             self.said[span.start] = Said(self.book.add(subject), subject, "named before a colon")
 
-    def _partials_follow_their_clause(self) -> None:
+    def _partials_follow_their_clause(self, quotes: list[Draft]) -> None:
         """A partial quote inside an indirect clause is the clause speaker's words."""
-        clauses = [q for q in self.quotes if q.kind == "indirect"]
-        for quote in self.quotes:
-            outer = next((c for c in clauses if c.start <= quote.start and quote.end <= c.end), None)
+        clauses = sorted((q for q in quotes if q.kind == "indirect"), key=lambda q: q.start)
+        starts = [c.start for c in clauses]
+        for quote in quotes:
+            n = bisect_left(starts, quote.start + 1) - 1
+            outer = clauses[n] if n >= 0 and quote.end <= clauses[n].end else None
             if quote.kind == "partial" and outer:
                 quote.source_id, quote.speaker_ar, quote.role = outer.source_id, outer.speaker_ar, outer.role
                 quote.cue, quote.cue_lemma, quote.how, quote.carried = outer.cue, outer.cue_lemma, outer.how, outer.carried
 
     def _subject_limit(self, k: int, span: range) -> int:
         """Token index where a verb's subject must stop: a quote, a new clause, the sentence end."""
-        limit = k + 1
-        while limit < span.stop and limit not in self.inside and not is_complementizer(self.tokens[limit]) \
+        limit, stop = k + 1, min(span.stop, k + 30)   # a subject phrase is short
+        while limit < stop and limit not in self.inside and not is_complementizer(self.tokens[limit]) \
                 and not cue_of(self.tokens[limit]) and not self._breaks_phrase(limit - 1):
             limit += 1
         return limit
@@ -208,6 +217,8 @@ class ParagraphReader:
                 j += 1
             if j < span.stop and cue_of(self.tokens[j]):
                 j += 1
+            if j >= span.stop:
+                continue
             window = self._without_lam(j, span.stop)
             subject = parse_subject(self.text, window, 0, len(window))
             if subject is None:
@@ -245,12 +256,13 @@ class ParagraphReader:
 
     def _read_marks(self, n: int, span: range) -> None:
         sentence = self.sentences[n]
-        for (open_, close), label in self.names:
-            if sentence.start <= open_ < sentence.end:
-                self.non_quotes.append(NonQuote(open_ + 1, close, self.text[open_ + 1:close], label,
-                                                self.paragraph.index))
-        for open_, close in self.pairs:
-            if sentence.start <= open_ < sentence.end and self.text[open_ + 1:close].strip():
+        names = self.names[bisect_left(self.name_opens, sentence.start):bisect_left(self.name_opens, sentence.end)]
+        for (open_, close), label in names:
+            self.non_quotes.append(NonQuote(open_ + 1, close, self.text[open_ + 1:close], label,
+                                            self.paragraph.index))
+        pairs = self.pairs[bisect_left(self.pair_opens, sentence.start):bisect_left(self.pair_opens, sentence.end)]
+        for open_, close in pairs:
+            if self.text[open_ + 1:close].strip():
                 self._classify_marked(open_, close, span)
 
     def _name_label(self, open_: int) -> str | None:
@@ -259,26 +271,43 @@ class ParagraphReader:
         if k < 0 or self.text[self.tokens[k].end:open_].strip():
             return None
         token = self.tokens[k]
-        close = next((c for o, c in self._all_pairs if o == open_), open_)
+        close = self._close_of.get(open_, open_)
         short = len(self.text[open_ + 1:close].split()) <= 4
         indefinite = not token.key.lstrip("وف").startswith("ال")
         named = token.key in word_set("non_quote_heads") or (indefinite and stems(token.key) & word_set("non_quote_heads"))
         return token.text if short and named else None
 
     def _classify_marked(self, open_: int, close: int, span: range) -> None:
-        first = next((k for k in span if self.tokens[k].start > open_), span.stop)
-        last = max([k for k in span if self.tokens[k].end <= close] or [first])
-        before = [k for k in span if k < first and k not in self.inside]
-        cue_k = next((k for k in reversed(before) if k in self.said), None)
+        first = min(bisect_left(self.starts, open_ + 1), span.stop)
+        last = max(bisect_left(self.starts, close) - 1, first)
+        cue_k = self._cue_before(first, span)
         after_k = next((k for k in range(last + 1, min(span.stop, last + 4)) if k in self.said), None)
+        free, free_word = self._first_free_tokens(span)
         if cue_k is not None and self._introduces(cue_k, first, open_):
             self._add_marked(open_, close, "direct", cue_k)
-        elif not [k for k in before if self.tokens[k].key not in ("و", "ف")] and after_k is not None:
+        elif free_word >= first and after_k is not None:   # "…"، قال فلان
             self._add_marked(open_, close, "direct", after_k)
-        elif not before:
+        elif free >= first:                                # a quoted sentence standing alone
             self._add_marked(open_, close, "direct", None)
         else:
             self._add_marked(open_, close, "partial", cue_k if cue_k is not None else after_k)
+
+    def _first_free_tokens(self, span: range) -> tuple[int, int]:
+        """The first token of the sentence outside quotation marks, and the first such token that
+        is not a conjunction (span.stop when there is none); computed once per sentence."""
+        if getattr(self, "_free_for", None) != span:
+            free = next((k for k in span if k not in self.inside), span.stop)
+            word = next((k for k in range(free, span.stop) if k not in self.inside
+                         and self.tokens[k].key not in ("و", "ف")), span.stop)
+            self._free_for, self._free = span, (free, word)
+        return self._free
+
+    def _cue_before(self, first: int, span: range) -> int | None:
+        """The nearest reporting verb before token `first` in the sentence (within 60 words)."""
+        for k in range(first - 1, max(span.start, first - 60) - 1, -1):
+            if k in self.said and k not in self.inside:
+                return k
+        return None
 
     def _introduces(self, cue_k: int, first: int, open_: int) -> bool:
         """Does the verb at cue_k introduce the quotation opening at `open_` as its speech?"""
@@ -318,18 +347,18 @@ class ParagraphReader:
     def _add_clause(self, first: int, span: range, said: Said, marker: Token | None, cue_k: int | None) -> None:
         if first >= span.stop:
             return
-        stop = first + 1
-        while stop < span.stop and not (self.cue_at(stop) and set(gap(self.text, self.tokens, stop - 1)) & COMMAS
+        stop, limit = first + 1, min(span.stop, first + 150)   # a reported clause is at most 150 words
+        while stop < limit and not (self.cue_at(stop) and set(gap(self.text, self.tokens, stop - 1)) & COMMAS
                                         and stop not in self.inside):
             stop += 1
         start = self.tokens[first - 1].end
         while self.text[start].isspace():
             start += 1
         end = self._clause_end(stop - 1)
-        pair = next(((o, c) for o, c in self.pairs if o == start and c == end - 1), None)
-        if pair:  # قال إن "…": the whole clause is quoted
-            self.quotes = [q for q in self.quotes if q.start != pair[0] + 1]
-            draft = Draft(pair[0] + 1, pair[1], "direct", self.paragraph.index)
+        if start in self.pair_opens_set and self._close_of.get(start) == end - 1:
+            # قال إن "…": the whole clause is quoted, so it is a direct quote
+            self._replaced.add(start + 1)
+            draft = Draft(start + 1, end - 1, "direct", self.paragraph.index)
         else:
             draft = Draft(start, end, "indirect", self.paragraph.index)
         self._attach(draft, said, cue_k)
@@ -340,7 +369,7 @@ class ParagraphReader:
     def _clause_end(self, last: int) -> int:
         """The end of a clause's last token, with a closing quotation mark that follows it."""
         end = self.tokens[last].end
-        while end < self.paragraph.end and self.text[end] in MARKS and any(c == end for _, c in self.pairs):
+        while end < self.paragraph.end and end in self.speech_closes:
             end += 1
         return end
 
