@@ -1,15 +1,16 @@
 # One entry point for people and CI. `make lab` and `make test` set everything up themselves.
+# constraints.txt pins the exact versions the test suite was run with (`make freeze` updates it).
 PYTHON ?= python3
 VENV   ?= .venv
 PY      = $(VENV)/bin/python
 STAMP   = $(VENV)/.framing-lab-installed
 
-.PHONY: lab test test-fast browser-test bench app clean-venv
+.PHONY: lab test test-fast browser-test bench freeze clean-venv
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
 	touch $(STAMP)
 
 lab: $(STAMP)
@@ -26,6 +27,9 @@ browser-test: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) scripts/benchmark.py
+
+freeze: $(STAMP)
+	$(PY) -m pip freeze --exclude-editable > constraints.txt
 
 clean-venv:
 	rm -rf $(VENV)
