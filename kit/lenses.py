@@ -101,16 +101,22 @@ def _phrase_matches(tokens, table: dict) -> list[tuple[int, int, dict]]:
     return found
 
 
-def loaded_term_highlights(analysis: Analysis) -> list[Highlight]:
-    out = []
+def _body_matches(analysis: Analysis, table: dict):
+    """(first token, last token, row) for every phrase of `table` in the body paragraphs."""
     for paragraph in analysis.paragraphs:
         tokens = tokenize(analysis.text, paragraph.start, paragraph.end)
-        for first, end, row in _phrase_matches(tokens, loaded_terms()):
-            alternatives = row["alternatives"].replace("؛", "،")
-            why = (t("why_term", "en", why=row["why_en"], alternatives=alternatives),
-                   t("why_term", "ar", why=row["why_ar"], alternatives=alternatives))
-            out.append(_highlight(tokens[first].start, tokens[end - 1].end, analysis.text, "loaded_terms",
-                                  row["kind"], _both(f"{row['kind']}_label"), why))
+        for first, end, row in _phrase_matches(tokens, table):
+            yield tokens[first], tokens[end - 1], row
+
+
+def loaded_term_highlights(analysis: Analysis) -> list[Highlight]:
+    out = []
+    for first, last, row in _body_matches(analysis, loaded_terms()):
+        alternatives = row["alternatives"].replace("؛", "،")
+        why = (t("why_term", "en", why=row["why_en"], alternatives=alternatives),
+               t("why_term", "ar", why=row["why_ar"], alternatives=alternatives))
+        out.append(_highlight(first.start, last.end, analysis.text, "loaded_terms", row["kind"],
+                              _both(f"{row['kind']}_label"), why))
     return out
 
 
@@ -133,16 +139,13 @@ def _frame_cues() -> dict[tuple[str], list[dict]]:
 
 def frame_highlights(analysis: Analysis) -> list[Highlight]:
     out = []
-    for paragraph in analysis.paragraphs:
-        tokens = tokenize(analysis.text, paragraph.start, paragraph.end)
-        for first, _, found in _phrase_matches(tokens, _frame_cues()):
-            for frame in found:
-                name = frame["name"]
-                out.append(Highlight(tokens[first].start, tokens[first].end, tokens[first].text, "frames",
-                                     frame["id"], t("frame_label", "en", frame=name["en"]),
-                                     t("frame_label", "ar", frame=name["ar"]),
-                                     t("why_frame", "en", word=tokens[first].text, frame=name["en"]),
-                                     t("why_frame", "ar", word=tokens[first].text, frame=name["ar"])))
+    for word, _, found in _body_matches(analysis, _frame_cues()):
+        for frame in found:
+            name = frame["name"]
+            out.append(Highlight(word.start, word.end, word.text, "frames", frame["id"],
+                                 t("frame_label", "en", frame=name["en"]), t("frame_label", "ar", frame=name["ar"]),
+                                 t("why_frame", "en", word=word.text, frame=name["en"]),
+                                 t("why_frame", "ar", word=word.text, frame=name["ar"])))
     return out
 
 
