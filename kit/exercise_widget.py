@@ -1,0 +1,218 @@
+"""ExerciseBox: a notebook's self-check, built from its exercise file (`exercises/<name>.json`,
+see `kit.exercises`).
+
+One block per exercise: the prompt, an answer widget (choice: radio buttons, or a dropdown
+when there are many options; multi: one checkbox per option; text: a text field; open: a text
+area), a Check button (Save for open questions) and the feedback of `kit.exercises.check` in
+the interface language: the explanation after a right answer, the hint after a wrong one.
+
+Answers are saved after every check with `kit.storage.save_work("ex_<notebook>", ...)` as
+`{"answers": {exercise id: answer}}` and restored (with their feedback) when the box is built
+again, so a kernel restart loses nothing; `kit.progress` reads the same files.
+
+Every callback is guarded (`widgets_base.callback`): a failure shows a short message in the
+box instead of vanishing. Every text shown as HTML goes through `kit.render.esc`.
+
+Test hooks: `answer(exercise_id, value)` (an option id, a list of ids, or a text),
+`check(exercise_id)` (clicks Check, returns the Feedback), `score` ((right, gradable)),
+`feedback[exercise_id].value` (the feedback HTML), `last_error`.
+"""
+import ipywidgets as widgets
+
+from .exercises import Exercise, Feedback, check as check_answer, load_exercises, score
+from .i18n import get_language
+from .render import esc
+from .storage import load_work, save_work
+from .widgets_base import KitWidget, block, callback, html_widget, plain, with_class
+
+MAX_RADIO_OPTIONS = 5   # more options than this: a dropdown
+_LABELS = {
+    "title": {"ar": "تحقّق من فهمك", "en": "Self-check"},
+    "check": {"ar": "تحقّق", "en": "Check"},
+    "save": {"ar": "احفظ", "en": "Save"},
+    "choose": {"ar": "اختر…", "en": "Choose…"},
+    "write": {"ar": "اكتب إجابتك هنا", "en": "Write your answer here"},
+    "reflect": {"ar": "اكتب تأملك هنا (يُحفظ ولا يُقيَّم)", "en": "Write your reflection here (saved, not graded)"},
+    "score": {"ar": "النتيجة: {right} من {gradable} · أُجيب عن {answered} من {total}",
+              "en": "Score: {right} of {gradable} · answered {answered} of {total}"},
+    "restored": {"ar": "استُعيدت إجاباتك السابقة.", "en": "Your earlier answers were restored."},
+}
+
+
+def label(key: str, lang: str | None = None, **values) -> str:
+    """One of this module's interface texts in `lang` (default: the current language)."""
+    return _LABELS[key][lang or get_language()].format(**values)
+
+
+def blank(answer) -> bool:
+    """No answer given: nothing chosen, or only spaces written."""
+    if isinstance(answer, (list, tuple)):
+        return not answer
+    return answer is None or (isinstance(answer, str) and not answer.strip())
+
+
+def work_name(notebook: str) -> str:
+    """The saved-work name of a notebook's answers (shared with `kit.progress`)."""
+    return f"ex_{notebook}"
+
+
+class ExerciseBox(KitWidget):
+    """The self-check of `notebook_name` (all its exercises, or those in `exercise_ids`)."""
+
+    css_class = "fl-exercises"
+
+    def __init__(self, notebook_name: str, exercise_ids=None):
+        super().__init__()
+        self.notebook = notebook_name
+        self.exercise_set = load_exercises(notebook_name)
+        self.exercises: list[Exercise] = (
+            [self.exercise_set[i] for i in exercise_ids] if exercise_ids
+            else list(self.exercise_set))
+        self.save_as = work_name(notebook_name)
+        self.answers: dict = {}          # exercise id -> the answer last checked
+        self.results: dict[str, Feedback] = {}
+        self.inputs: dict[str, object] = {}
+        self.buttons: dict[str, widgets.Button] = {}
+        self.feedback: dict[str, widgets.HTML] = {}
+        blocks = [self._block(number, exercise)
+                  for number, exercise in enumerate(self.exercises, 1)]
+        self.score_html = html_widget("", "fl-exercises-score")
+        title = html_widget(block(esc(label("title", self.lang)), self.lang, "", "h3"))
+        self.widget = self.root(title, *blocks, self.score_html)
+        self._restore()
+        self._show_score()
+
+    # --- test hooks ---------------------------------------------------------------------------
+
+    @property
+    def score(self) -> tuple[int, int]:
+        """(right answers, gradable exercises) among this box's exercises, as last checked."""
+        gradable = [e for e in self.exercises if e.gradable]
+        right = sum(self.results.get(e.id) is not None and self.results[e.id].correct is True
+                    for e in gradable)
+        return right, len(gradable)
+
+    def answer(self, exercise_id: str, value) -> None:
+        """Give an answer as a student would: an option id (choice), option ids (multi), text."""
+        exercise, field = self._exercise(exercise_id), self.inputs[exercise_id]
+        if exercise.type == "multi":
+            chosen = {value} if isinstance(value, str) else set(value)
+            for option_id, box in field.items():
+                box.value = option_id in chosen
+        else:
+            field.value = value
+
+    def check(self, exercise_id: str) -> Feedback | None:
+        """Click the exercise's Check (or Save) button; the feedback it gave."""
+        self.buttons[exercise_id].click()
+        return self.results.get(exercise_id)
+
+    # --- building -----------------------------------------------------------------------------
+
+    def _exercise(self, exercise_id: str) -> Exercise:
+        return next(e for e in self.exercises if e.id == exercise_id)
+
+    def _block(self, number: int, exercise: Exercise) -> widgets.VBox:
+        prompt = html_widget(block(f"<strong>{number}.</strong> {esc(exercise.prompt[self.lang])}",
+                                   self.lang, "", "p"), "fl-exercise-prompt")
+        field = self._field(exercise)
+        self.inputs[exercise.id] = field
+        shown = widgets.VBox(list(field.values())) if isinstance(field, dict) else field
+        button = widgets.Button(description=label("save" if exercise.type == "open" else "check",
+                                                  self.lang),
+                                icon="save" if exercise.type == "open" else "check")
+        with_class(button, "fl-exercise-check", f"fl-exercise-check-{exercise.id}")
+        button.on_click(lambda _button, exercise_id=exercise.id: self._on_check(exercise_id))
+        self.buttons[exercise.id] = button
+        self.feedback[exercise.id] = html_widget("", f"fl-exercise-feedback-{exercise.id}")
+        return with_class(widgets.VBox([prompt, shown, button, self.feedback[exercise.id]],
+                                       layout=widgets.Layout(height="auto")),
+                          "fl-w-box", "fl-exercise", f"fl-exercise-{exercise.id}")
+
+    def _field(self, exercise: Exercise):
+        """The answer widget: one widget, or {option id: Checkbox} for a multi exercise."""
+        wide = widgets.Layout(width="95%")
+        options = [(plain(option[self.lang], 200), option["id"]) for option in exercise.options]
+        if exercise.type == "choice" and len(options) <= MAX_RADIO_OPTIONS:
+            return widgets.RadioButtons(options=options, value=None, layout=wide)
+        if exercise.type == "choice":
+            return widgets.Dropdown(options=[(label("choose", self.lang), None), *options],
+                                    value=None, layout=wide)
+        if exercise.type == "multi":
+            return {option_id: widgets.Checkbox(value=False, description=text, indent=False,
+                                                layout=wide)
+                    for text, option_id in options}
+        if exercise.type == "text":
+            return widgets.Text(placeholder=label("write", self.lang), layout=wide)
+        return widgets.Textarea(placeholder=label("reflect", self.lang),
+                                layout=widgets.Layout(width="95%", height="6em"))
+
+    def _value(self, exercise_id: str):
+        """The answer in the widget now, as `kit.exercises.check` takes it."""
+        field = self.inputs[exercise_id]
+        if isinstance(field, dict):
+            return [option_id for option_id, box in field.items() if box.value]
+        return field.value
+
+    # --- checking, saving, restoring ----------------------------------------------------------
+
+    @callback
+    def _on_check(self, exercise_id: str) -> None:
+        exercise, answer = self._exercise(exercise_id), self._value(exercise_id)
+        result = self._show(exercise, answer)
+        if not blank(answer):
+            self.answers[exercise_id] = answer
+            self._save()
+        self._show_score()
+
+    def _show(self, exercise: Exercise, answer) -> Feedback:
+        result = check_answer(exercise, answer)
+        self.results[exercise.id] = result
+        css, mark = {True: ("fl-w-right", "✓ "), False: ("fl-w-wrong", "✗ "),
+                     None: ("fl-w-note", "")}[result.correct]
+        self.feedback[exercise.id].value = block(esc(mark + result.message(self.lang)),
+                                                 self.lang, css)
+        return result
+
+    def _save(self) -> None:
+        try:
+            saved = load_work(self.save_as).get("answers", {})
+        except Exception:  # a damaged file: save_work moves it aside, never deletes it
+            saved = {}
+        saved = {**saved, **self.answers}
+        save_work(self.save_as, {"notebook": self.notebook, "answers": saved})
+
+    @callback
+    def _restore(self) -> None:
+        saved = load_work(self.save_as).get("answers", {})
+        for exercise in self.exercises:
+            if _fits(exercise, saved.get(exercise.id)):
+                self.answer(exercise.id, saved[exercise.id])
+                self.answers[exercise.id] = saved[exercise.id]
+                self._show(exercise, saved[exercise.id])
+
+    def _show_score(self) -> None:
+        right, gradable = self.score
+        text = label("score", self.lang, right=right, gradable=gradable,
+                     answered=len(self.answers), total=len(self.exercises))
+        self.score_html.value = block(f"<strong>{esc(text)}</strong>", self.lang, "", "p")
+
+
+def _fits(exercise: Exercise, answer) -> bool:
+    """A saved answer this exercise can still show (its options may have changed since)."""
+    ids = {option["id"] for option in exercise.options}
+    if blank(answer):
+        return False
+    if exercise.type == "choice":
+        return answer in ids
+    if exercise.type == "multi":
+        return isinstance(answer, list) and set(answer) <= ids
+    return isinstance(answer, str)
+
+
+def answered_and_right(notebook: str, answers: dict) -> tuple[int, int, int, int]:
+    """(answered, total, right, gradable) of a notebook's exercises for saved `answers`."""
+    exercise_set = load_exercises(notebook)
+    answered = sum(1 for e in exercise_set if not blank(answers.get(e.id)))
+    right, gradable = score(exercise_set, answers)
+    return answered, len(exercise_set), right, gradable

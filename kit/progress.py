@@ -1,0 +1,159 @@
+"""The student's progress through the course, read from their saved work.
+
+`course_progress()` gives one row per notebook that has an exercise file
+(`exercises/NN_name.json`): how many of its exercises were answered and how many were right,
+from the work file `ex_<notebook>` that `ExerciseBox` writes. `progress_widget()` shows the
+same as a table for notebook 00, with a Refresh button and a "download my work" link (a zip
+of every work file, `kit.storage.export_all`).
+
+Notebook titles come from each notebook's metadata (`framing_lab.title`, written by
+`scripts/make_notebooks.py`), so course text stays in the notebooks.
+
+Limits: only the self-check exercises are counted; the work of the other widgets (quiz,
+frame annotations...) is listed by name, not scored. A damaged work file is reported, not
+repaired (`kit.storage.recover_work` does that).
+"""
+import base64
+import json
+import re
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from .errors import KitError
+from .exercise_widget import answered_and_right, work_name
+from .exercises import exercises_dir
+from .render import esc
+from .storage import export_all, load_work, saved_work_summary
+from .widgets_base import KitWidget, block, callback, html_widget, with_class
+
+NOTEBOOK_FILE = re.compile(r"\d\d_[a-z0-9_]+")
+_LABELS = {
+    "title": {"ar": "تقدّمك في الدروس", "en": "Your progress"},
+    "notebook": {"ar": "الدفتر", "en": "Notebook"},
+    "answered": {"ar": "أُجيب عنه", "en": "Answered"},
+    "right": {"ar": "صحيح", "en": "Right"},
+    "saved": {"ar": "آخر حفظ", "en": "Last saved"},
+    "never": {"ar": "لم يبدأ بعد", "en": "not started"},
+    "damaged": {"ar": "ملف تالف: {problem}", "en": "damaged file: {problem}"},
+    "total": {"ar": "المجموع: أُجيب عن {answered} من {total}، والصحيح {right} من {gradable}.",
+              "en": "Altogether: {answered} of {total} answered, {right} of {gradable} right."},
+    "other": {"ar": "أعمال محفوظة أخرى: {names}", "en": "Other saved work: {names}"},
+    "refresh": {"ar": "حدّث", "en": "Refresh"},
+    "download": {"ar": "نزّل كل عملي (ملف zip)", "en": "Download all my work (zip)"},
+    "nothing": {"ar": "لا يوجد عمل محفوظ بعد.", "en": "No saved work yet."},
+}
+
+
+def _label(key: str, lang: str, **values) -> str:
+    return _LABELS[key][lang].format(**values)
+
+
+def notebooks_dir() -> Path:
+    """The course's notebooks: the `notebooks/` folder beside the exercises folder."""
+    return exercises_dir().parent / "notebooks"
+
+
+def course_notebooks() -> list[str]:
+    """The notebooks that have an exercise file, in course order ("00_start_here", ...)."""
+    return sorted(path.stem for path in exercises_dir().glob("*.json")
+                  if NOTEBOOK_FILE.fullmatch(path.stem))
+
+
+def notebook_title(notebook: str, lang: str) -> str:
+    """The title stored in the notebook's metadata, else the notebook's name."""
+    try:
+        metadata = json.loads((notebooks_dir() / f"{notebook}.ipynb").read_text("utf-8"))
+        return metadata["metadata"]["framing_lab"]["title"][lang]
+    except (OSError, ValueError, KeyError, TypeError):
+        return notebook
+
+
+def course_progress(folder: Path | None = None) -> list[dict]:
+    """One row per notebook: {"notebook", "answered", "total", "right", "gradable",
+    "saved_at" (None: nothing saved), "problem" (None, or why the work file cannot be read,
+    in English and Arabic)}."""
+    summary = saved_work_summary(folder)
+    rows = []
+    for notebook in course_notebooks():
+        name = work_name(notebook)
+        answers, problem = {}, None
+        if name in summary:
+            try:
+                answers = load_work(name, folder).get("answers", {})
+            except KitError as error:
+                problem = {"en": error.en, "ar": error.ar}
+        if not isinstance(answers, dict):
+            answers = {}
+        answered, total, right, gradable = answered_and_right(notebook, answers)
+        rows.append({"notebook": notebook, "answered": answered, "total": total, "right": right,
+                     "gradable": gradable, "saved_at": summary.get(name), "problem": problem})
+    return rows
+
+
+def other_work(folder: Path | None = None) -> list[str]:
+    """Saved work that is not a notebook's self-check (quiz, annotations, ...)."""
+    mine = {work_name(notebook) for notebook in course_notebooks()}
+    return [name for name in saved_work_summary(folder) if name not in mine]
+
+
+class ProgressView(KitWidget):
+    """The progress table, a Refresh button and a download link for all saved work.
+
+    Test hooks: `refresh()`, `table.value`, `download.value`."""
+
+    css_class = "fl-progress"
+
+    def __init__(self, folder: Path | None = None):
+        super().__init__()
+        self.folder = folder
+        self.table = html_widget("", "fl-progress-table")
+        self.download = html_widget("", "fl-progress-download")
+        button = with_class(widgets.Button(description=_label("refresh", self.lang),
+                                           icon="refresh"), "fl-progress-refresh")
+        button.on_click(lambda _button: self.refresh())
+        title = html_widget(block(esc(_label("title", self.lang)), self.lang, "", "h3"))
+        self.widget = self.root(title, self.table, widgets.HBox([button, self.download]))
+        self.refresh()
+
+    @callback
+    def refresh(self) -> None:
+        self.table.value = self._table(course_progress(self.folder))
+        self.download.value = self._download_link()
+
+    def _table(self, rows: list[dict]) -> str:
+        lang = self.lang
+        head = "".join(f"<th>{esc(_label(key, lang))}</th>"
+                       for key in ("notebook", "answered", "right", "saved"))
+        body = "".join(self._row(row) for row in rows)
+        totals = {key: sum(row[key] for row in rows)
+                  for key in ("answered", "total", "right", "gradable")}
+        footer = f"<p>{esc(_label('total', lang, **totals))}</p>"
+        others = other_work(self.folder)
+        if others:
+            footer += f"<p>{esc(_label('other', lang, names=', '.join(others)))}</p>"
+        return block(f"<table><tr>{head}</tr>{body}</table>{footer}", lang)
+
+    def _row(self, row: dict) -> str:
+        lang = self.lang
+        if row["problem"]:
+            saved = _label("damaged", lang, problem=row["problem"][lang])
+        else:
+            saved = (row["saved_at"] or _label("never", lang)).replace("T", " ")
+        cells = (f"{row['notebook'][:2]} · {notebook_title(row['notebook'], lang)}",
+                 f"{row['answered']} / {row['total']}", f"{row['right']} / {row['gradable']}",
+                 saved)
+        return "<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in cells) + "</tr>"
+
+    def _download_link(self) -> str:
+        if not saved_work_summary(self.folder):
+            return block(esc(_label("nothing", self.lang)), self.lang, "", "span")
+        data = base64.b64encode(export_all(self.folder)).decode("ascii")
+        return (f'<a download="my_work.zip" href="data:application/zip;base64,{data}" '
+                f'dir="{"rtl" if self.lang == "ar" else "ltr"}">'
+                f'{esc(_label("download", self.lang))}</a>')
+
+
+def progress_widget(folder: Path | None = None) -> ProgressView:
+    """The progress view for notebook 00 (displays itself as the last line of a cell)."""
+    return ProgressView(folder)
