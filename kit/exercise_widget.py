@@ -28,7 +28,7 @@ from .widgets_base import KitWidget, block, callback, html_widget, plain, with_c
 MAX_RADIO_OPTIONS = 5   # more options than this: a dropdown
 _LABELS = {
     "title": {"ar": "تحقّق من فهمك", "en": "Self-check"},
-    "check": {"ar": "تحقّق", "en": "Check"},
+    "check": {"ar": "تحقق", "en": "Check"},
     "save": {"ar": "احفظ", "en": "Save"},
     "choose": {"ar": "اختر…", "en": "Choose…"},
     "write": {"ar": "اكتب إجابتك هنا", "en": "Write your answer here"},

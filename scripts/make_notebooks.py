@@ -15,6 +15,8 @@ the student edits "ar" to "en"); Markdown in parallel cells, Arabic first in
 (`ExerciseBox` over `exercises/<notebook>.json`); and a last, collapsed cell that drives the
 widgets only when FRAMING_LAB_TEST=1 (the automatic tests), so their callbacks really run.
 """
+import html
+import re
 import sys
 from pathlib import Path
 
@@ -44,10 +46,37 @@ TEST_CELL_NOTE = ("# Automatic tests only (FRAMING_LAB_TEST=1): this cell does n
 
 # --- cell builders -------------------------------------------------------------------------------
 
+def _inline(text: str) -> str:
+    """The inline Markdown used in this file (`code`, **bold**, [text](link)) as HTML."""
+    out = []
+    for i, part in enumerate(re.split(r"(`[^`]+`)", text)):
+        if i % 2:
+            out.append(f"<code>{html.escape(part[1:-1], quote=False)}</code>")
+            continue
+        part = html.escape(part, quote=False)
+        part = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", part)
+        out.append(re.sub(r"\[([^\]]+)\]\(([^)\s]+)\)", r'<a href="\2">\1</a>', part))
+    return "".join(out)
+
+
+def rtl(markdown: str) -> str:
+    """Arabic Markdown in a right-to-left block. JupyterLab aligns every `<p>` of a Markdown
+    cell to the left (`.jp-RenderedHTMLCommon p`), which leaves Arabic paragraphs ragged on
+    the wrong side; only a `style` on the `<p>` itself wins, so plain paragraphs (and quotes)
+    are written as HTML here. Headings, lists and tables stay Markdown: they follow `dir`."""
+    blocks = []
+    for block in re.split(r"\n\s*\n", markdown.strip()):
+        if block.startswith(("#", "|", "- ", "```")) or re.match(r"\d+\. ", block):
+            blocks.append(block)
+            continue
+        lines = [line.removeprefix("> ") for line in block.splitlines()]
+        blocks.append(f'<p style="text-align: right">{_inline(" ".join(lines))}</p>')
+    return '<div dir="rtl" lang="ar">\n\n' + "\n\n".join(blocks) + "\n\n</div>"
+
+
 def md(ar: str, en: str) -> list:
-    """The same Markdown twice: Arabic (right to left) first, then English."""
-    return [new_markdown_cell(f'<div dir="rtl" lang="ar">\n\n{ar.strip()}\n\n</div>'),
-            new_markdown_cell(en.strip())]
+    """The same text twice: Arabic (right to left) first, then English."""
+    return [new_markdown_cell(rtl(ar)), new_markdown_cell(en.strip())]
 
 
 def code(source: str, hidden: bool = False) -> list:
@@ -74,14 +103,13 @@ def navigation(position: int) -> list:
         if position + 1 < len(COURSE):
             parts.append(f"{forward}: {_link(position + 1, lang)}")
         lines[lang] = " · ".join(parts)
-    return [new_markdown_cell(f'<div dir="rtl" lang="ar">\n\n🧭 {lines["ar"]}\n\n</div>\n\n'
-                              f'🧭 {lines["en"]}')]
+    return [new_markdown_cell(f'{rtl("🧭 " + lines["ar"])}\n\n🧭 {lines["en"]}')]
 
 
 def title(position: int, ar_intro: str, en_intro: str) -> list:
     stem, name, minutes = COURSE[position]
-    return md(f"# {stem[:2]} · {name['ar']}\n\n⏱️ نحو {minutes} دقيقة.\n\n{ar_intro}",
-              f"# {stem[:2]} · {name['en']}\n\n⏱️ About {minutes} minutes.\n\n{en_intro}")
+    return md(f"# {stem[:2]} · {name['ar']}\n\n⏱️ نحو {minutes} دقيقة.\n\n{ar_intro.strip()}",
+              f"# {stem[:2]} · {name['en']}\n\n⏱️ About {minutes} minutes.\n\n{en_intro.strip()}")
 
 
 def setup(*imports: str, article: bool = True) -> list:
@@ -95,15 +123,14 @@ def setup(*imports: str, article: bool = True) -> list:
     lines += list(imports)
     if article:
         lines += [f'SEED = "{SEED}"', "article = kit.analyze(SEED)"]
-    return [new_markdown_cell('<div dir="rtl" lang="ar">\n\n▶️ شغّل الخلية التالية أولًا '
-                              '(Shift + Enter).\n\n</div>\n\n▶️ Run the next cell first '
-                              '(Shift + Enter).'),
+    return [new_markdown_cell(rtl("▶️ شغّل الخلية التالية أولًا (Shift + Enter).")
+                              + "\n\n▶️ Run the next cell first (Shift + Enter)."),
             new_code_cell("\n".join(lines))]
 
 
 def self_check(position: int) -> list:
     stem = COURSE[position][0]
-    return md("## تحقّق من فهمك\n\nأجب ثم اضغط «تحقّق». تُحفظ إجاباتك تلقائيًا في مجلد `my_work`، "
+    return md("## تحقّق من فهمك\n\nأجب ثم اضغط «تحقق». تُحفظ إجاباتك تلقائيًا في مجلد `my_work`، "
               "وتظهر في جدول التقدم في الدفتر 00. أسئلة التأمل تُحفظ ولا تُقيَّم.",
               "## Self-check\n\nAnswer, then press «Check». Your answers are saved automatically in "
               "the `my_work` folder and show in the progress table of notebook 00. Reflection "
@@ -557,7 +584,7 @@ Turn on both lenses and hover over each quote to see its kind, speaker and verb.
         *md("""
 ## اختبر نفسك: مَن قال ماذا؟
 
-لكل اقتباس: اختر المتكلم ونوع الاقتباس وفعل القول، ثم اضغط «تحقّق». الإجابات الصحيحة هنا هي
+لكل اقتباس: اختر المتكلم ونوع الاقتباس وفعل القول، ثم اضغط «تحقق». الإجابات الصحيحة هنا هي
 ما وجدته الآلة، فإن خالفتها وأنت واثق، فناقش ذلك: الآلة قد تخطئ.
 """, """
 ## Test yourself: who said what?
@@ -747,13 +774,13 @@ part of its text.
 ## صنّف الفقرات بنفسك
 
 لكل فقرة: اقرأها، أجب عن أسئلة الدليل، واختر **الإطار الغالب** (أو «لا إطار غالب»). ثم اضغط
-«قارن» لترى اتفاقك مع مفتاح المعلم (نسبة الاتفاق ومعامل كابا لكوهين، الذي يطرح الاتفاق الذي
-يحدث بالصدفة). المفتاح حكم معلّل لا حقيقة مطلقة: الاختلاف بداية النقاش.
+«قارن بمفتاح المعلم» لترى مدى اتفاقك معه (نسبة الاتفاق، ومعامل كابا لكوهين الذي يطرح
+الاتفاق الذي يحدث بالصدفة). المفتاح حكم معلّل لا حقيقة مطلقة: الاختلاف بداية النقاش.
 """, """
 ## Code the paragraphs yourself
 
 For each paragraph: read it, answer the codebook questions, and choose the **dominant frame** (or
-«no dominant frame»). Then press «Compare» to see how far you agree with the teacher's key
+«no dominant frame»). Then press «Compare with the teacher's key» to see how far you agree with it
 (percent agreement, and Cohen's kappa, which discounts the agreement expected by chance). The key
 is a reasoned judgement, not the truth: disagreement is where discussion starts.
 """),

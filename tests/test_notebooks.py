@@ -7,6 +7,7 @@ Student work goes to a temporary folder (FRAMING_LAB_WORK_DIR), never to my_work
 import importlib.util
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -58,12 +59,12 @@ def test_notebook_shape(stem):
     on this notebook's exercises, the test driver last; never pip, never a write to .ipynb."""
     nb = nbformat.read(NOTEBOOKS / f"{stem}.ipynb", as_version=4)
     first = nb.cells[0].source
-    assert "[الفهرس](00_start_here.ipynb)" in first and "[Index](00_start_here.ipynb)" in first
+    assert '<a href="00_start_here.ipynb">الفهرس</a>' in first
+    assert "[Index](00_start_here.ipynb)" in first
     position = STEMS.index(stem)
-    if position + 1 < len(STEMS):
-        assert f"({STEMS[position + 1]}.ipynb)" in first
-    if position:
-        assert f"({STEMS[position - 1]}.ipynb)" in first
+    neighbours = [STEMS[i] for i in (position - 1, position + 1) if 0 <= i < len(STEMS)]
+    for neighbour in neighbours:
+        assert f'href="{neighbour}.ipynb"' in first and f"]({neighbour}.ipynb)" in first
     code = [c.source for c in nb.cells if c.cell_type == "code"]
     assert 'kit.set_language(os.environ.get("FRAMING_LAB_LANG", "ar"))' in code[0]
     assert f'ExerciseBox("{stem}")' in code[-2]
@@ -71,20 +72,28 @@ def test_notebook_shape(stem):
     assert nb.cells[-1].metadata["jupyter"]["source_hidden"] is True
     for source in code:
         assert "pip install" not in source and ".ipynb" not in source
-    for cell in nb.cells:
-        arabic = any("\u0600" <= ch <= "\u06ff" for ch in cell.source)
-        if cell.cell_type == "markdown" and arabic and cell is not nb.cells[0]:
-            starts_rtl = cell.source.startswith('<div dir="rtl" lang="ar">')
-            english_twin = nb.cells[nb.cells.index(cell) - 1].source.startswith('<div dir="rtl"')
-            assert starts_rtl or english_twin or "▶️" in cell.source, cell.source[:80]
+    markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
+    for source in markdown:
+        if source.startswith('<div dir="rtl" lang="ar">'):
+            arabic_part = source.split("</div>")[0]
+            # JupyterLab left-aligns a Markdown <p>: Arabic paragraphs carry their alignment.
+            assert "\n\n> " not in arabic_part
+            for block in arabic_part.split("\n\n")[1:]:
+                if block.strip() and not block.startswith(("#", "|", "- ")) \
+                        and not re.match(r"\d+\. ", block):
+                    assert block.startswith('<p style="text-align: right">'), block[:80]
+    titled = [s for s in markdown if s.startswith('<div dir="rtl" lang="ar">\n\n# ')]
+    assert len(titled) == 1, "one Arabic title, followed by its English twin"
+    english = markdown[markdown.index(titled[0]) + 1]
+    assert english.startswith(f"# {stem[:2]} · ")
 
 
 def test_markdown_links_point_to_notebooks_that_exist():
-    import re
     for stem in STEMS:
         nb = nbformat.read(NOTEBOOKS / f"{stem}.ipynb", as_version=4)
         for cell in nb.cells:
-            for target in re.findall(r"\]\(([^)]+\.ipynb)\)", cell.source):
+            for target in re.findall(r'\]\(([^)]+\.ipynb)\)|href="([^"]+\.ipynb)"', cell.source):
+                target = "".join(target)
                 assert (NOTEBOOKS / target).is_file(), (stem, target)
 
 
@@ -152,9 +161,9 @@ def test_notebook_runs_headless(stem, lang, tmp_path):
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in shown)
     widget_text = json.dumps(nb.metadata.get("widgets", {}), ensure_ascii=False)
     if lang == "ar":
-        assert "تحقّق" in widget_text      # the self-check's button, in Arabic
+        assert "تحقّق من فهمك" in widget_text   # the self-check, in Arabic
     else:
-        assert "Check" in widget_text
+        assert "Self-check" in widget_text
 
 
 def test_all_notebooks_run_within_the_budget():
