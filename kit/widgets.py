@@ -1,0 +1,20 @@
+"""Classroom widgets for JupyterLab (ipywidgets 8): put one on the last line of a cell.
+
+    from kit.widgets import ArticleExplorer, QuoteQuiz, SourceMap, FrameAnnotator, ReframeLab
+    ArticleExplorer()            # the seed article; or ArticleExplorer("my_article.txt")
+
+Each takes an article (text, a path, or nothing for the seed), is built in the interface
+language of the moment (`kit.set_language`, or `language_switcher()`), shows a failing
+callback as a short message inside the widget, and puts article text into HTML only through
+`kit.render.esc`. One module per widget: `kit/widgets_*.py`.
+"""
+from .widgets_base import KitWidget, language_switcher, load_analysis, seed_path
+from .widgets_explorer import ArticleExplorer
+from .widgets_frames import Comparison, FrameAnnotator, cohen_kappa
+from .widgets_quiz import QuoteQuiz
+from .widgets_reframe import ReframeLab, Reframing
+from .widgets_sources import SourceMap
+
+__all__ = ["ArticleExplorer", "QuoteQuiz", "SourceMap", "FrameAnnotator", "ReframeLab",
+           "language_switcher", "cohen_kappa", "Comparison", "Reframing", "KitWidget",
+           "load_analysis", "seed_path"]

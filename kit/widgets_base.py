@@ -1,0 +1,229 @@
+"""What every classroom widget shares: loading the article, the root box with its CSS and
+error area, the callback guard, safe text for labels, saved work per article, and the
+language switcher.
+
+Safety: ipywidgets' `HTML` assigns `innerHTML` unsanitised, so article text reaches HTML only
+through `render.esc` (or `render.render_article`). Option labels of Dropdowns, Selects and
+ToggleButtons are set as plain text by the front end; `plain()` still makes bidi controls
+visible there, so a label reads as the text really is.
+"""
+import functools
+import hashlib
+import logging
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+import ipywidgets as widgets
+from IPython.display import display
+
+import kit
+from .analysis import analyze
+from .arabic import BIDI_CONTROLS
+from .errors import KitError, SavedWorkError
+from .i18n import direction, get_language, set_language, t
+from .model import Analysis
+from .render import FONT_STACK, STYLE, esc
+from .storage import load_work, save_work
+
+SEED_NAME = "000_6066f5c852812abd.txt"
+_LOG = logging.getLogger("kit.widgets")
+_BIDI = str.maketrans({c: f"⟪U+{ord(c):04X}⟫" for c in BIDI_CONTROLS})
+
+_WIDGET_CSS = f"""
+.fl-w {{ font-family: {FONT_STACK}; line-height: 1.6; max-width: 60em; }}
+.fl-w-rtl {{ direction: rtl; }}
+.fl-w .widget-html-content {{ line-height: 1.6; }}
+.fl-w select, .fl-w option {{ unicode-bidi: plaintext; }}
+.fl-w .widget-checkbox {{ height: auto; width: auto; }}
+.fl-w .widget-checkbox .widget-label-basic {{ white-space: normal; overflow: visible; height: auto; }}
+.fl-w .widget-checkbox label {{ height: auto; align-items: flex-start; }}
+.fl-w .widget-checkbox input[type=checkbox] {{ margin-inline-end: .6em; flex-shrink: 0; }}
+.fl-w .widget-dropdown > select {{ text-overflow: ellipsis; }}
+.fl-w-text {{ font-size: 1.15em; line-height: 1.8; white-space: pre-wrap; margin: .2em 0 .4em; }}
+.fl-w-text mark {{ background: #F0E44299; border-bottom: 2px solid #333; unicode-bidi: isolate; }}
+.fl-w-box {{ border: 1px solid #ccc; border-radius: 4px; padding: .4em .8em; margin: .3em 0; }}
+.fl-w-right {{ border-inline-start: 5px solid #009E73; padding-inline-start: .6em; }}
+.fl-w-wrong {{ border-inline-start: 5px dashed #D55E00; padding-inline-start: .6em; }}
+.fl-w-note {{ border-inline-start: 5px dotted #777; padding-inline-start: .6em; color: #333; }}
+.fl-w-error {{ background: #fff1ec; border: 1px solid #D55E00; border-radius: 4px;
+  padding: .3em .6em; }}
+.fl-w table {{ border-collapse: collapse; margin: .4em 0; }}
+.fl-w th, .fl-w td {{ border: 1px solid #bbb; padding: .2em .5em; vertical-align: top;
+  text-align: start; }}
+.fl-w h3, .fl-w h4 {{ margin: .5em 0 .2em; }}
+"""
+
+
+# --- the article ------------------------------------------------------------------------------
+
+def seed_path() -> Path:
+    """The seed article shipped with the kit (used when a widget is given no article)."""
+    return Path(kit.__file__).resolve().parent.parent / "seeds" / SEED_NAME
+
+
+def load_analysis(article=None) -> Analysis:
+    """The analysis of `article`: text, a path, an `Analysis` already made, or None (the seed)."""
+    if isinstance(article, Analysis):
+        return article
+    if article is None:
+        article = seed_path()
+    if isinstance(article, str) and "\n" not in article and not os.path.isfile(article) \
+            and not article.endswith((".txt", ".md")):
+        # One line of text: article.read_article would probe it as a file name, and a line
+        # over 255 bytes makes that probe raise OSError. A final newline marks it as text.
+        article += "\n"
+    return analyze(article)
+
+
+def article_key(analysis: Analysis) -> str:
+    """A short fingerprint of the text, so saved work is kept apart per article."""
+    return hashlib.sha256(analysis.text.encode("utf-8")).hexdigest()[:16]
+
+
+def article_name(article) -> str | None:
+    """The file name of the article (None for text given inline)."""
+    if article is None:
+        return SEED_NAME
+    if isinstance(article, Path) or (isinstance(article, str) and "\n" not in article
+                                     and os.path.isfile(article)):
+        return Path(article).name
+    return None
+
+
+# --- saved work: one file per widget kind, one entry per article --------------------------------
+
+def load_entry(save_as: str, key: str) -> dict:
+    """This article's entry in the work file `save_as` ({} when there is none)."""
+    return load_work(save_as).get("articles", {}).get(key, {})
+
+
+def save_entry(save_as: str, key: str, entry: dict) -> None:
+    """Store this article's entry, keeping the other articles' entries in the same file."""
+    try:
+        data = load_work(save_as)
+    except SavedWorkError:
+        data = {}  # save_work sets the damaged file aside (never deletes it) and writes anew
+    data.setdefault("articles", {})[key] = entry
+    save_work(save_as, data)
+
+
+# --- text helpers -----------------------------------------------------------------------------
+
+def plain(text: str, limit: int = 70) -> str:
+    """Article text for an option label: one line, bidi controls shown as ⟪U+202E⟫, shortened."""
+    one_line = " ".join(str(text).translate(_BIDI).split())
+    return one_line if len(one_line) <= limit else one_line[:limit - 1] + "…"
+
+
+def block(inner_html: str, lang: str, css: str = "", tag: str = "div") -> str:
+    """`inner_html` (already escaped) in an element with the language's direction."""
+    return f'<{tag} class="{esc(css, plain=True)}" dir="{direction(lang)}" lang="{lang}">{inner_html}</{tag}>'
+
+
+def marked_text(text: str, start: int, end: int, marks=()) -> str:
+    """`text[start:end]` escaped, as right-to-left Arabic, with each (a, b) in `marks` in <mark>."""
+    out, at = [], start
+    for a, b in sorted(marks):
+        out += [esc(text[at:a]), f"<mark>{esc(text[a:b])}</mark>"]
+        at = b
+    out.append(esc(text[at:end]))
+    return f'<p class="fl-w-text" dir="rtl" lang="ar">{"".join(out)}</p>'
+
+
+def html_widget(value: str = "", css: str = "") -> widgets.HTML:
+    """An HTML widget that grows with its content (Arabic clips in a fixed-height one)."""
+    return with_class(widgets.HTML(value, layout=widgets.Layout(height="auto", width="auto")),
+                      *css.split())
+
+
+def with_class(widget, *names: str):
+    for name in names:
+        widget.add_class(name)
+    return widget
+
+
+def error_message(error: Exception, lang: str) -> str:
+    """What the student sees when a callback fails: a KitError's own words, else its type."""
+    if isinstance(error, KitError):
+        return error.message(lang)
+    return t("w_error_generic", lang, kind=type(error).__name__)
+
+
+# --- the base class ---------------------------------------------------------------------------
+
+def callback(method):
+    """Wrap a widget callback so a failure shows a short message in the widget's error area
+    instead of vanishing (ipywidgets prints callback errors nowhere visible)."""
+    @functools.wraps(method)
+    def guarded(self, *args, **kwargs):
+        self.errors.outputs = ()
+        try:
+            return method(self, *args, **kwargs)
+        except Exception as error:  # shown to the student, kept for the teacher
+            self.show_error(error)
+    return guarded
+
+
+class KitWidget:
+    """Base of the classroom widgets: `.widget` is the root ipywidget; a notebook cell holding
+    the object displays it. Built in the interface language current at construction."""
+
+    css_class = "fl-w-widget"
+
+    def __init__(self):
+        self.lang = get_language()
+        self.last_error: Exception | None = None
+        self.quiet = False
+        self.errors = with_class(widgets.Output(layout=widgets.Layout(height="auto")),
+                                 "fl-w-errors", f"{self.css_class}-errors")
+
+    @contextmanager
+    def quietly(self):
+        """Set widget values from code without their observers taking them for the student's."""
+        self.quiet = True
+        try:
+            yield
+        finally:
+            self.quiet = False
+
+    def t(self, key: str, **values) -> str:
+        return t(key, self.lang, **values)
+
+    def root(self, *children) -> widgets.VBox:
+        """The root box: CSS first, then `children`, then the error area."""
+        style = html_widget(f"<style>{STYLE}\n{_WIDGET_CSS}</style>", "fl-w-style")
+        box = widgets.VBox([style, *children, self.errors],
+                           layout=widgets.Layout(height="auto", width="100%"))
+        return with_class(box, "fl-w", self.css_class, f"fl-w-{direction(self.lang)}")
+
+    def show_error(self, error: Exception) -> None:
+        self.last_error = error
+        _LOG.debug("widget callback failed", exc_info=error)
+        text = block(esc(error_message(error, self.lang)), self.lang, "fl-w-error")
+        self.errors.outputs = ({"output_type": "display_data", "metadata": {},
+                                "data": {"text/html": text, "text/plain": str(error)}},)
+
+    def _ipython_display_(self):
+        display(self.widget)
+
+    def _repr_mimebundle_(self, **kwargs):
+        return self.widget._repr_mimebundle_(**kwargs)
+
+
+def language_switcher() -> widgets.ToggleButtons:
+    """Buttons that switch the interface language; the widgets shown below keep the language
+    they were built in, so the switcher asks the student to re-run the cells below."""
+    switch = widgets.ToggleButtons(
+        options=[(t("language_name", "ar"), "ar"), (t("language_name", "en"), "en")],
+        value=get_language(), description=t("w_language"), style={"description_width": "initial"})
+    with_class(switch, "fl-language-switcher")
+
+    def changed(change):
+        try:
+            set_language(change["new"])
+            switch.description = t("w_language_rerun")
+        except Exception as error:
+            switch.description = error_message(error, get_language())
+    switch.observe(changed, "value")
+    return switch

@@ -1,0 +1,275 @@
+"""FrameAnnotator: the student codes the dominant frame of each paragraph (Semetko &
+Valkenburg's generic frames, `kit.lenses.frames()`), ticks the codebook questions that apply,
+and compares the coding with a teacher's key (percent agreement and Cohen's kappa)."""
+import json
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+
+from .errors import KitError
+from .i18n import t
+from .lenses import frames
+from .render import esc
+from .widgets_base import (KitWidget, article_key, article_name, block, callback, html_widget,
+                           load_analysis, load_entry, marked_text, plain, save_entry, seed_path,
+                           with_class)
+
+NONE = "none"        # "no dominant frame" is a code of its own
+KEY_SCHEMA, KEY_VERSION = "framing-lab/frame-key", 1
+
+
+def key_path():
+    """Where the teacher's key for the seed lives (written by the exercises' author)."""
+    return seed_path().parent.parent / "exercises" / "frame_key.json"
+
+
+def cohen_kappa(a: list, b: list) -> float | None:
+    """Cohen's kappa for two coders' labels of the same items (Cohen 1960):
+    kappa = (p_o - p_e) / (1 - p_e), p_o the observed agreement, p_e the agreement expected by
+    chance from each coder's own label frequencies.
+
+    None when it is undefined: no items, or chance agreement 1 (both coders used one and the
+    same label for every item, so kappa is 0/0; percent agreement still says they agree).
+
+    >>> cohen_kappa(["y"] * 20 + ["y"] * 5 + ["n"] * 10 + ["n"] * 15,
+    ...             ["y"] * 20 + ["n"] * 5 + ["y"] * 10 + ["n"] * 15)
+    0.4
+    """
+    if len(a) != len(b):
+        raise ValueError("both coders must label the same items")
+    n = len(a)
+    if not n:
+        return None
+    observed = sum(x == y for x, y in zip(a, b)) / n
+    chance = sum((a.count(label) / n) * (b.count(label) / n) for label in set(a) | set(b))
+    if chance == 1:
+        return None
+    return round((observed - chance) / (1 - chance), 10)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The student's coding against a key, over the paragraphs both have coded."""
+    kappa: float | None
+    agreement: float | None       # share of those paragraphs coded alike, 0..1
+    compared: int
+    not_coded: tuple[int, ...]    # paragraphs the key codes and the student has not yet
+    rows: tuple[tuple[int, str | None, str], ...]   # (paragraph, student's code, key's code)
+
+
+class FrameAnnotator(KitWidget):
+    """One paragraph at a time (Previous / Next or the paragraph list): pick its dominant frame
+    (the five frames or "none"), tick the codebook questions that apply. Every change is saved
+    (`kit.storage`, under `save_as`, per article) and reloaded when the widget is built again.
+
+    `key` maps paragraph numbers (from 0) to frame ids; without one, the seed's key in
+    `exercises/frame_key.json` is used when present. `compare()` shows agreement with the key.
+
+    Test hooks: `go(i)`, `frame.value`, `questions[qid].value` (qid "conflict:0"...),
+    `annotations`, `compare(key)`, `compare_button.click()`, `result_html.value`.
+    """
+
+    css_class = "fl-frames"
+
+    def __init__(self, article=None, key: dict | None = None, save_as: str = "frame_annotations"):
+        super().__init__()
+        self.analysis = load_analysis(article)
+        self.paragraphs = self.analysis.paragraphs
+        self.save_as, self.store_key = save_as, article_key(self.analysis)
+        self.key, self.current = key, 0
+        self.annotations: dict[int, dict] = {}
+        self.picker = self._picker()
+        self.text = html_widget("", "fl-frames-text")
+        self.frame = with_class(widgets.Dropdown(
+            options=[(self.t("w_frames_choose"), None),
+                     *[(f["name"][self.lang], f["id"]) for f in frames()],
+                     (self.t("w_frames_none"), NONE)],
+            description=self.t("w_frames_dominant"), style={"description_width": "initial"}),
+            "fl-frames-frame")
+        self.frame.observe(self._on_change, "value")
+        self.questions: dict[str, widgets.Checkbox] = {}
+        codebook = self._codebook()
+        self.compare_button = with_class(widgets.Button(description=self.t("w_frames_compare"),
+                                                        icon="balance-scale"), "fl-frames-compare")
+        self.compare_button.on_click(self._on_compare)
+        self.result_html = html_widget("", "fl-frames-result")
+        self.widget = self.root(self._navigation(), self.text, self.frame, codebook,
+                                self.compare_button, self.result_html)
+        self._load()
+        if self.key is None:
+            self.key = self._default_key(article)
+        self.go(0)
+
+    # --- public -------------------------------------------------------------------------------
+
+    def go(self, i: int) -> None:
+        """Show paragraph `i` (from 0) with the student's coding of it."""
+        if self.picker.value == i:
+            self._show(i)
+        else:
+            self.picker.value = i     # its observer shows the paragraph
+
+    def compare(self, key: dict | None = None) -> Comparison | None:
+        """Compare the coding with `key` ({paragraph: frame id}; default: the teacher's key),
+        show the result as a table and return it; None, with a message, when there is no key."""
+        key = _checked_key(self.key if key is None else key, len(self.paragraphs))
+        if key is None:
+            self.result_html.value = block(esc(self.t("w_frames_no_key")), self.lang, "fl-w-note")
+            return None
+        mine = {i: a.get("frame") for i, a in self.annotations.items()}
+        coded = [i for i in sorted(key) if mine.get(i)]
+        comparison = Comparison(
+            kappa=cohen_kappa([mine[i] for i in coded], [key[i] for i in coded]),
+            agreement=sum(mine[i] == key[i] for i in coded) / len(coded) if coded else None,
+            compared=len(coded), not_coded=tuple(i for i in sorted(key) if not mine.get(i)),
+            rows=tuple((i, mine.get(i), key[i]) for i in sorted(key)))
+        self.result_html.value = self._comparison_html(comparison)
+        return comparison
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _picker(self) -> widgets.Dropdown:
+        options = [(f"¶{p.index + 1}: {plain(p.text, 45)}", p.index) for p in self.paragraphs]
+        picker = widgets.Dropdown(options=options, description=self.t("w_frames_paragraph"),
+                                  style={"description_width": "initial"},
+                                  layout=widgets.Layout(width="32em", max_width="100%"))
+        picker.observe(self._on_pick, "value")
+        return with_class(picker, "fl-frames-picker")
+
+    def _navigation(self) -> widgets.HBox:
+        buttons = []
+        for step, key, icon in ((-1, "w_frames_previous", ""), (1, "w_frames_next", "")):
+            button = with_class(widgets.Button(description=self.t(key), icon=icon,
+                                               layout=widgets.Layout(width="auto")),
+                                f"fl-frames-{'next' if step > 0 else 'previous'}")
+            button.on_click(lambda _, step=step: self._on_step(step))
+            buttons.append(button)
+        return widgets.HBox([buttons[0], self.picker, buttons[1]],
+                            layout=widgets.Layout(flex_flow="row wrap"))
+
+    def _codebook(self) -> widgets.VBox:
+        """Every frame's codebook questions, under the frame's name."""
+        children = [html_widget(block(f"<h4>{esc(self.t('w_frames_questions'))}</h4>", self.lang))]
+        for f in frames():
+            children.append(html_widget(block(f"<strong>{esc(f['name'][self.lang])}</strong>", self.lang)))
+            for n, question in enumerate(f["questions"]):
+                qid = f"{f['id']}:{n}"
+                box = widgets.Checkbox(description=question[self.lang], indent=False,
+                                       layout=widgets.Layout(width="auto", height="auto"))
+                box.observe(self._on_change, "value")
+                self.questions[qid] = with_class(box, f"fl-frames-q-{f['id']}-{n}")
+                children.append(box)
+        return with_class(widgets.VBox(children, layout=widgets.Layout(height="auto")),
+                          "fl-w-box", "fl-frames-codebook")
+
+    # --- callbacks ----------------------------------------------------------------------------
+
+    @callback
+    def _on_pick(self, change) -> None:
+        self._show(change["new"])
+
+    @callback
+    def _on_step(self, step: int) -> None:
+        self.go(min(max(self.current + step, 0), len(self.paragraphs) - 1))
+
+    @callback
+    def _on_change(self, change) -> None:
+        if self.quiet:
+            return
+        ticked = [qid for qid, box in self.questions.items() if box.value]
+        self.annotations[self.current] = {"frame": self.frame.value, "questions": ticked}
+        save_entry(self.save_as, self.store_key, {"paragraphs": {
+            str(i): a for i, a in sorted(self.annotations.items())}})
+
+    @callback
+    def _on_compare(self, _button) -> None:
+        self.compare()
+
+    def _show(self, i: int) -> None:
+        self.current = i
+        p = self.paragraphs[i]
+        heading = block(esc(self.t("w_frames_heading", n=i + 1, total=len(self.paragraphs))),
+                        self.lang, "", "h4")
+        self.text.value = heading + marked_text(self.analysis.text, p.start, p.end)
+        saved = self.annotations.get(i, {})
+        with self.quietly():
+            self.frame.value = saved.get("frame")
+            for qid, box in self.questions.items():
+                box.value = qid in saved.get("questions", ())
+
+    # --- saved work and the key -------------------------------------------------------------
+
+    @callback
+    def _load(self) -> None:
+        frame_ids = {None, NONE, *(f["id"] for f in frames())}
+        for index, saved in load_entry(self.save_as, self.store_key).get("paragraphs", {}).items():
+            if index.isdigit() and int(index) < len(self.paragraphs) and isinstance(saved, dict) \
+                    and saved.get("frame") in frame_ids:
+                questions = [q for q in saved.get("questions", []) if q in self.questions]
+                self.annotations[int(index)] = {"frame": saved.get("frame"), "questions": questions}
+
+    def _default_key(self, article) -> dict | None:
+        """The teacher's key from exercises/frame_key.json, if it is there and for this article."""
+        path = key_path()
+        if not path.is_file():
+            return None
+        try:
+            data = json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError):
+            data = None
+        if not (isinstance(data, dict) and data.get("schema") == KEY_SCHEMA
+                and data.get("version") == KEY_VERSION and isinstance(data.get("paragraphs"), dict)):
+            self.show_error(KitError(*(t("w_frames_bad_key_file", lang, path=path)
+                                       for lang in ("en", "ar"))))
+            return None
+        return data["paragraphs"] if data.get("article") == article_name(article) else None
+
+    def _comparison_html(self, c: Comparison) -> str:
+        names = {f["id"]: f["name"][self.lang] for f in frames()} | {NONE: self.t("w_frames_none")}
+        rows = "".join(
+            f"<tr><td>{i + 1}</td><td dir=\"rtl\" lang=\"ar\">{esc(plain(self.paragraphs[i].text, 60))}</td>"
+            f"<td>{esc(names.get(mine, '—') if mine else '—')}</td><td>{esc(names.get(theirs, theirs))}</td>"
+            f"<td>{'✓' if mine == theirs else ('…' if not mine else '✗')}</td></tr>"
+            for i, mine, theirs in c.rows)
+        heads = "".join(f"<th>{esc(self.t(k))}</th>" for k in (
+            "w_frames_col_paragraph", "w_frames_col_text", "w_frames_col_yours",
+            "w_frames_col_key", "w_frames_col_same"))
+        return block(f"<p><strong>{esc(self._summary(c))}</strong></p>"
+                     f"<table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>",
+                     self.lang, "fl-w-box")
+
+    def _summary(self, c: Comparison) -> str:
+        if not c.compared:
+            return self.t("w_frames_nothing_coded")
+        same = sum(1 for _, mine, theirs in c.rows if mine == theirs)
+        text = self.t("w_frames_summary", percent=round(100 * c.agreement), same=same, n=c.compared)
+        text += " " + (self.t("w_frames_kappa", kappa=f"{c.kappa:.2f}",
+                              reading=self.t(f"w_kappa_{_strength(c.kappa)}"))
+                       if c.kappa is not None else self.t("w_frames_no_kappa"))
+        if c.not_coded:
+            text += " " + self.t("w_frames_not_coded", n=len(c.not_coded))
+        return text
+
+
+def _strength(kappa: float) -> str:
+    """Landis & Koch's (1977) words for a kappa value."""
+    for limit, word in ((0, "poor"), (.2, "slight"), (.4, "fair"), (.6, "moderate"), (.8, "substantial")):
+        if kappa <= limit:
+            return word
+    return "almost_perfect"
+
+
+def _checked_key(key, paragraphs: int) -> dict[int, str] | None:
+    """The key as {int: frame id}, or KitError saying what is wrong with it."""
+    if key is None:
+        return None
+    allowed = {NONE, *(f["id"] for f in frames())}
+    checked = {}
+    for index, code in dict(key).items():
+        i = int(index) if str(index).isdigit() else -1
+        if not 0 <= i < paragraphs or code not in allowed:
+            raise KitError(*(t("w_frames_bad_key", lang, entry=f"{index!r}: {code!r}",
+                                last=paragraphs - 1, frames=", ".join(sorted(allowed)))
+                              for lang in ("en", "ar")))
+        checked[i] = code
+    return checked

@@ -1,0 +1,472 @@
+"""The classroom widgets, driven without a browser: set values, click, read the HTML."""
+import json
+from html import escape
+from html.parser import HTMLParser
+
+import ipywidgets as widgets
+import pytest
+
+import kit
+from kit import widgets as W
+from kit.errors import KitError
+from kit.i18n import t
+from kit.lenses import LENSES
+from kit import widgets_frames, widgets_quiz
+from kit.widgets_base import seed_path
+from kit.widgets_frames import cohen_kappa
+from kit.widgets_reframe import _conjugate, _verb_rows, _with_clitics
+
+HOSTILE = ('وقال الوزير أحمد سالم: "<script>alert(1)</script> الاتفاق قريب $x$".\n\n'
+           'وأضاف أن <img src=x onerror=alert(1)> المفاوضات "><b>x</b> مستمرة \u202eرغم '
+           'الخلافات والهوة.\n\n'
+           'وحذر المتحدث باسم الحركة من "الهجوم" على المدنيين في غزة.\n')
+INLINE = ('قالت وزيرة الصحة سارة خليل إن المستشفيات تعمل بكامل طاقتها.\n\n'
+          'وأضافت خليل: "نحتاج إلى دعم عاجل لإنقاذ الجرحى".\n\n'
+          'ورفض المتحدث باسم الجيش هذه الاتهامات ووصفها بأنها "مبالغ فيها".\n')
+CLASSES = (W.ArticleExplorer, W.QuoteQuiz, W.SourceMap, W.FrameAnnotator, W.ReframeLab)
+
+
+@pytest.fixture(autouse=True)
+def work_dir(tmp_path, monkeypatch):
+    """Saved work goes to a fresh folder; the interface starts in English and is put back."""
+    monkeypatch.setenv("FRAMING_LAB_WORK_DIR", str(tmp_path))
+    before = kit.get_language()
+    kit.set_language("en")
+    yield tmp_path
+    kit.set_language(before)
+
+
+def walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
+
+
+def html_of(obj) -> str:
+    return "\n".join(w.value for w in walk(obj.widget) if isinstance(w, widgets.HTML))
+
+
+def option_labels(obj) -> list[str]:
+    return [label for w in walk(obj.widget) if isinstance(w, (widgets.Dropdown, widgets.ToggleButtons))
+            for label in w._options_labels]
+
+
+def no_errors(obj) -> None:
+    assert obj.errors.outputs == () and obj.last_error is None, obj.last_error
+
+
+class _Markup(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.attributes = set(), set()
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.add(tag)
+        self.attributes.update(name for name, _ in attrs)
+
+
+# --- every widget --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("cls", CLASSES)
+def test_every_widget_builds_on_the_seed_and_displays_in_a_cell(cls):
+    obj = cls()
+    no_errors(obj)
+    assert isinstance(obj.widget, widgets.VBox)
+    assert "application/vnd.jupyter.widget-view+json" in obj._repr_mimebundle_()
+    assert callable(obj._ipython_display_)
+    assert "fl-w" in obj.widget._dom_classes and obj.css_class in obj.widget._dom_classes
+
+
+@pytest.mark.parametrize("cls", CLASSES)
+def test_hostile_article_text_never_becomes_markup(cls):
+    obj = cls(HOSTILE)
+    _exercise(obj)
+    no_errors(obj)
+    for w in walk(obj.widget):
+        if isinstance(w, widgets.HTML):
+            markup = _Markup()
+            markup.feed(w.value)
+            assert not markup.tags & {"script", "img", "b", "iframe"}, markup.tags
+            assert not any(name.startswith("on") for name in markup.attributes)
+            lowered = w.value.lower()
+            assert "<script" not in lowered and "<img" not in lowered
+            assert "$" not in w.value and "\u202e" not in w.value
+    for label in option_labels(obj) + [w.description for w in walk(obj.widget)
+                                       if isinstance(w, widgets.Checkbox)]:
+        assert isinstance(label, str) and "\u202e" not in label
+        assert "&lt;" not in label and "&amp;" not in label and "&#" not in label
+
+
+def _exercise(obj) -> None:
+    """Make each widget produce its feedback HTML, so the hostile test covers it too."""
+    if isinstance(obj, W.ArticleExplorer):
+        for toggle in obj.toggles.values():
+            toggle.value = True
+        for i in range(len(obj.shown)):
+            obj.spans.value = i
+    elif isinstance(obj, W.QuoteQuiz):
+        for i in range(obj.total):
+            obj.answer(i, speaker=widgets_quiz.ARTICLE_ITSELF, kind="direct", cue=widgets_quiz.NO_CUE)
+            obj.check(i)
+            obj.answer(i, **obj.expected(i))
+            obj.check(i)
+    elif isinstance(obj, W.FrameAnnotator):
+        obj.frame.value = "conflict"
+        obj.compare({0: "conflict", 1: "morality"})
+    elif isinstance(obj, W.ReframeLab):
+        for i in range(len(obj.sentences)):
+            obj.sentence.value = i
+
+
+def test_the_hostile_text_is_still_shown_as_text():
+    explorer = W.ArticleExplorer(HOSTILE)
+    assert escape("<script>alert(1)</script>").replace("$", "&#36;") in explorer.view.value
+    assert "⟪U+202E⟫" in explorer.view.value
+
+
+@pytest.mark.parametrize("cls", CLASSES)
+def test_an_article_written_inline_works_in_every_widget(cls):
+    obj = cls(INLINE)
+    _exercise(obj)
+    no_errors(obj)
+    assert "سارة خليل" in html_of(obj) or "المتحدث باسم الجيش" in html_of(obj)
+
+
+@pytest.mark.parametrize("cls", CLASSES)
+def test_an_article_without_quotes_still_works(cls):
+    obj = cls("ذهب الطلاب إلى المدرسة صباحا.\n\nوكان الجو جميلا.\n")
+    no_errors(obj)
+    if isinstance(obj, W.SourceMap):
+        assert "the article quotes no one" in obj.alt_text("en")
+
+
+def test_one_long_line_of_text_is_taken_as_text_not_as_a_file_name():
+    line = INLINE.replace("\n", " ") * 3
+    explorer = W.ArticleExplorer(line)
+    assert explorer.analysis.quotes
+
+
+# --- ArticleExplorer -----------------------------------------------------------------------------
+
+def test_explorer_has_a_labelled_toggle_per_lens_and_shows_only_active_lenses():
+    explorer = W.ArticleExplorer()
+    assert set(explorer.toggles) == set(LENSES)
+    assert explorer.toggles["loaded_terms"].description == t("lens_loaded_terms", "en")
+    assert 'data-lens="loaded_terms"' not in explorer.view.value
+    explorer.toggles["loaded_terms"].value = True
+    assert 'data-lens="loaded_terms"' in explorer.view.value
+    assert {h.lens for h in explorer.shown} == explorer.active
+    assert len(explorer.spans.options) == len(explorer.shown) + 1
+
+
+def test_explorer_explains_the_chosen_span_in_the_current_language():
+    explorer = W.ArticleExplorer(lenses=("reporting_verbs",))
+    explorer.spans.value = 0
+    h = explorer.shown[0]
+    assert escape(h.why_en).replace("$", "&#36;") in explorer.why.value
+    assert h.label_en in explorer.spans.options[1][0]
+    explorer.spans.value = None
+    assert t("w_explorer_pick", "en") in explorer.why.value
+
+
+def test_explorer_with_every_lens_off_says_nothing_is_marked():
+    explorer = W.ArticleExplorer()
+    for toggle in explorer.toggles.values():
+        toggle.value = False
+    assert explorer.shown == [] and "<mark" not in explorer.view.value
+    assert t("w_explorer_nothing", "en") in explorer.why.value
+
+
+# --- QuoteQuiz ---------------------------------------------------------------------------------
+
+def test_quiz_asks_about_every_attributed_quote_with_the_engines_answers():
+    quiz = W.QuoteQuiz()
+    assert quiz.total == len([q for q in quiz.analysis.quotes if q.source_id]) == 15
+    assert quiz.expected(1) == {"speaker": "aaron_david_miller", "kind": "direct", "cue": "وقال"}
+    speakers = [value for _, value in quiz.questions[0].speaker.options]
+    assert widgets_quiz.ARTICLE_ITSELF in speakers and "blinken" in speakers
+
+
+def test_a_wrong_answer_gets_a_hint_and_no_point():
+    quiz = W.QuoteQuiz()
+    quiz.answer(1, speaker="Joe Biden", kind="direct", cue="وقال")   # a label works too
+    quiz.check(1)
+    feedback = quiz.questions[1].feedback.value
+    assert escape(t("w_quiz_hint_speaker", "en")) in feedback
+    assert escape(t("w_quiz_hint_kind", "en")) not in feedback      # the kind was right
+    assert quiz.score == 0 and "0 / 15" in quiz.score_html.value
+
+
+def test_a_right_answer_gets_the_explanation_with_how_and_via_and_a_point():
+    quiz = W.QuoteQuiz()
+    quiz.answer(1, speaker="aaron_david_miller", kind="direct", cue="وقال")
+    quiz.check(1)
+    feedback = quiz.questions[1].feedback.value
+    assert "✓" in feedback and escape(t("w_how_after_verb", "en")) in feedback
+    assert "Financial Times → Aaron David Miller" in feedback
+    assert quiz.score == 1 and "1 / 15" in quiz.score_html.value
+
+
+def test_an_incomplete_answer_is_not_graded():
+    quiz = W.QuoteQuiz()
+    quiz.answer(0, speaker="ft")
+    quiz.check(0)
+    assert t("w_quiz_incomplete", "en") in quiz.questions[0].feedback.value
+    assert quiz.results == {}
+
+
+def test_checked_answers_survive_a_restart_and_reset_clears_them(work_dir):
+    first = W.QuoteQuiz()
+    first.answer(1, **first.expected(1))
+    first.check(1)
+    first.answer(2, speaker="biden", kind="indirect", cue="وقال")
+    first.check(2)
+    assert (work_dir / "quote_quiz.json").is_file()
+    again = W.QuoteQuiz()
+    assert again.score == 1 and again.results == {1: True, 2: False}
+    assert again.questions[2].speaker.value == "biden"
+    assert "✓" in again.questions[1].feedback.value
+    again.reset()
+    assert W.QuoteQuiz().score == 0
+
+
+def test_saved_quiz_work_is_kept_per_article():
+    seed_quiz = W.QuoteQuiz()
+    seed_quiz.answer(0, **seed_quiz.expected(0))
+    seed_quiz.check(0)
+    other = W.QuoteQuiz(INLINE)
+    assert other.score == 0
+    other.answer(0, **other.expected(0))
+    other.check(0)
+    assert W.QuoteQuiz().score == 1 and W.QuoteQuiz(INLINE).score == 1
+
+
+def test_a_damaged_save_file_is_reported_inside_the_widget(work_dir):
+    (work_dir / "quote_quiz.json").write_text("{not json", "utf-8")
+    quiz = W.QuoteQuiz()
+    assert quiz.errors.outputs and isinstance(quiz.last_error, KitError)
+    assert quiz.score == 0
+    quiz.answer(0, **quiz.expected(0))
+    quiz.check(0)                        # saving sets the damaged file aside and goes on
+    assert W.QuoteQuiz().score == 1
+    assert list(work_dir.glob("quote_quiz.json.invalid-*"))
+
+
+def test_a_failing_callback_shows_a_short_message_instead_of_vanishing(monkeypatch):
+    quiz = W.QuoteQuiz()
+
+    def broken(i):
+        raise RuntimeError("boom")
+    monkeypatch.setattr(quiz, "_grade", broken)
+    quiz.answer(0, **quiz.expected(0))
+    quiz.check(0)
+    shown = quiz.errors.outputs[0]["data"]["text/html"]
+    assert "Something went wrong: RuntimeError" in shown
+
+    def kit_error(i):
+        raise KitError("in English", "بالعربية")
+    monkeypatch.setattr(quiz, "_grade", kit_error)
+    quiz.check(0)
+    assert "in English" in quiz.errors.outputs[0]["data"]["text/html"]
+
+
+# --- SourceMap ---------------------------------------------------------------------------------
+
+def test_source_map_draws_the_chain_site_relay_source():
+    smap = W.SourceMap()
+    assert ("site", "ft") in smap.edges and ("ft", "aaron_david_miller") in smap.edges
+    assert ("site", "blinken") in smap.edges
+    assert smap.nodes["aaron_david_miller"].level == 2 and smap.nodes["ft"].level == 1
+    assert smap.nodes["site"].names == {"en": "Sky News Arabia", "ar": "سكاي نيوز عربية"}
+    assert "fl-sources-media" in smap.svg and "fl-sources-person" in smap.svg
+    assert "Antony Blinken" in smap.svg and "Media" in smap.svg      # type in words too
+
+
+def test_source_map_table_absent_parties_and_alt_text_in_both_languages():
+    smap = W.SourceMap()
+    assert "Antony Blinken" in smap.table_html and "وزير الخارجية الأميركي" in smap.table_html
+    assert "Hamas" in smap.absent
+    assert "Aaron David Miller (Person, quotes: 2, through Financial Times)" in smap.alt_text("en")
+    assert "Hamas" in smap.alt_text_en and "حماس" in smap.alt_text_ar
+    assert smap.alt_text() == smap.alt_text_en
+    kit.set_language("ar")
+    arabic = W.SourceMap()
+    assert "حركة حماس" in arabic.absent and "بلينكن" in arabic.svg
+    assert arabic.alt_text() == arabic.alt_text_ar
+
+
+def test_source_map_colours_are_the_charts_palette():
+    from kit import plots, widgets_sources
+    for name in ("ORANGE", "SKY_BLUE", "GREEN", "YELLOW", "BLUE", "PURPLE", "GREY"):
+        assert getattr(widgets_sources, name) == getattr(plots, name)
+
+
+# --- FrameAnnotator ------------------------------------------------------------------------------
+
+def test_frame_coding_is_saved_on_every_change_and_reloaded():
+    coder = W.FrameAnnotator()
+    coder.frame.value = "conflict"
+    coder.questions["conflict:0"].value = True
+    coder.go(2)
+    assert coder.frame.value is None and not coder.questions["conflict:0"].value
+    coder.frame.value = "none"
+    again = W.FrameAnnotator()
+    assert again.annotations == {0: {"frame": "conflict", "questions": ["conflict:0"]},
+                                 2: {"frame": "none", "questions": []}}
+    assert again.frame.value == "conflict" and again.questions["conflict:0"].value
+
+
+def test_frame_navigation_and_the_paragraph_shown_rtl():
+    coder = W.FrameAnnotator()
+    next_button = next(w for w in walk(coder.widget) if "fl-frames-next" in w._dom_classes)
+    next_button.click()
+    assert coder.current == 1 and coder.picker.value == 1
+    paragraph = coder.analysis.paragraphs[1].text
+    assert f'dir="rtl" lang="ar">{escape(paragraph)}' in coder.text.value
+    assert len(coder.questions) == sum(len(f["questions"]) for f in kit.lenses.frames())
+    assert coder.questions["morality:0"].description.startswith("Does the story contain")
+
+
+def test_compare_with_a_key_gives_agreement_kappa_and_a_table():
+    coder = W.FrameAnnotator()
+    for i, frame in enumerate(["conflict", "conflict", "human_interest", "responsibility"]):
+        coder.go(i)
+        coder.frame.value = frame
+    result = coder.compare({0: "conflict", 1: "conflict", 2: "human_interest", 3: "responsibility"})
+    assert result.kappa == 1.0 and result.agreement == 1.0 and result.compared == 4
+    result = coder.compare({"0": "conflict", "1": "morality", "2": "human_interest",
+                            "3": "responsibility", "4": "conflict"})
+    assert result.agreement == 0.75 and result.not_coded == (4,)
+    mine = ["conflict", "conflict", "human_interest", "responsibility"]
+    assert result.kappa == pytest.approx(cohen_kappa(mine, ["conflict", "morality", *mine[2:]]))
+    assert "75%" in coder.result_html.value and "<table>" in coder.result_html.value
+    assert "✗" in coder.result_html.value
+
+
+def test_compare_uses_the_teachers_key_file_when_present(tmp_path, monkeypatch):
+    key = {"schema": "framing-lab/frame-key", "version": 1, "article": "000_6066f5c852812abd.txt",
+           "paragraphs": {"0": "conflict", "1": "conflict"}}
+    path = tmp_path / "frame_key.json"
+    path.write_text(json.dumps(key), "utf-8")
+    monkeypatch.setattr(widgets_frames, "key_path", lambda: path)
+    coder = W.FrameAnnotator()
+    coder.frame.value = "conflict"
+    coder.compare_button.click()
+    no_errors(coder)
+    assert "100%" in coder.result_html.value
+    assert W.FrameAnnotator(INLINE).compare() is None        # the key is for the seed only
+
+
+def test_compare_without_a_key_says_so(tmp_path, monkeypatch):
+    monkeypatch.setattr(widgets_frames, "key_path", lambda: tmp_path / "missing.json")
+    coder = W.FrameAnnotator()
+    assert coder.compare() is None
+    assert escape(t("w_frames_no_key", "en")) in coder.result_html.value
+
+
+def test_a_bad_key_is_refused_with_a_message():
+    coder = W.FrameAnnotator()
+    with pytest.raises(KitError):
+        coder.compare({0: "warfare"})
+    with pytest.raises(KitError):
+        coder.compare({99: "conflict"})
+
+
+def test_cohen_kappa_on_known_examples():
+    assert cohen_kappa(list("abcab"), list("abcab")) == 1.0
+    # The 2x2 example of Wikipedia "Cohen's kappa": 20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no.
+    first = ["yes"] * 25 + ["no"] * 25
+    second = ["yes"] * 20 + ["no"] * 5 + ["yes"] * 10 + ["no"] * 15
+    assert cohen_kappa(first, second) == pytest.approx(0.4)
+    assert cohen_kappa(["a", "b"], ["b", "a"]) == pytest.approx(-1.0)
+    assert cohen_kappa([], []) is None
+    assert cohen_kappa(["a", "a"], ["a", "a"]) is None       # chance agreement 1: undefined
+    with pytest.raises(ValueError):
+        cohen_kappa(["a"], [])
+
+
+# --- ReframeLab --------------------------------------------------------------------------------
+
+def _sentence_with(lab, word: str) -> int:
+    return next(i for i, s in enumerate(lab.sentences) if word in s.text.split())
+
+
+def test_reframing_a_verb_changes_its_lens_reading():
+    lab = W.ReframeLab()
+    i = _sentence_with(lab, "آرون")
+    result = lab.choose(i, "وقال", "زعم")
+    assert result.original.startswith("وقال آرون") and result.rewritten.startswith("وزعم آرون")
+    before = [h for h in result.readings["original"] if h.lens == "reporting_verbs"]
+    after = [h for h in result.readings["rewritten"] if h.lens == "reporting_verbs"]
+    assert [(h.text, h.category) for h in before] == [("وقال", "neutral")]
+    assert [(h.text, h.category) for h in after] == [("وزعم", "critical")]
+    assert "<mark>وزعم</mark>" in lab.pair.value
+    assert escape(after[0].why_en) in lab.readings_html.value
+
+
+def test_reframing_a_term_offers_its_alternatives_with_its_clitics():
+    lab = W.ReframeLab()
+    i = _sentence_with(lab, "والهوة")
+    result = lab.choose(i, "والهوة", "الخلاف")
+    assert "والخلاف" in result.rewritten and "والهوة" not in result.rewritten
+    assert not any(h.text == "والخلاف" for h in result.readings["rewritten"])
+    assert escape(t("w_reframe_unmarked", "en", word="والخلاف")) in lab.readings_html.value
+
+
+def test_verb_replacements_have_another_connotation_and_keep_the_form():
+    rows = _verb_rows()
+    assert _conjugate("كشفت", rows["كشف"], rows["قال"]) == "قالت"
+    assert _conjugate("ووصفها", rows["وصف"], rows["اعتبر"]) == "واعتبرها"
+    assert _conjugate("مضيفا", rows["أضاف"], rows["زعم"]) == "زاعما"
+    assert _conjugate("وقال", rows["قال"], rows["ادعى"]) == "وادعى"
+    assert _conjugate("قالت", rows["قال"], rows["ادعى"]) == "ادعت"
+    assert _conjugate("يقولون", rows["قال"], rows["زعم"]) is None     # not a form it knows
+    lab = W.ReframeLab()
+    lab.choose(_sentence_with(lab, "آرون"), "وقال", "زعم")
+    connotations = {rows[value]["connotation"] for _, value in lab.replacement.options}
+    assert "neutral" not in connotations and connotations
+
+
+def test_term_clitics():
+    assert _with_clitics("للحرب", "الحرب", "العدوان") == "للعدوان"
+    assert _with_clitics("والانقسامات العميقة", "الانقسامات العميقة", "الخلافات") == "والخلافات"
+    assert _with_clitics("الهوة", "الهوة", "التباين") == "التباين"
+
+
+# --- language ----------------------------------------------------------------------------------
+
+def test_widgets_are_built_in_the_current_language():
+    english = W.ArticleExplorer()
+    kit.set_language("ar")
+    arabic = W.ArticleExplorer()
+    assert english.toggles["quotes"].description == t("lens_quotes", "en")
+    assert arabic.toggles["quotes"].description == t("lens_quotes", "ar")
+    assert "fl-w-rtl" in arabic.widget._dom_classes and "fl-w-ltr" in english.widget._dom_classes
+    assert 'dir="rtl" lang="ar"' in arabic.why.value
+    quiz = W.QuoteQuiz()
+    assert quiz.questions[0].button.description == "تحقق"
+    assert "آرون ديفيد ميلر" in [label for label, _ in quiz.questions[0].speaker.options]
+
+
+def test_every_arabic_html_block_is_marked_rtl():
+    kit.set_language("ar")
+    for cls in CLASSES:
+        obj = cls()
+        for w in walk(obj.widget):
+            if isinstance(w, widgets.HTML) and w.value and not w.value.startswith("<style>"):
+                assert 'dir="rtl"' in w.value and 'dir="ltr"' not in w.value, (cls, w.value[:80])
+
+
+def test_language_switcher_switches_and_asks_to_rerun_the_cells_below():
+    switch = W.language_switcher()
+    assert isinstance(switch, widgets.ToggleButtons) and switch.value == "en"
+    switch.value = "ar"
+    assert kit.get_language() == "ar"
+    assert switch.description == t("w_language_rerun", "ar")
+
+
+def test_every_widget_string_exists_in_both_languages():
+    strings = json.loads((seed_path().parent.parent / "kit" / "data"
+                          / "ui_widgets.json").read_text("utf-8"))
+    for key, entry in strings.items():
+        assert key.startswith("w_") and set(entry) == {"ar", "en"} and all(entry.values())
