@@ -40,6 +40,7 @@ _LABELS = {
               "en": "Altogether: {answered} of {total} answered, {right} of {gradable} right."},
     "other": {"ar": "أعمال محفوظة أخرى: {names}", "en": "Other saved work: {names}"},
     "refresh": {"ar": "حدّث", "en": "Refresh"},
+    "fraction": {"ar": "{n} من {total}", "en": "{n} / {total}"},
     "download": {"ar": "نزّل كل عملي (ملف zip)", "en": "Download all my work (zip)"},
     "nothing": {"ar": "لا يوجد عمل محفوظ بعد.", "en": "No saved work yet."},
 }
@@ -141,7 +142,8 @@ class ProgressView(KitWidget):
         else:
             saved = (row["saved_at"] or _label("never", lang)).replace("T", " ")
         cells = (f"{row['notebook'][:2]} · {notebook_title(row['notebook'], lang)}",
-                 f"{row['answered']} / {row['total']}", f"{row['right']} / {row['gradable']}",
+                 _label("fraction", lang, n=row["answered"], total=row["total"]),
+                 _label("fraction", lang, n=row["right"], total=row["gradable"]),
                  saved)
         return "<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in cells) + "</tr>"
 

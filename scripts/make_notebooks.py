@@ -298,7 +298,7 @@ assert "loaded_terms" in explorer.view.value and explorer.last_error is None
 self_check.answer("expectations", "الخلاف")
 assert self_check.check("expectations").correct is None
 progress.refresh()
-assert "2 / 4" in progress.table.value and progress.last_error is None, progress.table.value
+assert ("2 من 4" if kit.get_language() == "ar" else "2 / 4") in progress.table.value and progress.last_error is None, progress.table.value
 assert "data:application/zip;base64," in progress.download.value
 """),
     ]
