@@ -50,7 +50,12 @@ def read_article(source) -> str:
 
 
 def _looks_like_path(s: str) -> bool:
-    return len(s) < 1024 and "\n" not in s and (s.endswith((".txt", ".md")) or Path(s).is_file())
+    if len(s) >= 1024 or "\n" in s:
+        return False
+    try:
+        return s.endswith((".txt", ".md")) or Path(s).is_file()
+    except (OSError, ValueError):   # a long one-line article is not a valid file name
+        return False
 
 
 def _decode(data: bytes, name: str) -> str:

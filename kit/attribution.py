@@ -314,6 +314,8 @@ class ParagraphReader:
         between = range(cue_k + 1, first)
         if any(is_complementizer(self.tokens[k]) or k in self.inside for k in between):
             return False
+        if first > 0 and self.tokens[first - 1].key == "ب":   # تصفه بـ"الكارثة": a description
+            return False
         subject = self.said[cue_k].subject
         lead = self.text[self.tokens[first - 1].end:open_] if first > 0 else ""
         return not between or ":" in lead or (subject is not None and subject.end >= first

@@ -49,14 +49,14 @@ BLUE, VERMILLION, PURPLE, GREY = "#0072B2", "#D55E00", "#CC79A7", "#BBBBBB"
 EDGE = "#333333"  # bar outlines and hatch lines
 
 CONNOTATIONS = ("neutral", "assertive", "critical", "evaluative")
-SOURCE_TYPES = ("person", "media", "body", "group", "anonymous")
+SOURCE_TYPES = ("person", "official", "media", "body", "group", "anonymous")
 # category -> (fill colour, hatch)
 _CONNOTATION_STYLE = {
     "neutral": (GREY, ""), "assertive": (SKY_BLUE, "//"),
     "critical": (VERMILLION, "xx"), "evaluative": (PURPLE, ".."),
 }
 _SOURCE_STYLE = {
-    "person": (ORANGE, ""), "media": (SKY_BLUE, "//"), "body": (GREEN, "\\\\"),
+    "person": (ORANGE, ""), "official": (PURPLE, "--"), "media": (SKY_BLUE, "//"), "body": (GREEN, "\\\\"),
     "group": (YELLOW, ".."), "anonymous": (GREY, "xx"),
 }
 _BAR_LINES = dict(edgecolor=EDGE, linewidth=0.6, height=0.7)
@@ -201,7 +201,7 @@ def frame_strip_chart(scores: list[dict[str, float]], frames: list[str]) -> Char
 
 
 def source_types_chart(counts: dict[str, int]) -> Chart:
-    """Horizontal bars of quoted sources by type, always the five types of `SOURCE_TYPES`
+    """Horizontal bars of quoted sources by type, always the six types of `SOURCE_TYPES`
     in that fixed order (so charts of different articles compare at a glance; a type with
     0 sources shows an empty bar labelled 0). An unknown type raises ValueError.
     """

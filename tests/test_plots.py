@@ -120,7 +120,7 @@ def test_alt_text_describes_the_data_in_both_languages(lang):
     assert "Responsibility absent" in strip.alt_text_en
     assert "العواقب الاقتصادية أقوى في الفقرة 4 (0.9)" in strip.alt_text_ar
     sources = charts["source_types"]
-    assert "Person 6, Media 2, Official body 3, Group 0, Anonymous 1." in sources.alt_text_en
+    assert "Person 6, Official (by title) 0, Media 2, Official body 3, Group 0, Anonymous 1." in sources.alt_text_en
 
 
 def test_bars_are_largest_first_and_labels_translated(lang):
