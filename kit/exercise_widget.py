@@ -134,13 +134,14 @@ class ExerciseBox(KitWidget):
         wide = widgets.Layout(width="95%")
         options = [(plain(option[self.lang], 200), option["id"]) for option in exercise.options]
         if exercise.type == "choice" and len(options) <= MAX_RADIO_OPTIONS:
-            return widgets.RadioButtons(options=options, value=None, layout=wide)
+            return widgets.RadioButtons(options=options, value=None,
+                                        layout=widgets.Layout(width="auto"))
         if exercise.type == "choice":
             return widgets.Dropdown(options=[(label("choose", self.lang), None), *options],
                                     value=None, layout=wide)
         if exercise.type == "multi":
             return {option_id: widgets.Checkbox(value=False, description=text, indent=False,
-                                                layout=wide)
+                                                layout=widgets.Layout(width="auto"))
                     for text, option_id in options}
         if exercise.type == "text":
             return widgets.Text(placeholder=label("write", self.lang), layout=wide)

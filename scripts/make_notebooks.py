@@ -153,6 +153,43 @@ def check_exercise(exercise_id: str, wrong, right) -> str:
             f"assert self_check.last_error is None, self_check.last_error")
 
 
+def _seed_analysis():
+    import kit
+    return kit.analyze(ROOT / "seeds" / Path(SEED).name)
+
+
+def translations_table() -> list:
+    """The seed's quotes beside the English words they translate (kit.translations), written
+    into the notebook when it is generated: Arabic text shown as HTML reads right to left,
+    printed text would not."""
+    from kit.translations import translated_quotes
+    where = {"body": {"ar": "المقال", "en": "article"},
+             "related headline": {"ar": "عنوان ذو صلة", "en": "related headline"}}
+    analysis = _seed_analysis()
+    arabic_names = {source.name: source.name_ar for source in analysis.sources}
+    rows = {lang: [] for lang in ("ar", "en")}
+    for pair in translated_quotes(analysis):
+        for lang in rows:
+            place = where.get(pair["where"], {"ar": pair["where"], "en": pair["where"]})[lang]
+            speaker = arabic_names.get(pair["speaker"], pair["speaker"]) if lang == "ar" else pair["speaker"]
+            comma = "، " if lang == "ar" else ", "
+            rows[lang].append(f'| «{pair["arabic"]}» | "{pair["english_phrase"]}" | '
+                              f'{speaker}{comma}{place} | {pair["note_" + lang]} |')
+    return md("| بالعربية | الأصل الإنجليزي | المتكلم | ملاحظة |\n|---|---|---|---|\n"
+              + "\n".join(rows["ar"]),
+              "| Arabic | English original | Speaker | Note |\n|---|---|---|---|\n"
+              + "\n".join(rows["en"]))
+
+
+def codebook() -> list:
+    """The generic frames and their yes/no questions (kit/data/frames.json), as text."""
+    from kit.lenses import frames
+    text = {lang: "\n".join(f"- **{frame['name'][lang]}**: "
+                            + " ".join(question[lang] for question in frame["questions"])
+                            for frame in frames()) for lang in ("ar", "en")}
+    return md(text["ar"], text["en"])
+
+
 def ending(position: int, ar: str, en: str) -> list:
     """What comes next, with the link."""
     if position + 1 < len(COURSE):
@@ -500,20 +537,18 @@ The second chart counts each speaker's words (quoted and reported). Now group th
         *md("""
 ## الأصوات الغائبة
 
-مَن يُذكر في المقال ولا يُنقل عنه أي كلام؟
-""", """
-## Absent voices
+مَن يُذكر في المقال ولا يُنقل عنه أي كلام؟ انظر إلى القائمة تحت خريطة المصادر أعلاه.
 
-Who is named in the article but never quoted?
-"""),
-        *code("voices.absent_parties(article)"),
-        *md("""
 المقال يتحدث عن **مقترح حماس** ويحكم عليه طرفان، لكن حماس لا تتكلم فيه أبدًا. ولا يتكلم أحد
 من سكان غزة الذين يصف المقال ظروفهم. الغياب ليس دائمًا تحيزًا: قد يكون موضوع الخبر هو الخلاف
 الأميركي الإسرائيلي وحده. لكن القارئ يحتاج أن يعرف **من يتكلم، ومن يُتكلَّم عنه**.
 
 **نقاش:** لو أردت أن تكمل هذا الخبر بصوت واحد إضافي، فمن تختار؟ ولماذا؟
 """, """
+## Absent voices
+
+Who is named in the article but never quoted? Look at the list under the source map above.
+
 The article discusses **Hamas's proposal**, and two sides judge it, but Hamas never speaks.
 Nor does anyone from Gaza, whose living conditions the article describes. An absence is not
 always bias: the story may be only about the US–Israeli split. But readers need to know **who
@@ -606,10 +641,7 @@ Blinken, Biden and Netanyahu spoke English. Every Arabic quote in the article is
 **translation**, maybe a translation of a translation, although the quotation marks suggest
 their own words. Compare:
 """),
-        *code('lang = kit.get_language()\n'
-              'for pair in translated_quotes(article):\n'
-              '    print(f\'«{pair["arabic"]}»  ←  "{pair["english_phrase"]}"  ({pair["speaker"]}, {pair["where"]})\')\n'
-              '    print("   ", pair["note_" + lang])'),
+        *translations_table(),
         *md("""
 - عبارة بايدن **«over the top»** تظهر في الصفحة نفسها بثلاث ترجمات: «مفرط» و«جاوز الحد» و«تجاوز الحد»،
   وكلها بين علامات تنصيص. ولم يقل بايدن «الإسرائيلي»: أوضح البيت الأبيض في اليوم التالي أنه قصد إسرائيل.
@@ -658,8 +690,7 @@ verb, the word and the number is enough. In this notebook you examine these choi
 lenses, then code the article's paragraphs yourself and compare with the teacher's key.
 """),
         *setup("from kit import lenses, plots, voices",
-               "from kit.widgets import ArticleExplorer, FrameAnnotator",
-               "lang = kit.get_language()"),
+               "from kit.widgets import ArticleExplorer, FrameAnnotator"),
         *md("""
 ## دلالة أفعال القول
 
@@ -707,8 +738,6 @@ one can avoid, each alternative with its own slant. Turn on the lenses and hover
 to see the alternatives.
 """),
         *code('explorer = ArticleExplorer(lenses=("reporting_verbs", "scare_quotes", "loaded_terms"))\nexplorer'),
-        *code('for h in lenses.all_highlights(article, ("loaded_terms",)):\n'
-              '    print(h.text, "—", h.why_ar if lang == "ar" else h.why_en)'),
         *md("""
 قائمة الكلمات المشحونة **نقطة بداية لا حكم**: ناقش كل حالة. هل «الهوة» مبالغة، أم وصف دقيق
 لخلاف عميق فعلًا؟
@@ -726,10 +755,7 @@ chasm» an exaggeration, or an accurate picture of a split that really is deep?
 Researchers use five generic frames (Semetko & Valkenburg, 2000); each comes with yes/no
 questions the coder answers:
 """),
-        *code('for frame in lenses.frames():\n'
-              '    print(frame["name"][lang])\n'
-              '    for question in frame["questions"]:\n'
-              '        print("   -", question[lang])'),
+        *codebook(),
         *md("""
 الشريط الحراري يعدّ **كلمات الإشارة** لكل إطار في كل فقرة. الكلمات توحي بإطار فقط، والأسئلة
 هي التي تحسم: كلمة «الحرب» لا تجعل الفقرة عن الصراع بالضرورة.
@@ -741,15 +767,15 @@ the questions decide: the word «war» does not make a paragraph a conflict stor
         *md("""
 ## الأرقام: مَن يؤكدها؟
 
-رقم في جملة الكاتب يُقدَّم حقيقة؛ ورقم في كلام متكلم هو ادعاؤه. لكل رقم في المقال:
+رقم في جملة الكاتب يُقدَّم حقيقة؛ ورقم في كلام متكلم هو ادعاؤه. اختر كل رقم من القائمة لترى
+مَن يؤكده:
 """, """
 ## Numbers: who asserts them?
 
 A number in the writer's sentence is presented as fact; a number in a speaker's words is that
-speaker's claim. For each number in the article:
+speaker's claim. Choose each number in the list to see who asserts it:
 """),
-        *code('for h, speaker in lenses.number_claims(article):\n'
-              '    print(h.text, "—", h.why_ar if lang == "ar" else h.why_en)'),
+        *code('numbers = ArticleExplorer(lenses=("numbers",))\nnumbers'),
         *md("""
 **سؤال:** «أكثر من مليون نازح» في كلام نتنياهو المنقول، أم خلفية أضافها الكاتب؟ في الكلام غير
 المباشر لا تظهر حدود كلام المتكلم، والآلة هنا تختار أحد الاحتمالين.
@@ -769,7 +795,6 @@ The headlines carry quotes too: «جاوز الحد» and «تجاوز الحد�
 (disaster). Readers see them with the story, so they are part of its frame even if they are not
 part of its text.
 """),
-        *code('[(q.text, q.speaker) for q in article.boilerplate_quotes]'),
         *md("""
 ## صنّف الفقرات بنفسك
 
@@ -794,6 +819,7 @@ annotator.frame.value = "conflict"
 comparison = annotator.compare()
 assert comparison.compared == 1 and comparison.agreement == 1.0, comparison
 assert annotator.last_error is None and explorer.last_error is None
+assert numbers.last_error is None and "130" in numbers.view.value
 {check_exercise("verb_insisted", "neutral", "assertive")}
 {check_exercise("captives", ["muhtajazin", "rahain"], ["muhtajazin", "asra"])}
 """),
