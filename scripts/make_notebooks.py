@@ -1024,7 +1024,8 @@ paste two real outlets' coverage of one event in their place.
               "                plots.quoted_words_chart(voices.quoted_words(analysis)),\n"
               "                plots.verbs_by_connotation_chart(voices.verbs_by_speaker(analysis)))\n"
               "    return out\n\n"
-              "widgets.HBox([column(name, text) for name, text in OUTLETS.items()])"),
+              "side_by_side = {\"flex_flow\": \"row-reverse\" if kit.get_language() == \"ar\" else \"row\"}\n"
+              "widgets.HBox([column(name, text) for name, text in OUTLETS.items()], layout=side_by_side)"),
         *md("""
 **نقاش:** هل يكذب أحد الموقعين؟ إن لم يكن، فما الذي يجعل القارئين يخرجان بانطباعين مختلفين؟
 """, """

@@ -345,3 +345,121 @@ def test_the_frame_annotator_reads_the_key(tmp_path, monkeypatch):
     comparison = annotator.compare()
     assert annotator.last_error is None
     assert comparison.compared == len(key) and comparison.agreement == 1.0 and comparison.kappa == 1.0
+
+
+# --- the self-check box and the progress view ----------------------------------------------------
+
+@pytest.fixture
+def work(tmp_path, monkeypatch):
+    """A fresh student work folder, and the interface language restored afterwards."""
+    monkeypatch.setenv("FRAMING_LAB_WORK_DIR", str(tmp_path / "work"))
+    before = kit.get_language()
+    yield tmp_path / "work"
+    kit.set_language(before)
+
+
+def test_exercise_box_checks_saves_and_restores(work):
+    from kit.exercise_widget import ExerciseBox
+    from kit.progress import course_progress
+    kit.set_language("en")
+    box = ExerciseBox("03_quotes")
+    assert box.buttons["who_wahmiya"].description == "Check"
+    box.answer("who_wahmiya", "writer")
+    assert box.check("who_wahmiya").hint
+    assert "fl-w-wrong" in box.feedback["who_wahmiya"].value
+    assert "someone else&#x27;s word" in box.feedback["who_wahmiya"].value   # escaped
+    box.answer("who_wahmiya", "netanyahu")
+    assert box.check("who_wahmiya").correct and "fl-w-right" in box.feedback["who_wahmiya"].value
+    box.answer("over_the_top", "٣")
+    assert box.check("over_the_top").correct
+    box.answer("promise", "  ")
+    assert box.check("promise").correct is None      # blank: asked to answer, nothing saved
+    box.answer("promise", "They promise the speaker's own words.")
+    assert box.check("promise").correct is None
+    assert box.score == (2, 7) and box.last_error is None
+    again = ExerciseBox("03_quotes")
+    assert again.answers == {"who_wahmiya": "netanyahu", "over_the_top": "٣",
+                             "promise": "They promise the speaker's own words."}
+    assert again.score == (2, 7) and again.inputs["who_wahmiya"].value == "netanyahu"
+    assert "fl-w-right" in again.feedback["who_wahmiya"].value
+    row = next(r for r in course_progress() if r["notebook"] == "03_quotes")
+    assert (row["answered"], row["total"], row["right"], row["gradable"]) == (3, 8, 2, 7)
+    assert row["saved_at"] and row["problem"] is None
+
+
+def test_exercise_box_multi_and_arabic(work):
+    from kit.exercise_widget import ExerciseBox
+    kit.set_language("ar")
+    box = ExerciseBox("02_sourcing", exercise_ids=["absent", "why_absent"])
+    assert [e.id for e in box.exercises] == ["absent", "why_absent"]
+    assert box.buttons["absent"].description == "تحقق" and box.buttons["why_absent"].description == "احفظ"
+    box.answer("absent", ["hamas", "miller"])
+    assert not box.check("absent").correct and "ميلر يُنقل كلامه" in box.feedback["absent"].value
+    box.answer("absent", ["hamas", "ben_gvir", "smotrich"])
+    assert box.check("absent").correct and box.score == (1, 1)
+    assert 'dir="rtl"' in box.feedback["absent"].value
+
+
+def test_exercise_box_escapes_everything_and_uses_a_dropdown_for_many_options(work, tmp_path, monkeypatch):
+    from kit.exercise_widget import ExerciseBox
+    folder = tmp_path / "exercises"
+    folder.mkdir()
+    hostile = "<img src=x onerror=alert(1)> $x$ \u202e"
+    options = [{"id": f"o{i}", "ar": f"{hostile} {i}", "en": f"{hostile} {i}"} for i in range(6)]
+    (folder / "99_hostile.json").write_text(json.dumps({
+        "schema": "framing-lab/exercises", "version": 1, "notebook": "99_hostile",
+        "exercises": [{"id": "q", "type": "choice", "prompt": {"ar": hostile, "en": hostile},
+                       "options": options, "accept": ["o1"],
+                       "hints": {"*": {"ar": hostile, "en": hostile}},
+                       "explanation": {"ar": hostile, "en": hostile}}]}), "utf-8")
+    monkeypatch.setenv("FRAMING_LAB_EXERCISES", str(folder))
+    box = ExerciseBox("99_hostile")
+    assert type(box.inputs["q"]).__name__ == "Dropdown"
+    box.answer("q", "o2")
+    box.check("q")
+    shown = box.widget.children
+    html_values = [w.value for w in _walk(box.widget) if type(w).__name__ == "HTML"]
+    assert any("&lt;img" in value for value in html_values)
+    assert not any("<img" in value for value in html_values)
+    assert not any("$x$" in value for value in html_values)
+    assert not any("\u202e" in value for value in html_values)
+    assert shown and box.last_error is None
+
+
+def _walk(widget):
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from _walk(child)
+
+
+def test_a_damaged_work_file_is_reported_not_fatal(work):
+    from kit.errors import SavedWorkError
+    from kit.exercise_widget import ExerciseBox
+    from kit.progress import course_progress, progress_widget
+    work.mkdir(parents=True)
+    (work / "ex_01_anatomy.json").write_text("{not json", "utf-8")
+    box = ExerciseBox("01_anatomy")
+    assert isinstance(box.last_error, SavedWorkError) and box.errors.outputs
+    row = next(r for r in course_progress() if r["notebook"] == "01_anatomy")
+    assert row["problem"] and row["answered"] == 0
+    kit.set_language("en")
+    view = progress_widget()
+    assert "damaged file" in view.table.value and view.last_error is None
+    box.answer("relay", "ft")
+    assert box.check("relay").correct and not box.errors.outputs   # saving sets the bad file aside
+    assert list(work.glob("ex_01_anatomy.json.invalid-*"))
+
+
+@pytest.mark.parametrize("lang, title", [("ar", "الاقتباسات"), ("en", "Quotes")])
+def test_progress_view_names_the_notebooks_and_offers_the_zip(work, lang, title):
+    from kit.exercise_widget import ExerciseBox
+    from kit.progress import progress_widget
+    kit.set_language(lang)
+    view = progress_widget()
+    assert title in view.table.value and "data:application/zip" not in view.download.value
+    box = ExerciseBox("00_start_here")
+    box.answer("run_cell", "shift_enter")
+    box.check("run_cell")
+    view.refresh()
+    assert ("1 من 4" if lang == "ar" else "1 / 4") in view.table.value
+    assert "data:application/zip;base64," in view.download.value
