@@ -114,7 +114,7 @@ def run_notebook(stem: str, lang: str, work_dir: Path) -> nbformat.NotebookNode:
     from nbclient import NotebookClient
     nb = nbformat.read(NOTEBOOKS / f"{stem}.ipynb", as_version=4)
     env = {"FRAMING_LAB_WORK_DIR": str(work_dir), "FRAMING_LAB_TEST": "1",
-           "FRAMING_LAB_LANG": lang, "MPLBACKEND": "Agg"}
+           "FRAMING_LAB_LANG": lang}
     saved = {key: os.environ.get(key) for key in env}
     os.environ.update(env)   # the kernel inherits the environment of this process
     try:
