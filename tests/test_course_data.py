@@ -78,14 +78,14 @@ def highlight(analysis, lens: str, text: str, paragraph: int | None = None):
 
 # --- the files ------------------------------------------------------------------------------------
 
-def test_every_notebook_has_an_exercise_file_and_every_file_a_notebook():
+def test_every_lesson_has_an_exercise_file_and_every_file_a_lesson():
     files = sorted(p.stem for p in EXERCISES.glob("*.json") if re.fullmatch(r"\d\d_\w+", p.stem))
     assert files == STEMS
     assert exercises_dir() == EXERCISES
 
 
 @pytest.mark.parametrize("stem", STEMS)
-def test_exercise_file_loads_and_names_its_notebook(stem):
+def test_exercise_file_loads_and_names_its_lesson(stem):
     exercises = load_exercises(stem)
     assert exercises.notebook == stem
     assert 3 <= len(exercises) <= 10
