@@ -283,7 +283,7 @@ def test_05_rewrites_change_the_lenses_as_the_answers_say(seed_text):
     assert accepted("05_reframe", "remove_marks") == "writer"
 
 
-def test_05_the_lab_offers_the_changes_the_notebook_asks_for():
+def test_05_the_lab_offers_the_changes_the_lesson_asks_for():
     from kit.widgets import ReframeLab
     lab = ReframeLab()
     for words, old, new, lens, category in (("أصر نتنياهو", "أصر", "قال", "reporting_verbs", "neutral"),
@@ -451,7 +451,7 @@ def test_a_damaged_work_file_is_reported_not_fatal(work):
 
 
 @pytest.mark.parametrize("lang, title", [("ar", "الاقتباسات"), ("en", "Quotes")])
-def test_progress_view_names_the_notebooks_and_offers_the_zip(work, lang, title):
+def test_progress_view_names_the_lessons_and_offers_the_zip(work, lang, title):
     from kit.exercise_widget import ExerciseBox
     from kit.progress import progress_widget
     kit.set_language(lang)
