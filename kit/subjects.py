@@ -107,6 +107,9 @@ def _outlet_or_body(text, tokens, i, end) -> Subject | None:
         whole = match_entity(tokens, i)                     # وزارة الخارجية الأميركية
         if whole and whole[0] <= end:
             return _known_entity(text, tokens, i, end)
+        if not tokens[i].key.lstrip("وف").startswith("ال") and stop < end and _joined(text, tokens, stop - 1) \
+                and not _in(tokens[stop], "name_stops") and not tokens[stop].key.startswith("ال"):
+            stop += 1   # an indefinite head takes its genitive: نقابة سائقي الحافلات
         while stop < end and _joined(text, tokens, stop - 1) and not _in(tokens[stop], "name_stops") \
                 and tokens[stop].key.startswith(("ال", "لل", "وال")):   # الاتحاد التونسي للفلاحة والصيد
             stop += 1
