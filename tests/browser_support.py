@@ -1,0 +1,283 @@
+"""Helpers for the browser tests (tests/test_browser.py): a throw-away JupyterLab server and
+headless Debian Chromium driven by Playwright.
+
+The server runs from this virtualenv on 127.0.0.1 with a random token, and everything it could
+write outside the repository goes to a temporary folder: Jupyter config, data and runtime, lab
+settings and workspaces, IPython profile, the students' saved work ($FRAMING_LAB_WORK_DIR).
+The config folder disables the announcements plugin (no news pop-up, no request to the
+internet); the lab settings turn autosave off (running cells must never write outputs into
+notebooks/*.ipynb, which tests/test_notebooks.py wants stored without outputs). The user's own
+Jupyter config is neither read nor changed.
+
+Every wait is bounded and fails with a message saying what did not happen.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Debian's Chromium; FRAMING_LAB_CHROMIUM names another Chromium build (e.g. chromium-browser).
+CHROMIUM = Path(os.environ.get("FRAMING_LAB_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+# Plugins a test run does not want: the news/update pop-up (and its request to the internet).
+DISABLED_PLUGINS = {"@jupyterlab/apputils-extension:announcements": True}
+# User settings of the throw-away lab: no autosave, no update check, no news.
+LAB_SETTINGS = {
+    "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
+    "@jupyterlab/apputils-extension/notification": {"checkForUpdates": False,
+                                                    "fetchNews": "false"},
+}
+
+
+# --- the server -------------------------------------------------------------------------------
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class LabServer:
+    """A running JupyterLab: its base URL, token, process and folders."""
+    url: str
+    token: str
+    process: subprocess.Popen
+    home: Path                      # the temporary folder holding everything below
+    work_dir: Path                  # $FRAMING_LAB_WORK_DIR of the kernels
+    log_path: Path
+    env: dict = field(repr=False, default_factory=dict)
+
+    def lab_url(self, path: str) -> str:
+        """The URL opening `path` (relative to the repository root) in JupyterLab, alone:
+        `reset` empties the workspace, which would otherwise reopen the tabs of earlier tests."""
+        return f"{self.url}/lab/tree/{path}?reset&token={self.token}"
+
+    def log(self, last: int = 4000) -> str:
+        """The end of the server's log (for failure messages)."""
+        try:
+            return self.log_path.read_text("utf-8", errors="replace")[-last:]
+        except OSError:
+            return "(no server log)"
+
+
+def _write_json(path: Path, data) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=1), "utf-8")
+
+
+def lab_environment(home: Path, extra_env: dict | None = None) -> dict:
+    """The server's environment: the current one, with every Jupyter/IPython folder in `home`."""
+    config_dir, settings_dir = home / "jupyter_config", home / "lab_user_settings"
+    # page_config.json in a config folder's labconfig/ is read by jupyterlab_server
+    # (get_static_page_config): the announcements plugin is not even loaded.
+    _write_json(config_dir / "labconfig" / "page_config.json",
+                {"disabledExtensions": DISABLED_PLUGINS})
+    for plugin, values in LAB_SETTINGS.items():
+        package, name = plugin.rsplit("/", 1)
+        _write_json(settings_dir / package / f"{name}.jupyterlab-settings", values)
+    env = dict(os.environ)
+    env.update({
+        "JUPYTER_CONFIG_DIR": str(config_dir),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTER_DATA_DIR": str(home / "data"),    # notebook trust database, secrets
+        "JUPYTERLAB_SETTINGS_DIR": str(settings_dir),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "lab_workspaces"),
+        "IPYTHONDIR": str(home / "ipython"),
+        "FRAMING_LAB_WORK_DIR": str(home / "work"),
+        "PYTHONUNBUFFERED": "1",
+    })
+    env.pop("FRAMING_LAB_TEST", None)   # the notebooks' hidden test-driver cells stay inert
+    env.update(extra_env or {})
+    return env
+
+
+def start_lab(root: Path, home: Path, extra_env: dict | None = None,
+              timeout: float = 60.0) -> LabServer:
+    """Start JupyterLab serving `root` and wait until /api/status answers with the token."""
+    home.mkdir(parents=True, exist_ok=True)
+    env = lab_environment(home, extra_env)
+    port, token = free_port(), secrets.token_hex(16)
+    log_path = home / "jupyterlab.log"
+    command = [
+        sys.executable, "-m", "jupyter", "lab", "--no-browser",
+        "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
+        "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+        f"--ServerApp.root_dir={root}", "--LabApp.news_url=None",
+        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        "--LabApp.extension_manager=readonly",
+    ]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        command.append("--allow-root")   # containers and CI often run as root
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, cwd=root, env=env, stdout=log,
+                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    server = LabServer(f"http://127.0.0.1:{port}", token, process, home,
+                       Path(env["FRAMING_LAB_WORK_DIR"]), log_path, env)
+    try:
+        _wait_for_status(server, timeout)
+    except BaseException:
+        stop_lab(server)
+        raise
+    return server
+
+
+def _wait_for_status(server: LabServer, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    request = urllib.request.Request(f"{server.url}/api/status",
+                                     headers={"Authorization": f"token {server.token}"})
+    last = "no answer yet"
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise RuntimeError(f"JupyterLab exited with code {server.process.returncode} while "
+                               f"starting. Its log ends with:\n{server.log()}")
+        try:
+            with urllib.request.urlopen(request, timeout=2) as answer:
+                if answer.status == 200 and "started" in json.load(answer):
+                    return
+        except (urllib.error.URLError, OSError, ValueError) as error:
+            last = repr(error)
+        time.sleep(0.2)
+    raise TimeoutError(f"JupyterLab did not answer {server.url}/api/status within {timeout:.0f} s "
+                       f"(last: {last}). Its log ends with:\n{server.log()}")
+
+
+def stop_lab(server: LabServer, timeout: float = 15.0) -> None:
+    """Stop the server (SIGTERM shuts its kernels down too), killing it if it will not stop."""
+    process = server.process
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(5)
+
+
+# --- the browser ------------------------------------------------------------------------------
+
+def launch_chromium(playwright):
+    """Headless Debian Chromium (Playwright's own browsers cannot be downloaded here)."""
+    return playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                      args=CHROMIUM_ARGS)
+
+
+def computed(locator, prop: str, pseudo: str | None = None) -> str:
+    """getComputedStyle(element[, pseudo])[prop] of the locator's (single) element."""
+    return locator.evaluate("(el, [prop, pseudo]) => getComputedStyle(el, pseudo)"
+                            ".getPropertyValue(prop)", [prop, pseudo])
+
+
+# --- JupyterLab -------------------------------------------------------------------------------
+
+def wait_kernel_idle(page, timeout_ms: int = 60_000, what: str = "the kernel") -> None:
+    """Wait until the notebook's kernel indicator says idle and no cell shows [*]."""
+    try:
+        page.wait_for_function(
+            """() => {
+                const panel = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+                if (!panel) return false;
+                // Before the session exists the indicator already says idle, with "No Kernel".
+                const kernel = panel.querySelector('.jp-Toolbar-kernelName');
+                if (!kernel || !kernel.textContent.trim() || /No Kernel/.test(kernel.textContent))
+                    return false;
+                const status = panel.querySelector('.jp-Notebook-ExecutionIndicator');
+                if (!status || status.dataset.status !== 'idle') return false;
+                return ![...panel.querySelectorAll('.jp-InputArea-prompt')]
+                    .some(p => p.textContent.includes('*'));
+            }""", timeout=timeout_ms)
+    except Exception as error:
+        status = page.evaluate("""() => {
+            const s = document.querySelector('.jp-Notebook-ExecutionIndicator');
+            const k = document.querySelector('.jp-Toolbar-kernelName');
+            return (k ? k.textContent : 'no kernel name') + ', '
+                + (s ? s.dataset.status : 'no execution indicator'); }""")
+        raise AssertionError(f"{what} was not idle within {timeout_ms / 1000:.0f} s "
+                             f"(indicator: {status})") from error
+
+
+def open_notebook(page, server: LabServer, path: str, timeout_ms: int = 60_000) -> None:
+    """Open `path` in JupyterLab and wait until its kernel is idle."""
+    page.goto(server.lab_url(path), timeout=timeout_ms)
+    name = Path(path).name
+    try:
+        page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first.wait_for(timeout=timeout_ms)
+    except Exception as error:
+        raise AssertionError(f"{name} did not open in JupyterLab within "
+                             f"{timeout_ms / 1000:.0f} s; server log:\n{server.log()}") from error
+    wait_kernel_idle(page, timeout_ms, f"the kernel of {name} (starting)")
+
+
+def run_all_cells(page, timeout_ms: int = 90_000) -> None:
+    """Run → Run All Cells, as a student would, then wait for the kernel to finish."""
+    page.locator(".lm-MenuBar-item", has_text=re.compile(r"^Run$")).click()
+    page.locator(".lm-Menu-item:not(.lm-mod-disabled)",
+                 has_text=re.compile(r"^Run All Cells$")).click()
+    # Run All marks the cells [*] at once; then wait for every prompt to get its number.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.jp-InputArea-prompt')]"
+        ".some(p => /\\[[*0-9]+\\]/.test(p.textContent))", timeout=10_000)
+    wait_kernel_idle(page, timeout_ms, "the kernel (running all cells)")
+
+
+def error_outputs(page) -> list[str]:
+    """Texts of the outputs a student would see as errors: tracebacks (error outputs) and
+    anything written to stderr (the pink boxes: warnings included)."""
+    return page.evaluate("""() => [...document.querySelectorAll(
+            '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"],'
+            + ' .jp-OutputArea-output[data-mime-type*="error"]')]
+        .map(el => `${el.dataset.mimeType}: ${(el.textContent || '').slice(0, 2000)}`)""")
+
+
+def unexecuted_code_cells(page) -> int:
+    """Code cells whose prompt has no execution count after Run All."""
+    return page.evaluate("""() => [...document.querySelectorAll(
+            '.jp-CodeCell .jp-InputArea-prompt')]
+        .filter(p => !/\\[[0-9]+\\]/.test(p.textContent)).length""")
+
+
+def save_png(path: Path, data: bytes) -> None:
+    """Write a screenshot whole or not at all (another test run may be reading or writing it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.partial")
+    partial.write_bytes(data)
+    os.replace(partial, path)
+
+
+def screenshot_notebook(page, path: Path, check=None, max_height: int = 16_000):
+    """A screenshot of the whole notebook, not only the part in view: JupyterLab scrolls inside
+    the notebook panel (and skips drawing cells out of view), so the page is made as tall as
+    the notebook for the shot. `check(page)`, if given, runs on the tall page (every cell laid
+    out) and its result is returned."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    size = page.viewport_size
+    height = page.evaluate("""() => {
+        const scroller = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)'
+                                                + ' .jp-WindowedPanel-outer');
+        if (!scroller) return window.innerHeight;
+        scroller.scrollTop = 0;
+        return scroller.scrollHeight - scroller.clientHeight + window.innerHeight; }""")
+    page.set_viewport_size({"width": size["width"],
+                            "height": min(max(height, size["height"]), max_height)})
+    try:
+        # Let the lab lay out again at the new size (two animation frames).
+        page.evaluate("() => new Promise(r => requestAnimationFrame("
+                      "() => requestAnimationFrame(r)))")
+        result = check(page) if check else None
+        save_png(path, page.screenshot(full_page=True))
+        return result
+    finally:
+        page.set_viewport_size(size)
