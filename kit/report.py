@@ -14,7 +14,9 @@ def _quote_table(analysis, lang: str) -> str:
         f"<li>{esc(q.speaker if lang == 'en' else q.speaker_ar or q.speaker or '?')} — "
         f"{esc(t('quote_' + q.kind, lang))} — <span dir=\"rtl\">«{esc(q.text)}»</span></li>"
         for q in analysis.quotes)
-    return f"<h3>{esc(t('lens_quotes', lang))}</h3><ul>{rows}</ul>"
+    direction = "rtl" if lang == "ar" else "ltr"
+    return (f'<div class="fl-view" dir="{direction}" lang="{esc(lang, plain=True)}">'
+            f"<h3>{esc(t('lens_quotes', lang))}</h3><ul>{rows}</ul></div>")
 
 
 def report_html(source, lang: str | None = None) -> str:
