@@ -20,28 +20,15 @@ Test hooks: `answer(exercise_id, value)` (an option id, a list of ids, or a text
 import ipywidgets as widgets
 
 from .exercises import Exercise, Feedback, check as check_answer, load_exercises, score
-from .i18n import get_language
+from .i18n import t, get_language
 from .render import esc
 from .storage import load_work, save_work
 from .widgets_base import KitWidget, block, callback, html_widget, plain, with_class
 
 MAX_RADIO_OPTIONS = 5   # more options than this: a dropdown
-_LABELS = {
-    "title": {"ar": "تحقّق من فهمك", "en": "Self-check"},
-    "check": {"ar": "تحقق", "en": "Check"},
-    "save": {"ar": "احفظ", "en": "Save"},
-    "choose": {"ar": "اختر…", "en": "Choose…"},
-    "write": {"ar": "اكتب إجابتك هنا", "en": "Write your answer here"},
-    "reflect": {"ar": "اكتب تأملك هنا (يُحفظ ولا يُقيَّم)", "en": "Write your reflection here (saved, not graded)"},
-    "score": {"ar": "النتيجة: {right} من {gradable} · أُجيب عن {answered} من {total}",
-              "en": "Score: {right} of {gradable} · answered {answered} of {total}"},
-    "restored": {"ar": "استُعيدت إجاباتك السابقة.", "en": "Your earlier answers were restored."},
-}
-
-
 def label(key: str, lang: str | None = None, **values) -> str:
     """One of this module's interface texts in `lang` (default: the current language)."""
-    return _LABELS[key][lang or get_language()].format(**values)
+    return t(f"ex_{key}", lang or get_language(), **values)
 
 
 def blank(answer) -> bool:

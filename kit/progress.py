@@ -24,30 +24,13 @@ from .errors import KitError
 from .exercise_widget import answered_and_right, work_name
 from .exercises import exercises_dir
 from .render import esc
+from .i18n import t
 from .storage import export_all, load_work, saved_work_summary
 from .widgets_base import KitWidget, block, callback, html_widget, with_class
 
 NOTEBOOK_FILE = re.compile(r"\d\d_[a-z0-9_]+")
-_LABELS = {
-    "title": {"ar": "تقدّمك في الدروس", "en": "Your progress"},
-    "notebook": {"ar": "الدفتر", "en": "Notebook"},
-    "answered": {"ar": "أُجيب عنه", "en": "Answered"},
-    "right": {"ar": "صحيح", "en": "Right"},
-    "saved": {"ar": "آخر حفظ", "en": "Last saved"},
-    "never": {"ar": "لم يبدأ بعد", "en": "not started"},
-    "damaged": {"ar": "ملف تالف: {problem}", "en": "damaged file: {problem}"},
-    "total": {"ar": "المجموع: أُجيب عن {answered} من {total}، والصحيح {right} من {gradable}.",
-              "en": "Altogether: {answered} of {total} answered, {right} of {gradable} right."},
-    "other": {"ar": "أعمال محفوظة أخرى: {names}", "en": "Other saved work: {names}"},
-    "refresh": {"ar": "حدّث", "en": "Refresh"},
-    "fraction": {"ar": "{n} من {total}", "en": "{n} / {total}"},
-    "download": {"ar": "نزّل كل عملي (ملف zip)", "en": "Download all my work (zip)"},
-    "nothing": {"ar": "لا يوجد عمل محفوظ بعد.", "en": "No saved work yet."},
-}
-
-
 def _label(key: str, lang: str, **values) -> str:
-    return _LABELS[key][lang].format(**values)
+    return t(f"progress_{key}", lang, **values)
 
 
 def notebooks_dir() -> Path:

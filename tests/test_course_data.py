@@ -24,15 +24,7 @@ SEED = ROOT / "seeds" / "000_6066f5c852812abd.txt"
 EXERCISES = ROOT / "exercises"
 
 
-def _load_generator():
-    spec = importlib.util.spec_from_file_location("make_notebooks", ROOT / "scripts" / "make_notebooks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-make_notebooks = _load_generator()
-STEMS = [stem for stem, _, _ in make_notebooks.COURSE]
+from test_notebooks import make_notebooks, STEMS  # noqa: E402  (one loader for the generator)
 
 
 @pytest.fixture(scope="module")
