@@ -6,7 +6,6 @@ how many sources, which verb is assertive...), so a change in the engine that wo
 question wrong fails here, not in front of a class. The same for the teacher's frame key and
 the invented articles of notebook 06.
 """
-import importlib.util
 import json
 import re
 from pathlib import Path
