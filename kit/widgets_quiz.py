@@ -152,7 +152,7 @@ class QuoteQuiz(KitWidget):
         return _Question(**parts, button=button, feedback=feedback, box=box)
 
     def _dropdown(self, i: int, part: str) -> widgets.Dropdown:
-        dropdown = widgets.Dropdown(options=self._options[part], value=None,
+        dropdown = widgets.Dropdown(options=self._options[part], index=0,   # the "choose" entry: value None, label shown
                                     description=self.t(f"w_quiz_{part}"),
                                     style={"description_width": "8em"},
                                     layout=widgets.Layout(width="34em", max_width="100%"))
