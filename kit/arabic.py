@@ -43,6 +43,12 @@ def normalize(text: str) -> str:
     return text.translate(_LETTER_MAP)
 
 
+def ends_with_ta_marbuta(written: str) -> bool:
+    """True when a word as written ends in ة (diacritics and tatweel after it ignored): the
+    ending normalisation folds into ه, needed to tell إشارة (a noun) from أشار + ه."""
+    return TASHKEEL.sub("", written).rstrip(TATWEEL).endswith("ة")
+
+
 def is_arabic(text: str) -> bool:
     """True when at least a fifth of the letters in `text` are Arabic."""
     letters = [c for c in text if c.isalpha()]

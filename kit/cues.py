@@ -8,15 +8,13 @@
 """
 from functools import lru_cache
 
-from .arabic import Token, verb_stems
-
-TASHKEEL_CHARS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
+from .arabic import Token, verb_stems, ends_with_ta_marbuta
 from .lexicon import Cue, cue_forms, word_set
 
 
 def cue_of(token: Token) -> Cue | None:
     """The reporting verb a token is a form of, if any (clitics و/ف and object pronouns allowed)."""
-    return _cue_of_key(token.key, not token.text.rstrip(TASHKEEL_CHARS).endswith("ة"))
+    return _cue_of_key(token.key, not ends_with_ta_marbuta(token.text))
 
 
 @lru_cache(maxsize=65536)

@@ -11,7 +11,7 @@ head noun is in `attribution_words.json`.
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .arabic import Token, stems, normalize, drop_letters, without_proclitics
+from .arabic import Token, stems, normalize, drop_letters, without_proclitics, ends_with_ta_marbuta
 from .entities import match_entity, proclitic_length
 from .lexicon import Entity, word_set, read_json
 from .quote_marks import MARKS
@@ -184,7 +184,7 @@ def _plain_name(text, tokens, i, end) -> Subject | None:
     if stop == i:
         return None
     # a first word written with ة is a feminine noun (مسودة الخطة), not a man's name
-    gender = "f" if tokens[i].text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة") else ""
+    gender = "f" if ends_with_ta_marbuta(tokens[i].text) else ""
     return Subject(i, stop, _span_text(text, tokens, i, stop), None, "person", gender)
 
 
