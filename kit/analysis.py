@@ -103,9 +103,10 @@ def _boilerplate_quotes(text: str, blocks) -> tuple[Quote, ...]:
     """Quotes in related-news headlines, each headline read on its own (no carried speakers)."""
     quotes = []
     for block in blocks:
-        for n, (start, end) in enumerate(block_lines(text, block)[1:]):
+        for start, end in block_lines(text, block)[1:]:
             line = Paragraph(start, end, text[start:end], -1 - block.index, True)
-            reader = ParagraphReader(text, line, [], book := SourceBook())
+            book = SourceBook()
+            reader = ParagraphReader(text, line, [], book)
             reader.read()
             quotes.extend(_freeze(text, d, book) for d in sorted(reader.quotes, key=lambda d: d.start))
     return tuple(quotes)

@@ -261,9 +261,10 @@ class ParagraphReader:
             self.non_quotes.append(NonQuote(open_ + 1, close, self.text[open_ + 1:close], label,
                                             self.paragraph.index))
         pairs = self.pairs[bisect_left(self.pair_opens, sentence.start):bisect_left(self.pair_opens, sentence.end)]
+        free = self._first_free_tokens(span) if pairs else None
         for open_, close in pairs:
             if self.text[open_ + 1:close].strip():
-                self._classify_marked(open_, close, span)
+                self._classify_marked(open_, close, span, free)
 
     def _name_label(self, open_: int) -> str | None:
         """The word right before the marks when it says a name follows (صحيفة، برنامج، عملية)."""
@@ -277,12 +278,12 @@ class ParagraphReader:
         named = token.key in word_set("non_quote_heads") or (indefinite and stems(token.key) & word_set("non_quote_heads"))
         return token.text if short and named else None
 
-    def _classify_marked(self, open_: int, close: int, span: range) -> None:
+    def _classify_marked(self, open_: int, close: int, span: range, free_tokens: tuple[int, int]) -> None:
         first = min(bisect_left(self.starts, open_ + 1), span.stop)
         last = max(bisect_left(self.starts, close) - 1, first)
         cue_k = self._cue_before(first, span)
         after_k = next((k for k in range(last + 1, min(span.stop, last + 4)) if k in self.said), None)
-        free, free_word = self._first_free_tokens(span)
+        free, free_word = free_tokens
         if cue_k is not None and self._introduces(cue_k, first, open_):
             self._add_marked(open_, close, "direct", cue_k)
         elif free_word >= first and after_k is not None:   # "…"، قال فلان
@@ -294,13 +295,11 @@ class ParagraphReader:
 
     def _first_free_tokens(self, span: range) -> tuple[int, int]:
         """The first token of the sentence outside quotation marks, and the first such token that
-        is not a conjunction (span.stop when there is none); computed once per sentence."""
-        if getattr(self, "_free_for", None) != span:
-            free = next((k for k in span if k not in self.inside), span.stop)
-            word = next((k for k in range(free, span.stop) if k not in self.inside
-                         and self.tokens[k].key not in ("و", "ف")), span.stop)
-            self._free_for, self._free = span, (free, word)
-        return self._free
+        is not a conjunction (span.stop when there is none)."""
+        free = next((k for k in span if k not in self.inside), span.stop)
+        word = next((k for k in range(free, span.stop) if k not in self.inside
+                     and self.tokens[k].key not in ("و", "ف")), span.stop)
+        return free, word
 
     def _cue_before(self, first: int, span: range) -> int | None:
         """The nearest reporting verb before token `first` in the sentence (within 60 words)."""
