@@ -200,26 +200,30 @@ def ending(position: int, ar: str, en: str) -> list:
 
 # --- the notebooks ---------------------------------------------------------------------------------
 
+def _course_table(lang: str, descriptions: tuple[str, ...]) -> str:
+    """The rows of the course map: number, link, minutes, what the notebook covers."""
+    return "\n".join(f"| {stem[:2]} | {_link(i, lang)} | {minutes} | {what} |"
+                     for i, ((stem, _, minutes), what) in enumerate(zip(COURSE, descriptions)))
+
+
 def start_here() -> list:
     p = 0
-    course_ar = "\n".join(f"| {stem[:2]} | {_link(i, 'ar')} | {minutes} | {what} |"
-                          for i, ((stem, _, minutes), what) in enumerate(zip(COURSE, (
-                              "العُدّة والمقال واللغة وتقدمك",
-                              "العنوان والمقدمة والهرم المقلوب، وما ليس من الخبر، ومن كتب ماذا",
-                              "من يُستشهد به، ومن أي نوع، وسلسلة النقل، والأصوات الغائبة",
-                              "الاقتباس المباشر والجزئي وغير المباشر، وأفعال القول، والترجمة",
-                              "دلالات الأفعال، وعلامات التخويف، والكلمات المشحونة، والأطر، والأرقام",
-                              "أعد كتابة جمل المقال وراقب العدسات",
-                              "حلّل مقالًا من اختيارك، وقارن موقعين"))))
-    course_en = "\n".join(f"| {stem[:2]} | {_link(i, 'en')} | {minutes} | {what} |"
-                          for i, ((stem, _, minutes), what) in enumerate(zip(COURSE, (
-                              "The kit, the article, the language, your progress",
-                              "Headline, lead, inverted pyramid; what is not the story; who wrote what",
-                              "Who is cited, of what kind; the chain of relays; absent voices",
-                              "Direct, partial and indirect quotes; reporting verbs; translation",
-                              "Verb connotations, scare quotes, loaded words, frames, numbers",
-                              "Rewrite the article's sentences and watch the lenses",
-                              "Analyse an article of your choice; compare two outlets"))))
+    course_ar = _course_table("ar", (
+        "العُدّة والمقال واللغة وتقدمك",
+        "العنوان والمقدمة والهرم المقلوب، وما ليس من الخبر، ومن كتب ماذا",
+        "من يُستشهد به، ومن أي نوع، وسلسلة النقل، والأصوات الغائبة",
+        "الاقتباس المباشر والجزئي وغير المباشر، وأفعال القول، والترجمة",
+        "دلالات الأفعال، وعلامات التخويف، والكلمات المشحونة، والأطر، والأرقام",
+        "أعد كتابة جمل المقال وراقب العدسات",
+        "حلّل مقالًا من اختيارك، وقارن موقعين"))
+    course_en = _course_table("en", (
+        "The kit, the article, the language, your progress",
+        "Headline, lead, inverted pyramid; what is not the story; who wrote what",
+        "Who is cited, of what kind; the chain of relays; absent voices",
+        "Direct, partial and indirect quotes; reporting verbs; translation",
+        "Verb connotations, scare quotes, loaded words, frames, numbers",
+        "Rewrite the article's sentences and watch the lenses",
+        "Analyse an article of your choice; compare two outlets"))
     return [
         *navigation(p),
         *title(p, """
