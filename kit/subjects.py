@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .arabic import Token, stems, normalize, drop_letters, without_proclitics, ends_with_ta_marbuta
 from .entities import match_entity, proclitic_length
+from .cues import cue_of, is_complementizer
 from .lexicon import Entity, word_set, read_json
 from .quote_marks import MARKS
 
@@ -148,6 +149,8 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
     # the name follows the title directly, or after a comma (كاتبة الدولة المكلفة بالماء، سلمى بنعزوز)
     follows = _joined(text, tokens, stop - 1) or not (set(gap(text, tokens, stop - 1)) - COMMAS - {" "})
     name_at = stop if follows else end
+    if name_at + 1 < end and _in(tokens[name_at], "role_heads") and _could_be_name(tokens, name_at + 1):
+        name_at += 1   # a rank before the name: المدير العام للدفاع المدني، العميد سعيد البلوشي
     name_end = _name_end(text, tokens, name_at, end) if name_at < end else name_at
     if name_end > name_at and not _in(tokens[name_at], "role_heads"):
         return Subject(i, name_end, _span_text(text, tokens, name_at, name_end), None, "person",
@@ -276,16 +279,65 @@ def role_before(text: str, tokens: list[Token], i: int) -> str | None:
 
 
 def _topic_subject(text: str, tokens: list[Token], cue: int, start: int) -> Subject | None:
-    i = start
-    while i < cue and (tokens[i].key in word_set("topic_openers") or tokens[i].key in ("و", "ف")):
-        i += 1
-    if i >= cue:
+    """The subject that opens the sentence, then the verb: directly (الوزير أكد), after قد
+    (وكان الوزير قد قال), or after a parenthesis between commas (أما أم عبدالله، من منطقة
+    الجهراء، فقالت / العميد فلان، المتحدث باسم...، أكد)."""
+    i = skip_openers(tokens, start, cue)
+    if i >= cue or text[tokens[i].start - 1:tokens[i].start] in MARKS:   # a quotation, not a topic
         return None
     subject = parse_subject(text, tokens, i, cue)
-    k = cue - 1
-    while k >= 0 and tokens[k].key in ("قد", "فقد"):
-        k -= 1
-    if subject and subject.end == k + 1 and subject.type != "anonymous" and (
-            subject.entity or subject.role or subject.anaphor):
-        return subject
-    return None
+    if subject is None:
+        return None
+    if _verb_after(tokens, subject.end, cue) == cue:
+        strong = subject.entity or subject.role or subject.anaphor or subject.type in ("body", "media")
+        return subject if strong and subject.type != "anonymous" else None
+    after = _after_parenthesis(text, tokens, subject.end, cue)
+    return subject if after is not None and _verb_after(tokens, after, cue) == cue else None
+
+
+def skip_openers(tokens: list[Token], i: int, stop: int) -> int:
+    """The first token after sentence openers: و، أما، غير أن، من جهته، في المقابل..."""
+    openers = word_set("topic_openers")
+    while i < stop:
+        if tokens[i].key in ("و", "ف"):
+            i += 1
+            continue
+        size = next((n for n in (3, 2, 1) if i + n <= stop and
+                     " ".join(t.key for t in tokens[i:i + n]) in openers), 0)
+        if not size:
+            return i
+        i += size
+    return i
+
+
+def _verb_after(tokens: list[Token], k: int, cue: int) -> int:
+    """The first token from k on that is not قد/فقد (the verb, when the subject ends at k)."""
+    while k < cue and tokens[k].key in word_set("subject_continuations"):
+        k += 1
+    return k
+
+
+def _after_parenthesis(text: str, tokens: list[Token], k: int, cue: int) -> int | None:
+    """The verb at `cue` when a parenthesis set off by commas stands between it and a subject
+    ending at token k (`، الذي يملك محلا...،` / نائبا في لجنة المال، فضّل عدم ذكر اسمه، قال):
+    nothing in between says or reports (no verb of saying, no إن/أن, no full stop), and the
+    verb follows the last comma without the conjunction و (which would start a new clause)."""
+    if k >= cue or not (set(gap(text, tokens, k - 1)) & COMMAS or tokens[k].key in word_set("name_stops")):
+        return None
+    verb = cue
+    while verb > k and tokens[verb - 1].key in word_set("subject_continuations"):   # ، فقد قال
+        verb -= 1
+    if verb - k > 25 or not set(gap(text, tokens, verb - 1)) & COMMAS or _has_conjunction(tokens[verb]):
+        return None
+    for m in range(k, verb):
+        says = cue_of(tokens[m]) and tokens[m - 1].key != "عدم"   # فضّل عدم ذكر اسمه: a noun
+        if says or is_complementizer(tokens[m]) or \
+                set(gap(text, tokens, m)) & (HARD_BREAKS - set(MARKS)):
+            return None
+    return cue
+
+
+def _has_conjunction(token: Token) -> bool:
+    cue = cue_of(token)
+    return token.key.startswith("و") and not (cue and normalize(cue.lemma).startswith("و")
+                                               and not token.key.startswith("وو"))
