@@ -11,6 +11,7 @@ applied to the quotes of their own sentence and, through وأضاف-style contin
 same speaker's quotes just before. The lead's outlet (كشفت صحيفة...) is reported as the
 article's relay, not stamped on every quote.
 """
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
@@ -20,8 +21,9 @@ from .lexicon import Cue, word_set
 from .model import Diagnostic, NonQuote, Paragraph, Sentence
 from .quote_marks import MARKS, pair_marks
 from .sources import SourceBook
-from .subjects import Subject, parse_subject, subject_before, gap, COMMAS
+from .subjects import Subject, parse_subject, subject_before, gap, COMMAS, skip_openers, introduces_someone
 
+DATELINE = re.compile(r"[^.:\n]{0,60}?\)\s*[-–—]\s*")   # عمّان (رويترز) - ...
 RELATIVES = {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "ما", "مما", "عما"}
 RELAY_PAIRS = {("نقلا", "عن"), ("استنادا", "الي"), ("علي", "ذمه")}
 
@@ -118,6 +120,7 @@ class ParagraphReader:
         span = self.sentence_tokens(n)
         first_quote = len(self.quotes)
         self._find_relays(n, span)
+        self._introduce_topic(span)
         self._headline_speaker(span)
         for k in span:
             cue = self.cue_at(k)
@@ -130,6 +133,31 @@ class ParagraphReader:
             if k in self.said and self.cue_at(k):
                 self._read_indirect(k, span)
         self._partials_follow_their_clause(self.quotes[first_quote:])
+
+    def _introduce_topic(self, span: range) -> None:
+        """Someone the sentence is about before they say anything (يقف الحبيب المنصوري بين
+        أشجاره، عبّر المدرب فلان عن رضاه، وكانت منظمة اليونسكو قد أدرجت): a later verb with no
+        subject (ويقول، لكنه قال، ووصفتها) refers to them."""
+        i = skip_openers(self.tokens, self._after_dateline(span), span.stop)
+        if i >= span.stop or i in self.inside or self.cue_at(i):
+            return
+        for first in (i, i + 1):   # the topic (فلان، ...) or the subject after a first verb
+            if first >= span.stop or first in self.inside or self.cue_at(first):
+                return
+            subject = parse_subject(self.text, self.tokens, first, self._subject_limit(first - 1, span))
+            if subject and introduces_someone(subject, self.tokens):
+                self.book.add(subject)
+                return
+            if first == i and (self.tokens[i].key.startswith("ال") or stems(self.tokens[i].key) & word_set("name_stops")):
+                return   # a noun or a preposition opens the sentence, not a verb
+
+    def _after_dateline(self, span: range) -> int:
+        """The first token after a dateline such as «صفاقس (تونس) (أ ف ب) -», else span.start."""
+        if not span:
+            return span.start
+        start = self.tokens[span.start].start
+        match = DATELINE.match(self.text, start, self.tokens[min(span.stop, span.start + 10) - 1].end)
+        return bisect_left(self.starts, match.end(), span.start, span.stop) if match else span.start
 
     def _headline_speaker(self, span: range) -> None:
         """بايدن: الرد العسكري "جاوز الحد" — a name and a colon open the sentence."""

@@ -21,7 +21,15 @@ def read_json(name: str):
 
 
 def read_tsv(name: str) -> list[dict]:
-    return list(csv.DictReader(read_text(name).splitlines(), delimiter="\t"))
+    """Rows of a tab-separated file with a header line; lines starting with # are comments."""
+    lines = [line for line in read_text(name).splitlines() if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Normalised given name -> gender (m | f), from `given_names.tsv`."""
+    return {normalize(row["name"]): row["gender"] for row in read_tsv("given_names.tsv")}
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from functools import lru_cache
 from .arabic import Token, stems, normalize, drop_letters, without_proclitics, ends_with_ta_marbuta
 from .entities import match_entity, proclitic_length
 from .cues import cue_of, is_complementizer
-from .lexicon import Entity, word_set, read_json
+from .lexicon import Entity, word_set, read_json, given_names
 from .quote_marks import MARKS
 
 HARD_BREAKS = set(":.!?؟؛;…\n") | set(MARKS)
@@ -72,7 +72,7 @@ def parse_subject(text: str, tokens: list[Token], i: int, end: int) -> Subject |
         i += 1
     if i >= end or _in(tokens[i], "name_stops"):
         return None
-    for reader in (_known_entity, _outlet_or_body, _role_then_name, _anonymous, _plain_name):
+    for reader in (_known_entity, _outlet_or_body, _role_then_name, _anonymous, _group, _plain_name):
         subject = reader(text, tokens, i, end)
         if subject:
             return _with_apposition(text, tokens, subject, end)
@@ -180,6 +180,33 @@ def _anonymous(text, tokens, i, end) -> Subject | None:
     return Subject(i, stop, _span_text(text, tokens, i, stop), None, "anonymous", gender)
 
 
+def _group(text, tokens, i, end) -> Subject | None:
+    """People speaking together: عشرات المودعين، المحتجون، أهالي الحي، ناشطون حقوقيون."""
+    if not _head(tokens, i, end, "group_heads"):
+        return None
+    stop = i + 1
+    while stop < min(end, i + 4) and _joined(text, tokens, stop - 1) and tokens[stop].key.isalpha() \
+            and not _in(tokens[stop], "name_stops") and not cue_of(tokens[stop]):
+        stop += 1
+    return Subject(i, stop, _span_text(text, tokens, i, stop), None, "group", "pl")
+
+
+def introduces_someone(subject: Subject, tokens: list[Token]) -> bool:
+    """Is this phrase surely a source, even with no verb of saying? A known entity, a named
+    body or outlet, a group, a title with a name, or a name starting with a common first name."""
+    if subject.entity:
+        return subject.entity.type != "place"
+    if subject.type in ("body", "media", "group"):
+        return True
+    return subject.type == "person" and (subject.role is not None or is_given_name(tokens[subject.first]))
+
+
+def is_given_name(token: Token) -> bool:
+    """A common first name (محمد، الحبيب، فاطمة), with or without و/ف before it."""
+    key = token.key
+    return key in given_names() or (key[:1] in "وف" and key[1:] in given_names())
+
+
 def _plain_name(text, tokens, i, end) -> Subject | None:
     if not _could_be_name(tokens, i):
         return None
@@ -187,7 +214,8 @@ def _plain_name(text, tokens, i, end) -> Subject | None:
     if stop == i:
         return None
     # a first word written with ة is a feminine noun (مسودة الخطة), not a man's name
-    gender = "f" if ends_with_ta_marbuta(tokens[i].text) else ""
+    gender = given_names().get(tokens[i].key.lstrip("وف"), "") if is_given_name(tokens[i]) else \
+        "f" if ends_with_ta_marbuta(tokens[i].text) else ""
     return Subject(i, stop, _span_text(text, tokens, i, stop), None, "person", gender)
 
 
@@ -198,6 +226,8 @@ def _could_be_name(tokens: list[Token], i: int) -> bool:
     """Rule out words that are clearly not a name: ال-words, a preposition before a known name
     (لبي بي سي), pronoun-suffixed nouns (اسمه، هويته، حينها), ب + feminine noun (بمرارة)."""
     key = tokens[i].key
+    if is_given_name(tokens[i]):
+        return True
     if len(key) < 2 or key.startswith(("ال", "لل")) or not key.isalpha() or key in word_set("sentence_adverbs"):
         return False
     if key.startswith("لم") and len(key) > 4:   # لموقعنا، لمراسلنا: "to our site/reporter"
@@ -219,10 +249,10 @@ def _name_end(text, tokens, i, end) -> int:
         if not linked and (_in(tokens[stop], "name_stops") or tokens[stop].key.startswith("لل")):
             break
         family = tokens[stop].key.startswith("ال") and not linked
-        if family and stop == i:
+        if family and stop == i and not is_given_name(tokens[i]):
             break
         stop += 1
-        if family:   # a family name (الرشيدي) ends the name: what follows is the object
+        if family and stop - 1 > i:   # a family name (الرشيدي) ends the name: what follows is the object
             break
         if not _joined(text, tokens, stop - 1):
             break
