@@ -198,6 +198,7 @@ class ParagraphReader:
             parse_subject(self.text, self.tokens, k + 1, self._subject_limit(k, span))
         if subject and self._is_object(cue, subject, span):
             subject = None
+        subject = self._known_surname(subject)
         how = "named after the verb"
         if subject is None and not cue.participle:
             subject = subject_before(self.text, self.tokens, k, span.start)
@@ -208,12 +209,23 @@ class ParagraphReader:
         source_id = self.book.latest(cue.gender)
         return Said(source_id, None, "carried over from the previous speaker" if source_id else "")
 
+    def _known_surname(self, subject: Subject | None) -> Subject | None:
+        """ووصف بلقاسمي المباراة: a surname the article already gave ends the name there."""
+        if subject is None or subject.type != "person" or subject.entity or subject.role \
+                or subject.end - subject.first < 2:
+            return subject
+        first = self.tokens[subject.first]
+        if not self.book.knows(first.key.removeprefix("و")):
+            return subject
+        return replace(subject, end=subject.first + 1, name=self.text[first.start:first.end])
+
     def _is_object(self, cue: Cue, subject: Subject, span: range) -> bool:
         """وصف الخطة بأنها / اتهم الحكومة بـ / طالب الوزارة بـ: the noun after these verbs is their
-        object when بـ follows it; the speaker is the one named before."""
+        object when بـ or a relative (وصف ركلة الجزاء التي...) follows it; the speaker is the one
+        named before."""
         if normalize(cue.lemma) not in word_set("object_ba_verbs") or subject.end >= span.stop:
             return False
-        return self.tokens[subject.end].key.startswith("ب") or (
+        return self.tokens[subject.end].key in RELATIVES or self.tokens[subject.end].key.startswith("ب") or (
             self.text[self.tokens[subject.end - 1].end:self.tokens[subject.end].start].strip() == ""
             and self.tokens[subject.end].text.startswith("بـ"))
 
@@ -409,7 +421,7 @@ class ParagraphReader:
             draft.via_ids.append(said.via_id)
         if said.source_id:
             entry = self.book.get(said.source_id)
-            named = said.subject and not (said.subject.anaphor and entry.type == "person")
+            named = said.subject and not (said.subject.anaphor and entry.type in ("person", "anonymous"))
             draft.speaker_ar = said.subject.name if named else (entry.forms[-1] if entry.forms else entry.name)
             draft.role = (said.subject.role if said.subject else None) or (entry.roles[0] if entry.roles else None)
             self.book.touch(said.source_id)

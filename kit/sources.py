@@ -39,7 +39,7 @@ class SourceBook:
                 subject.type, subject.gender, head, roles=self._early_roles.pop(source_id, []))
             self._index(source_id, subject.name)
         entry = self._entries[source_id]
-        if not (subject.anaphor and entry.type == "person"):   # "الوزيرة" is not her name
+        if not (subject.anaphor and entry.type in ("person", "anonymous")):   # "الوزيرة" is not her name
             self._note(entry.forms, subject.name)
         if subject.role:
             self._note(entry.roles, subject.role)
@@ -64,6 +64,10 @@ class SourceBook:
         if source_id:
             self.touch(source_id)
 
+    def knows(self, key: str) -> bool:
+        """Has the article named a source this way (a full name, a surname)?"""
+        return key in self._by_key
+
     def latest(self, gender: str = "") -> str | None:
         """The most recent speaker a verb without a subject can refer to, agreeing in gender."""
         for source_id in reversed(self._recent):
@@ -84,6 +88,10 @@ class SourceBook:
                        for r in self._entries[source_id].roles for part in r.split("، ") if part) or \
                         normalize(self._entries[source_id].name).split()[0] == subject.anaphor:
                     return source_id
+            if subject.type == "official":   # المدرب after «الناخب الوطني فلان»: the last person
+                return next((source_id for source_id in reversed(self._recent)
+                             if self._entries[source_id].type == "person"
+                             and self._entries[source_id].gender in ("", subject.gender)), None)
             return None
         if subject.anaphor:
             for source_id in reversed(self._recent):

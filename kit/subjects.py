@@ -149,8 +149,12 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
     # the name follows the title directly, or after a comma (كاتبة الدولة المكلفة بالماء، سلمى بنعزوز)
     follows = _joined(text, tokens, stop - 1) or not (set(gap(text, tokens, stop - 1)) - COMMAS - {" "})
     name_at = stop if follows else end
-    if name_at + 1 < end and _in(tokens[name_at], "role_heads") and _could_be_name(tokens, name_at + 1):
-        name_at += 1   # a rank before the name: المدير العام للدفاع المدني، العميد سعيد البلوشي
+    # a rank or a nationality before the name: المدير العام للدفاع المدني، العميد سعيد البلوشي /
+    # مدرب غينيا، الفرنسي ميشال دوبوا
+    for _ in range(2):
+        if name_at + 1 < end and _could_be_name(tokens, name_at + 1) and (
+                _in(tokens[name_at], "role_heads") or _is_nisba(tokens[name_at])):
+            name_at += 1
     name_end = _name_end(text, tokens, name_at, end) if name_at < end else name_at
     if name_end > name_at and not _in(tokens[name_at], "role_heads"):
         return Subject(i, name_end, _span_text(text, tokens, name_at, name_end), None, "person",
@@ -159,6 +163,12 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
     definite = tokens[i].key.lstrip("وف").startswith("ال")
     anaphor = head.removeprefix("ال") if stop == i + size and definite else None
     return Subject(i, stop, role, None, "official", gender, role=role, anaphor=anaphor)
+
+
+def _is_nisba(token: Token) -> bool:
+    """A definite adjective of origin: الفرنسي، المصرية."""
+    key = token.key
+    return key.startswith("ال") and len(key) > 4 and key.endswith(("ي", "يه"))
 
 
 def _anonymous(text, tokens, i, end) -> Subject | None:
