@@ -66,7 +66,7 @@ class ArticleExplorer(KitWidget):
                                          lang=self.lang, active_lenses=active)
         self.spans.options = [(self.t("w_explorer_choose", n=len(self.shown)), None)] + [
             (self._option(h), i) for i, h in enumerate(self.shown)]
-        self.spans.value = None
+        self.spans.index = 0     # the "choose" entry (value None) shows; value=None would show a blank
         self._explain(None)
 
     def _option(self, h: Highlight) -> str:
@@ -77,6 +77,8 @@ class ArticleExplorer(KitWidget):
 
     @callback
     def _on_span(self, change):
+        if change["new"] is None and self.spans.index is None:
+            self.spans.index = 0   # value set to None from code: show the "choose" entry again
         self._explain(change["new"])
 
     def _explain(self, index: int | None) -> None:

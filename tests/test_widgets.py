@@ -169,6 +169,27 @@ def test_explorer_explains_the_chosen_span_in_the_current_language():
     assert t("w_explorer_pick", "en") in explorer.why.value
 
 
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_explorer_dropdown_shows_its_choose_entry_not_a_blank(lang):
+    kit.set_language(lang)
+    explorer = W.ArticleExplorer()
+    placeholder = t("w_explorer_choose", lang, n=len(explorer.shown))
+    assert explorer.spans.index == 0 and explorer.spans.label == placeholder
+    assert explorer.spans.value is None and t("w_explorer_pick", lang) in explorer.why.value
+    explorer.spans.value = 2
+    h = explorer.shown[2]
+    why = h.why_ar if lang == "ar" else h.why_en
+    assert escape(why).replace("$", "&#36;") in explorer.why.value
+    assert explorer.spans.label == explorer.spans.options[3][0]
+    explorer.toggles["loaded_terms"].value = True      # new options: back to the choose entry
+    assert explorer.spans.label == t("w_explorer_choose", lang, n=len(explorer.shown))
+    explorer.spans.value = 0
+    explorer.spans.value = None                        # cleared from code: the entry shows again
+    assert explorer.spans.index == 0 and explorer.spans.label.startswith(placeholder[:6])
+    assert t("w_explorer_pick", lang) in explorer.why.value
+    no_errors(explorer)
+
+
 def test_explorer_with_every_lens_off_says_nothing_is_marked():
     explorer = W.ArticleExplorer()
     for toggle in explorer.toggles.values():
