@@ -196,9 +196,9 @@ class ParagraphReader:
     def _speaker_of(self, k: int, cue: Cue, span: range) -> Said:
         subject = None if cue.participle else \
             parse_subject(self.text, self.tokens, k + 1, self._subject_limit(k, span))
+        subject = self._known_surname(subject)
         if subject and self._is_object(cue, subject, span):
             subject = None
-        subject = self._known_surname(subject)
         how = "named after the verb"
         if subject is None and not cue.participle:
             subject = subject_before(self.text, self.tokens, k, span.start)

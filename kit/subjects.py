@@ -112,7 +112,7 @@ def _outlet_or_body(text, tokens, i, end) -> Subject | None:
                 and not _in(tokens[stop], "name_stops") and not tokens[stop].key.startswith("ال"):
             stop += 1   # an indefinite head takes its genitive: نقابة سائقي الحافلات
         while stop < end and _joined(text, tokens, stop - 1) and not _in(tokens[stop], "name_stops") \
-                and tokens[stop].key.startswith(("ال", "لل", "وال")):   # الاتحاد التونسي للفلاحة والصيد
+                and _continues_name(tokens, stop, i):   # الاتحاد التونسي للفلاحة والصيد البحري
             stop += 1
         readings = stems(tokens[i].key)
         head = min(readings & word_set(list_name), key=len, default=tokens[i].key)
@@ -122,6 +122,20 @@ def _outlet_or_body(text, tokens, i, end) -> Subject | None:
         anaphor = head if definite and stop == i + size else None
         return Subject(i, stop, phrase, None, kind, gender, anaphor=anaphor)
     return None
+
+
+def _continues_name(tokens: list[Token], k: int, head: int) -> bool:
+    """Does the definite word at k still belong to the name of a body? A genitive right after
+    the head or after an indefinite word (نقابة المعلمين، رابطة حقوق المودعين), a word with
+    لل/وال (للفلاحة والصيد), or an adjective (التونسي، العامة); not a second noun, which is
+    the verb's object (ورفضت نقابة المعلمين القرار)."""
+    key, before = tokens[k].key, tokens[k - 1].key
+    if key.startswith(("لل", "وال")):
+        return True
+    if not key.startswith("ال"):
+        return False
+    return k == head + 1 or not before.lstrip("وف").startswith(("ال", "لل")) or _is_nisba(tokens[k]) \
+        or key in word_set("name_adjectives")
 
 
 def _role_then_name(text, tokens, i, end) -> Subject | None:
@@ -166,9 +180,9 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
 
 
 def _is_nisba(token: Token) -> bool:
-    """A definite adjective of origin: الفرنسي، المصرية."""
+    """A definite adjective of origin or kind: الفرنسي، المصرية، المصريين، الدولي."""
     key = token.key
-    return key.startswith("ال") and len(key) > 4 and key.endswith(("ي", "يه"))
+    return key.startswith("ال") and len(key) > 4 and key.endswith(("ي", "يه", "يين", "يون", "يات"))
 
 
 def _anonymous(text, tokens, i, end) -> Subject | None:

@@ -1,0 +1,61 @@
+"""Who said it: one case per attribution pattern the engine resolves, on short invented text.
+
+Each case lists every quote the engine must find, in order, as (quote text, speaker as
+written). The dev corpora (tests/data) measure accuracy overall; these pin each rule down.
+"""
+import pytest
+
+import kit
+
+CASES = {
+    "topic with a parenthesis, then ف + verb": (
+        "أما الممرضة سعاد الكردي، التي تعمل في القسم منذ عشرين عاما، فقالت: «لم نر ازدحاما كهذا».",
+        [("لم نر ازدحاما كهذا", "سعاد الكردي")]),
+    "title, then a rank and the name between commas": (
+        "قائد شرطة المحافظة، اللواء حسن الدباغ، أكد أن الطرق فتحت كلها.",
+        [("الطرق فتحت كلها", "حسن الدباغ")]),
+    "anonymous topic with an anonymity clause between commas": (
+        "لكن موظفا في البلدية، فضّل عدم ذكر اسمه، قال إن الميزانية نفدت منذ أشهر.",
+        [("الميزانية نفدت منذ أشهر", "موظفا")]),
+    "a person introduced without a verb of saying, then a bare verb": (
+        "تجلس فاطمة الزين أمام بيتها المهدم.\nوتقول بهدوء: «هنا ولدت وهنا سأبقى».",
+        [("هنا ولدت وهنا سأبقى", "فاطمة الزين")]),
+    "a dateline before the introduced person": (
+        "الخليل (وكالات) - يقف الحاج سليم العطاونة قرب أرضه، ويقول: «لن نبيعها».",
+        [("لن نبيعها", "سليم العطاونة")]),
+    "a group, then a plural participle": (
+        "تجمع مئات الطلاب أمام الوزارة، مطالبين بـ«منح عادلة».",
+        [("منح عادلة", "مئات الطلاب")]),
+    "a body that acts first, then a feminine verb with no subject": (
+        "وكانت منظمة الصحة العالمية قد زارت المخيم، ووصفته بأنه «كارثة صامتة».",
+        [("كارثة صامتة", "منظمة الصحة العالمية")]),
+    "a bare role refers back to the last person": (
+        "تحدث الناخب الوطني كمال الصغير عن المباراة.\nوأضاف المدرب أن الفريق «لم يلعب بعد أفضل مبارياته».",
+        [("الفريق «لم يلعب بعد أفضل مبارياته»", "كمال الصغير"),
+         ("لم يلعب بعد أفضل مبارياته", "كمال الصغير")]),
+    "the same sources again are named as first written": (
+        "قالت مصادر مطلعة إن الاجتماع تأجل.\nوأوضحت المصادر ذاتها أن الموعد الجديد لم يحدد.",
+        [("الاجتماع تأجل", "مصادر مطلعة"), ("الموعد الجديد لم يحدد", "مصادر مطلعة")]),
+    "وصف + a noun + a relative clause: the noun is the object": (
+        "انتقد مدرب الضيوف، الإسباني خوان غارسيا، التحكيم، ووصف الهدف الذي ألغي بأنه «سرقة».",
+        [("سرقة", "خوان غارسيا")]),
+    "a known surname ends the name before the object": (
+        "قال الوزير عادل بنكيران إن الخطة جاهزة.\nووصف بنكيران الخطة بأنها «جريئة».",
+        [("الخطة جاهزة", "عادل بنكيران"), ("جريئة", "بنكيران")]),
+    "a manner adverb after the verb is not a name": (
+        "قال الطبيب سامي الحلو إن الحالات تتزايد.\nويضيف بحزن: «فقدنا ثلاثة أطفال».",
+        [("الحالات تتزايد", "سامي الحلو"), ("فقدنا ثلاثة أطفال", "سامي الحلو")]),
+    "a body's name stops before the object of رفض": (
+        "ورفضت نقابة المعلمين القرار، واصفة إياه بأنه «ظالم».",
+        [("ظالم", "نقابة المعلمين")]),
+}
+
+
+def _found(text):
+    return [(q.text, q.speaker_ar) for q in kit.analyze(text).quotes]
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_speaker_pattern(name):
+    text, expected = CASES[name]
+    assert _found(text) == expected
