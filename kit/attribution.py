@@ -194,8 +194,10 @@ class ParagraphReader:
                    for i, c in enumerate(self.text[start:stop], start))
 
     def _speaker_of(self, k: int, cue: Cue, span: range) -> Said:
-        subject = None if cue.participle else \
-            parse_subject(self.text, self.tokens, k + 1, self._subject_limit(k, span))
+        limit = self._subject_limit(k, span)
+        subject = None
+        if not cue.participle and k + 1 < limit:
+            subject = parse_subject(self.text, self.tokens, k + 1, limit) or self._known_name(self.tokens, k + 1)
         subject = self._known_surname(subject)
         if subject and self._is_object(cue, subject, span):
             subject = None
@@ -208,6 +210,15 @@ class ParagraphReader:
             return self._relayed_from(k, said, span)
         source_id = self.book.latest(cue.gender)
         return Said(source_id, None, "carried over from the previous speaker" if source_id else "")
+
+    def _known_name(self, tokens: list[Token], i: int) -> Subject | None:
+        """الجبوري، والحسن: a surname the article already gave, which alone reads like a noun."""
+        token = tokens[i]
+        key = token.key.removeprefix("و")
+        if not self.book.knows(key):
+            return None
+        name = token.text if key == token.key else drop_letters(token.text, 1)
+        return Subject(i, i + 1, name, None, "person", "")
 
     def _known_surname(self, subject: Subject | None) -> Subject | None:
         """ووصف بلقاسمي المباراة: a surname the article already gave ends the name there."""
@@ -260,7 +271,7 @@ class ParagraphReader:
             if j >= span.stop:
                 continue
             window = self._without_lam(j, span.stop)
-            subject = parse_subject(self.text, window, 0, len(window))
+            subject = parse_subject(self.text, window, 0, len(window)) or self._known_name(window, 0)
             if subject is None:
                 continue
             subject = replace(subject, first=subject.first + j, end=subject.end + j)
@@ -286,13 +297,17 @@ class ParagraphReader:
         return 2 if pair in RELAY_PAIRS else 0
 
     def _according_to_clause(self, k: int, subject: Subject, source_id: str, span: range) -> None:
-        """ووفقا للصحيفة، فإنه...: a claim the source makes, reported as its indirect speech."""
-        j = subject.end
-        if k != span.start or j >= span.stop or not (set(gap(self.text, self.tokens, j - 1)) & COMMAS):
+        """ووفقا للصحيفة، فإنه... / وبحسب مسودة الخطة، التي اطلعت عليها الصحيفة، فإن...: a claim
+        the source makes, reported as its indirect speech."""
+        if k != span.start or subject.end >= span.stop:
             return
-        if self.tokens[j].key in ("فان", "فانه", "فانها", "فانهم") and not any(
-                self.cue_at(m) for m in range(j, span.stop)):
-            self._add_clause(j + 1, span, Said(source_id, subject, "according to"), self.tokens[k], None)
+        for j in range(subject.end, min(span.stop, subject.end + 15)):
+            if self.cue_at(j) and self.tokens[j - 1].key not in RELATIVES:
+                return
+            if self.tokens[j].key in ("فان", "فانه", "فانها", "فانهم") and set(gap(self.text, self.tokens, j - 1)) & COMMAS:
+                if not any(self.cue_at(m) for m in range(j, span.stop)):
+                    self._add_clause(j + 1, span, Said(source_id, subject, "according to"), self.tokens[k], None)
+                return
 
     def _read_marks(self, n: int, span: range) -> None:
         sentence = self.sentences[n]
@@ -379,7 +394,9 @@ class ParagraphReader:
                 return
             clause = complement_at(self.tokens, j)
             if clause is not None:
-                self._add_clause(clause, span, self.said[k], None, k)
+                # يبلغ نحو 1500 ميغاواط، وأن الوزارة...: a وأن clause continues an earlier verb's
+                if not self.tokens[j].key.startswith("و"):
+                    self._add_clause(clause, span, self.said[k], None, k)
                 return
 
     def _is_noun_use(self, j: int) -> bool:

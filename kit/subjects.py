@@ -57,7 +57,7 @@ def _in(token: Token, list_name: str) -> bool:
 
 def _head(tokens: list[Token], i: int, end: int, list_name: str) -> int:
     """Length in tokens (0, 1 or 2) of a head noun from `list_name` at token i."""
-    if i + 1 < end and normalize(tokens[i].key + " " + tokens[i + 1].key) in word_set(list_name):
+    if i + 1 < end and tokens[i].key + " " + tokens[i + 1].key in word_set(list_name):
         return 2
     return 1 if _in(tokens[i], list_name) else 0
 
@@ -124,6 +124,18 @@ def _outlet_or_body(text, tokens, i, end) -> Subject | None:
     return None
 
 
+def _quoted_name_end(text: str, tokens: list[Token], k: int, end: int) -> int | None:
+    """The token after a short name in quotation marks opening right after token k - 1
+    (رابطة «حقوق المودعين»), when the phrase goes on after it; else None."""
+    if not (0 < k < end and set(gap(text, tokens, k - 1)) & set(MARKS)):
+        return None
+    for close in range(k, min(end - 1, k + 4)):
+        after = gap(text, tokens, close)
+        if set(after) & set(MARKS):
+            return close + 1 if after.strip() in MARKS and after.endswith(" ") else None
+    return None
+
+
 def _continues_name(tokens: list[Token], k: int, head: int) -> bool:
     """Does the definite word at k still belong to the name of a body? A genitive right after
     the head or after an indefinite word (نقابة المعلمين، رابطة حقوق المودعين), a word with
@@ -158,10 +170,12 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
             tokens[stop].key in links or (not _in(tokens[stop], "name_stops") and (
                 tokens[stop].key.startswith(("ال", "بال", "لل", "وال")) or tokens[stop - 1].key in links))):
         stop += 1
-    role = _span_text(text, tokens, i, stop)
+    quoted = _quoted_name_end(text, tokens, stop, end)   # رئيسة رابطة «حقوق المودعين» المحامية...
+    stop = quoted or stop
+    role = _span_text(text, tokens, i, stop) + (text[tokens[stop - 1].end] if quoted else "")
     gender = "f" if tokens[i].key.endswith("ه") else "m"
     # the name follows the title directly, or after a comma (كاتبة الدولة المكلفة بالماء، سلمى بنعزوز)
-    follows = _joined(text, tokens, stop - 1) or not (set(gap(text, tokens, stop - 1)) - COMMAS - {" "})
+    follows = quoted or _joined(text, tokens, stop - 1) or not (set(gap(text, tokens, stop - 1)) - COMMAS - {" "})
     name_at = stop if follows else end
     # a rank or a nationality before the name: المدير العام للدفاع المدني، العميد سعيد البلوشي /
     # مدرب غينيا، الفرنسي ميشال دوبوا
@@ -268,7 +282,7 @@ def _name_end(text, tokens, i, end) -> int:
     stop = i
     if i < end and not _could_be_name(tokens, i):
         return i
-    while stop < min(end, i + 4) and tokens[stop].key.isalpha():
+    while stop < min(end, i + 4) and tokens[stop].key.isalpha() and len(tokens[stop].key) > 1:   # not لـ
         linked = stop > i and tokens[stop - 1].key in NAME_LINKS   # بن علي: علي is a name here
         if not linked and (_in(tokens[stop], "name_stops") or tokens[stop].key.startswith("لل")):
             break
