@@ -108,6 +108,8 @@ class ParagraphReader:
             return None
         if self.tokens[k].key in word_set("reporter_formulas"):   # يذكر أن: the writer's own aside
             return None
+        if k > 0 and self.tokens[k - 1].key in word_set("verbal_noun_markers"):   # عدم ذكر اسمه
+            return None
         return cue_of(self.tokens[k])
 
     # --- reading ---------------------------------------------------------------------------
@@ -197,7 +199,7 @@ class ParagraphReader:
         limit = self._subject_limit(k, span)
         subject = None
         if not cue.participle and k + 1 < limit:
-            subject = parse_subject(self.text, self.tokens, k + 1, limit) or self._known_name(self.tokens, k + 1)
+            subject = self._subject_after(k + 1, limit)
         subject = self._known_surname(subject)
         if subject and self._is_object(cue, subject, span):
             subject = None
@@ -210,6 +212,21 @@ class ParagraphReader:
             return self._relayed_from(k, said, span)
         source_id = self.book.latest(cue.gender)
         return Said(source_id, None, "carried over from the previous speaker" if source_id else "")
+
+    def _subject_after(self, i: int, limit: int) -> Subject | None:
+        """The verb's subject, past the person spoken to: وقال لبي بي سي / للجزيرة نت مدير المستشفى."""
+        subject = parse_subject(self.text, self.tokens, i, limit) or self._known_name(self.tokens, i)
+        if subject and self._is_addressee(subject):
+            return self._subject_after(subject.end, limit) if subject.end < limit else None
+        if subject is None and self.tokens[i].key == "ل" and i + 1 < limit:   # لـ«الشرق الأوسط»
+            addressee = parse_subject(self.text, self.tokens, i + 1, limit)
+            return self._subject_after(addressee.end, limit) if addressee and addressee.end < limit else None
+        return subject
+
+    def _is_addressee(self, subject: Subject) -> bool:
+        """A phrase written with a ل that its name does not have: لبي بي سي، لصحيفة الأهرام."""
+        written = self.tokens[subject.first].key.lstrip("وف")
+        return written.startswith("ل") and not normalize(subject.name).lstrip("وف").startswith("ل")
 
     def _known_name(self, tokens: list[Token], i: int) -> Subject | None:
         """الجبوري، والحسن: a surname the article already gave, which alone reads like a noun."""
@@ -393,6 +410,8 @@ class ParagraphReader:
             if j in self.inside or (j > k + 1 and self.cue_at(j) and not self._is_noun_use(j)):
                 return
             clause = complement_at(self.tokens, j)
+            if clause is not None and self.tokens[j - 1].key in word_set("time_conjunctions"):
+                return   # قبل أن تضيف: a time clause
             if clause is not None:
                 # يبلغ نحو 1500 ميغاواط، وأن الوزارة...: a وأن clause continues an earlier verb's
                 if not self.tokens[j].key.startswith("و"):

@@ -72,7 +72,8 @@ def parse_subject(text: str, tokens: list[Token], i: int, end: int) -> Subject |
         i += 1
     if i >= end or _in(tokens[i], "name_stops"):
         return None
-    for reader in (_known_entity, _outlet_or_body, _role_then_name, _anonymous, _group, _plain_name):
+    for reader in (_known_entity, _outlet_or_body, _role_then_name, _anonymous, _group, _described_name,
+                   _plain_name):
         subject = reader(text, tokens, i, end)
         if subject:
             return _with_apposition(text, tokens, subject, end)
@@ -176,7 +177,9 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
     gender = "f" if tokens[i].key.endswith("ه") else "m"
     # the name follows the title directly, or after a comma (كاتبة الدولة المكلفة بالماء، سلمى بنعزوز)
     follows = quoted or _joined(text, tokens, stop - 1) or not (set(gap(text, tokens, stop - 1)) - COMMAS - {" "})
-    name_at = stop if follows else end
+    # ...في جامعة غازي عنتاب: a word after an indefinite body names the body, not a person
+    owned = _ends_in_body_name(tokens, i, stop)
+    name_at = stop if follows and not owned else end
     # a rank or a nationality before the name: المدير العام للدفاع المدني، العميد سعيد البلوشي /
     # مدرب غينيا، الفرنسي ميشال دوبوا
     for _ in range(2):
@@ -187,10 +190,28 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
     if name_end > name_at and not _in(tokens[name_at], "role_heads"):
         return Subject(i, name_end, _span_text(text, tokens, name_at, name_end), None, "person",
                        gender, role=role)
+    later = _name_after_comma(text, tokens, stop, end)
+    if later:
+        comma_at, name = later
+        role = _span_text(text, tokens, i, comma_at) + (f"، {name.role}" if name.role else "")
+        return Subject(i, name.end, name.name, None, "person", name.gender or gender, role=role)
     head = min(stems(tokens[i].key) & word_set("role_heads"), key=len, default=tokens[i].key)
     definite = tokens[i].key.lstrip("وف").startswith("ال")
     anaphor = head.removeprefix("ال") if stop == i + size and definite else None
     return Subject(i, stop, role, None, "official", gender, role=role, anaphor=anaphor)
+
+
+def _definite(token: Token) -> bool:
+    return token.key.lstrip("وفبل").startswith("ال")
+
+
+def _ends_in_body_name(tokens: list[Token], i: int, stop: int) -> bool:
+    """Does the title end in a body and its proper name (في جامعة غازي عنتاب), so that the next
+    word still belongs to that name? Not after a definite genitive (وزارة الصحة)."""
+    for h in range(stop - 1, max(i, stop - 2) - 1, -1):
+        if _in(tokens[h], "body_heads") and not _definite(tokens[h]):
+            return not any(_definite(t) for t in tokens[h + 1:stop])
+    return False
 
 
 def _is_nisba(token: Token) -> bool:
@@ -243,6 +264,45 @@ def is_given_name(token: Token) -> bool:
     """A common first name (محمد، الحبيب، فاطمة), with or without و/ف before it."""
     key = token.key
     return key in given_names() or (key[:1] in "وف" and key[1:] in given_names())
+
+
+def _starts_name(tokens: list[Token], k: int) -> bool:
+    """A common first name, or عبد/أبو/أم that opens a compound one, at token k (no و before)."""
+    key = tokens[k].key
+    return key in given_names() or (key in ("عبد", "ابو", "ام") and k + 1 < len(tokens))
+
+
+def _described_name(text, tokens, i, end) -> Subject | None:
+    """A description the lexicon does not list, then a first name: البحار الستيني عبد الحميد
+    الزواري، الناقدة المغربية ليلى بنعيسى (up to three definite words before the name)."""
+    k = i
+    while k < min(end, i + 3) and tokens[k].key.lstrip("وف").startswith("ال") and not _in(tokens[k], "name_stops") \
+            and (k == i or _joined(text, tokens, k - 1)):
+        k += 1
+    if k == i or k >= end or not _joined(text, tokens, k - 1) or not _starts_name(tokens, k):
+        return None
+    stop = _name_end(text, tokens, k, end)
+    if stop <= k:
+        return None
+    gender = given_names().get(tokens[k].key, "") or ("f" if tokens[i].key.endswith("ه") else "m")
+    return Subject(i, stop, _span_text(text, tokens, k, stop), None, "person", gender,
+                   role=_span_text(text, tokens, i, k))
+
+
+def _name_after_comma(text, tokens, stop, end) -> tuple[int, Subject] | None:
+    """A name set off by commas after a title's last word: عضو مجلس النواب عن مدينة مصراتة،
+    سالم الفيتوري: / أستاذ الاقتصاد في جامعة غازي عنتاب، مراد قايا، (the comma, the name)."""
+    for k in range(stop, min(end, stop + 8)):
+        between = set(gap(text, tokens, k - 1))
+        if between & HARD_BREAKS or cue_of(tokens[k]):
+            return None
+        if not between & COMMAS:
+            continue
+        name = _described_name(text, tokens, k, end) or (
+            _plain_name(text, tokens, k, end) if _starts_name(tokens, k) else None)
+        closed = name and (name.end >= end or set(gap(text, tokens, name.end - 1)) & (COMMAS | {":"}))
+        return (k, name) if closed else None
+    return None
 
 
 def _plain_name(text, tokens, i, end) -> Subject | None:

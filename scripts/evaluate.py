@@ -15,8 +15,9 @@ What is measured:
     matches a gold quote when their character spans overlap by at least half of the shorter
     span; pairs are matched one-to-one, greedily, best overlap (IoU) first;
   * kind accuracy (direct / partial / indirect) on matched quotes;
-  * speaker accuracy on matched quotes: the normalised predicted `speaker_ar` equals the
-    normalised gold one, or one contains the other as whole words;
+  * speaker accuracy on matched quotes: the normalised predicted `speaker_ar` (or the name its
+    source was first written with: "الوزارة" for "وزارة الصحة العامة") equals the normalised
+    gold one, or one contains the other as whole words;
   * non-quote (quoted names: صحيفة "الأهرام") precision / recall, matched by text.
 
 Quotes inside page furniture ("أخبار ذات صلة" headlines) are not in the gold: only
@@ -158,10 +159,12 @@ class Predicted:
     speaker_ar: str | None
     speaker: str | None
     cue: str | None
+    source_ar: str | None = None   # the speaking source's name as first written
 
 
 def _predicted_quotes(analysis, text: str) -> list[Predicted]:
     out = []
+    first_written = {s.id: s.name_ar for s in getattr(analysis, "sources", ()) or ()}
     for q in getattr(analysis, "quotes", ()) or ():
         qtext = getattr(q, "text", "") or ""
         start, end = getattr(q, "start", None), getattr(q, "end", None)
@@ -170,7 +173,7 @@ def _predicted_quotes(analysis, text: str) -> list[Predicted]:
             end = start + len(qtext) if start >= 0 else -1
         out.append(Predicted(qtext, getattr(q, "kind", "") or "", start, end,
                              getattr(q, "speaker_ar", None), getattr(q, "speaker", None),
-                             getattr(q, "cue", None)))
+                             getattr(q, "cue", None), first_written.get(getattr(q, "source_id", None))))
     return out
 
 
@@ -263,7 +266,7 @@ def score_article(article: Article, analyze) -> ArticleScore:
             s.kind_ok += 1
         else:
             s.errors.append({"type": "wrong_kind", "gold": g, "pred": p, "context": ctx})
-        if speaker_match(p.speaker_ar, g.speaker_ar):
+        if speaker_match(p.speaker_ar, g.speaker_ar) or speaker_match(p.source_ar, g.speaker_ar):
             s.speaker_ok += 1
         else:
             s.errors.append({"type": "wrong_speaker", "gold": g, "pred": p, "context": ctx})
