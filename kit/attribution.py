@@ -71,7 +71,6 @@ class ParagraphReader:
         self.pair_opens = [open_ for open_, _ in self.pairs]
         self.name_opens = [open_ for (open_, _), _ in self.names]
         self.speech_closes = {close for _, close in self.pairs}
-        self.pair_opens_set = set(self.pair_opens)
         self.name_marks = {offset for (open_, close), _ in self.names for offset in (open_, close)}
         self.sentence_ends = [s.end for s in self.sentences]
         self.inside = self._tokens_inside_marks()
@@ -79,7 +78,6 @@ class ParagraphReader:
         self.quotes: list[Draft] = []
         self.non_quotes: list[NonQuote] = []
         self.relays: list[tuple[int, str]] = []   # (sentence number, relaying source id)
-        self._replaced: set[int] = set()          # starts of quotes a whole quoted clause replaced
 
     # --- structure -------------------------------------------------------------------------
     def _tokens_inside_marks(self) -> set[int]:
@@ -116,7 +114,6 @@ class ParagraphReader:
     def read(self) -> None:
         for n in range(len(self.sentences)):
             self._read_sentence(n)
-        self.quotes = [q for q in self.quotes if not (q.kind != "direct" and q.start in self._replaced)]
 
     def _read_sentence(self, n: int) -> None:
         span = self.sentence_tokens(n)
@@ -339,16 +336,40 @@ class ParagraphReader:
                 self._classify_marked(open_, close, span, free)
 
     def _name_label(self, open_: int) -> str | None:
-        """The word right before the marks when it says a name follows (صحيفة، برنامج، عملية)."""
+        """What says the marks at `open_` hold a short name, not speech: the word before them
+        (صحيفة، برنامج، روايتها، حديث إلى) or the name's own first word (أعلنت "جمعية ضحايا...")."""
+        close = self._close_of.get(open_, open_)
+        inner = self.text[open_ + 1:close]
         k = bisect_left(self.starts, open_) - 1
-        if k < 0 or self.text[self.tokens[k].end:open_].strip():
+        if len(inner.split()) > 4 or k < 0 or self.text[self.tokens[k].end:open_].strip(" ـ"):
             return None
         token = self.tokens[k]
-        close = self._close_of.get(open_, open_)
-        short = len(self.text[open_ + 1:close].split()) <= 4
-        indefinite = not token.key.lstrip("وف").startswith("ال")
-        named = token.key in word_set("non_quote_heads") or (indefinite and stems(token.key) & word_set("non_quote_heads"))
-        return token.text if short and named else None
+        if self._names_a_thing(token) or (k > 0 and token.key.lstrip("و") in ("الي", "ل", "مع")
+                                          and stems(self.tokens[k - 1].key) & word_set("interview_nouns")):
+            return token.text
+        return self._names_itself(k + 1)
+
+    @staticmethod
+    def _names_a_thing(token: Token) -> bool:
+        """صحيفة / بصحيفة / صحيفته / روايتها: a noun that a name follows."""
+        key, heads = token.key, word_set("non_quote_heads")
+        if key in heads or (not key.lstrip("وف").startswith("ال") and stems(key) & heads):
+            return True
+        for suffix in ("ها", "هم", "ه"):   # روايتها -> رواية: the thing is the subject's own
+            if key.endswith(suffix) and key[:-len(suffix)].endswith("ت"):
+                return bool(stems(key[:-len(suffix) - 1] + "ه") & heads)
+        return False
+
+    def _names_itself(self, first: int) -> str | None:
+        """A body's name in marks, outside a description (not بأنها «حكومة فاشلة»): its first word
+        is an indefinite body or outlet (جمعية، شبكة) that governs the next."""
+        if first >= len(self.tokens) or first == 0:
+            return None
+        before, head = self.tokens[first - 1], self.tokens[first]
+        if before.key.startswith("ب") or is_complementizer(before) or head.key.lstrip("وف").startswith("ال"):
+            return None
+        heads = word_set("body_heads") | word_set("media_heads")
+        return head.text if head.key in heads else None
 
     def _classify_marked(self, open_: int, close: int, span: range, free_tokens: tuple[int, int]) -> None:
         first = min(bisect_left(self.starts, open_ + 1), span.stop)
@@ -432,12 +453,8 @@ class ParagraphReader:
         while self.text[start].isspace():
             start += 1
         end = self._clause_end(stop - 1)
-        if start in self.pair_opens_set and self._close_of.get(start) == end - 1:
-            # قال إن "…": the whole clause is quoted, so it is a direct quote
-            self._replaced.add(start + 1)
-            draft = Draft(start + 1, end - 1, "direct", self.paragraph.index)
-        else:
-            draft = Draft(start, end, "indirect", self.paragraph.index)
+        # أوضحت أن "…": even a clause quoted whole is reported speech; its marks give a partial quote
+        draft = Draft(start, end, "indirect", self.paragraph.index)
         self._attach(draft, said, cue_k)
         if marker is not None:
             draft.cue, draft.cue_lemma = marker, marker.text.removeprefix("و")
