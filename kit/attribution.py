@@ -137,7 +137,12 @@ class ParagraphReader:
         """Someone the sentence is about before they say anything (يقف الحبيب المنصوري بين
         أشجاره، عبّر المدرب فلان عن رضاه، وكانت منظمة اليونسكو قد أدرجت): a later verb with no
         subject (ويقول، لكنه قال، ووصفتها) refers to them."""
+        self._introduce_subject(span)
+        self._introduce_among(span)
+
+    def _introduce_subject(self, span: range) -> None:
         i = skip_openers(self.tokens, self._after_dateline(span), span.stop)
+        i = self._past_opening_phrase(i, span)
         if i >= span.stop or i in self.inside or self.cue_at(i):
             return
         for first in (i, i + 1):   # the topic (فلان، ...) or the subject after a first verb
@@ -149,6 +154,26 @@ class ParagraphReader:
                 return
             if first == i and (self.tokens[i].key.startswith("ال") or stems(self.tokens[i].key) & word_set("name_stops")):
                 return   # a noun or a preposition opens the sentence, not a verb
+
+    def _past_opening_phrase(self, i: int, span: range) -> int:
+        """في قسم الأورام بأحد مستشفيات بيروت، تجلس...: the token after an opening place or time
+        phrase and its comma (i itself when the sentence does not open so)."""
+        if i >= span.stop or self.tokens[i].key.lstrip("و") not in word_set("opening_prepositions"):
+            return i
+        for k in range(i, min(span.stop - 1, i + 12)):
+            if k in self.inside or self.cue_at(k):
+                return i
+            if set(gap(self.text, self.tokens, k)) & COMMAS:
+                return k + 1
+        return i
+
+    def _introduce_among(self, span: range) -> None:
+        """تجمع عشرات المنخرطين، بينهم فاطمة الزهراء العلوي: the person singled out of a crowd."""
+        for k in span:
+            if self.tokens[k].key in word_set("among_words") and k + 1 < span.stop and k + 1 not in self.inside:
+                subject = parse_subject(self.text, self.tokens, k + 1, self._subject_limit(k, span))
+                if subject and introduces_someone(subject, self.tokens):
+                    self.book.add(subject)
 
     def _after_dateline(self, span: range) -> int:
         """The first token after a dateline such as «صفاقس (تونس) (أ ف ب) -», else span.start."""

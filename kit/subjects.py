@@ -186,7 +186,7 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
         if name_at + 1 < end and _could_be_name(tokens, name_at + 1) and (
                 _in(tokens[name_at], "role_heads") or _is_nisba(tokens[name_at])):
             name_at += 1
-    name_end = _name_end(text, tokens, name_at, end) if name_at < end else name_at
+    name_end = _name_end(text, tokens, name_at, end) if name_at < end and not _is_manner(tokens[name_at]) else name_at
     if name_end > name_at and not _in(tokens[name_at], "role_heads"):
         return Subject(i, name_end, _span_text(text, tokens, name_at, name_end), None, "person",
                        gender, role=role)
@@ -199,6 +199,12 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
     definite = tokens[i].key.lstrip("وف").startswith("ال")
     anaphor = head.removeprefix("ال") if stop == i + size and definite else None
     return Subject(i, stop, role, None, "official", gender, role=role, anaphor=anaphor)
+
+
+def _is_manner(token: Token) -> bool:
+    """يضيف الأب مبتسما: an accusative participle after a title says how, not who."""
+    key = token.key
+    return len(key) > 4 and key.startswith("م") and key.endswith("ا") and not is_given_name(token)
 
 
 def _definite(token: Token) -> bool:
@@ -221,7 +227,8 @@ def _is_nisba(token: Token) -> bool:
 
 
 def _anonymous(text, tokens, i, end) -> Subject | None:
-    if not _head(tokens, i, end, "anonymous_heads"):
+    accusative = tokens[i].key.endswith("ا") and stems(tokens[i].key[:-1]) & word_set("anonymous_heads")
+    if not (_head(tokens, i, end, "anonymous_heads") or accusative):   # موظفا في البلدية، ... قال
         return None
     if tokens[i].key.lstrip("وف").startswith("ال"):   # المصادر ذاتها: the sources named before
         stop = i + 1 + (i + 1 < end and tokens[i + 1].key in ("ذاتها", "نفسها", "ذاته", "نفسه"))
@@ -346,7 +353,10 @@ def _name_end(text, tokens, i, end) -> int:
         linked = stop > i and tokens[stop - 1].key in NAME_LINKS   # بن علي: علي is a name here
         if not linked and (_in(tokens[stop], "name_stops") or tokens[stop].key.startswith("لل")):
             break
-        family = tokens[stop].key.startswith("ال") and not linked
+        if stop > i and not is_given_name(tokens[stop]) and tokens[stop].key.startswith("با"):
+            break   # سعاد حمدان بانتظار دورها: ب + a noun follows the name
+        compound = stop > i and tokens[stop].key in word_set("compound_name_parts")   # فاطمة الزهراء
+        family = tokens[stop].key.startswith("ال") and not linked and not compound
         if family and stop == i and not is_given_name(tokens[i]):
             break
         stop += 1
@@ -458,7 +468,7 @@ def _after_parenthesis(text: str, tokens: list[Token], k: int, cue: int) -> int 
     if verb - k > 25 or not set(gap(text, tokens, verb - 1)) & COMMAS or _has_conjunction(tokens[verb]):
         return None
     for m in range(k, verb):
-        says = cue_of(tokens[m]) and tokens[m - 1].key != "عدم"   # فضّل عدم ذكر اسمه: a noun
+        says = cue_of(tokens[m]) and tokens[m - 1].key not in word_set("verbal_noun_markers")   # عدم ذكر
         if says or is_complementizer(tokens[m]) or \
                 set(gap(text, tokens, m)) & (HARD_BREAKS - set(MARKS)):
             return None

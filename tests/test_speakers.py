@@ -48,6 +48,31 @@ CASES = {
     "a body's name stops before the object of رفض": (
         "ورفضت نقابة المعلمين القرار، واصفة إياه بأنه «ظالم».",
         [("ظالم", "نقابة المعلمين")]),
+    "a description the lexicon lacks, then a first name": (
+        "يقف البحار الستيني عبد الحميد الزواري قرب مركبه.\nويقول للجزيرة نت: «ثمن الوقود صار أعلى».",
+        [("ثمن الوقود صار أعلى", "عبد الحميد الزواري")]),
+    "a title ending in a body's own name, then the person between commas": (
+        "وحذر أستاذ الاقتصاد في جامعة غازي عنتاب، مراد قايا، من أن التفاؤل سابق لأوانه.",
+        [("التفاؤل سابق لأوانه", "مراد قايا")]),
+    "the outlet spoken to is not the speaker": (
+        "قالت الوزارة إن الشحنة تأخرت.\nتجلس سعاد حمدان بانتظار دورها.\nوتقول لبي بي سي: «لا أطلب شيئا».",
+        [("الشحنة تأخرت", "الوزارة"), ("لا أطلب شيئا", "سعاد حمدان")]),
+    "an opening place phrase, then the verb and its subject": (
+        "في قسم الأورام بأحد المستشفيات، تجلس سعاد حمدان بانتظار جلسة.\nوتقول: «تأجلت مرتين».",
+        [("تأجلت مرتين", "سعاد حمدان")]),
+    "someone singled out of a crowd, then a sentence-final cue": (
+        "تجمع عشرات المنخرطين أمام المحكمة، بينهم فاطمة الزهراء العلوي.\n"
+        "«بعت ذهبي»، تقول العلوي بصوت متهدج، قبل أن تضيف: «القاضي حكم».",
+        [("بعت ذهبي", "العلوي"), ("القاضي حكم", "العلوي")]),
+    "a relative clause's عدم ذكر is not the verb of saying": (
+        "وأضاف الدبلوماسي، الذي طلب عدم ذكر اسمه، أن العقدة في التفاصيل.",
+        [("العقدة في التفاصيل", "الدبلوماسي")]),
+    "kinship title, name between commas; a participle after a title says how": (
+        "والد اللاعب، رشيد بلحاج، أوضح أن ابنه تلقى عروضا.\n«اختر ما تحب»، يضيف الأب مبتسما.",
+        [("ابنه تلقى عروضا", "رشيد بلحاج"), ("اختر ما تحب", "رشيد بلحاج")]),
+    "a clause quoted whole after أن is indirect, its marks a partial quote": (
+        "وأكدت الهيئة في بيان أن «المستهلك شريك أساسي».",
+        [("«المستهلك شريك أساسي»", "الهيئة"), ("المستهلك شريك أساسي", "الهيئة")]),
 }
 
 
@@ -59,3 +84,19 @@ def _found(text):
 def test_speaker_pattern(name):
     text, expected = CASES[name]
     assert _found(text) == expected
+
+
+@pytest.mark.parametrize("text, name", [
+    ("فازت الكاتبة بجائزة «النخلة» عن روايتها «ملح الطين».", "النخلة"),
+    ("وقالت في حديث إلى «اندبندنت عربية» بعد الحفل: «كتبت كي لا أنسى».", "اندبندنت عربية"),
+    ('من جهتها، أعلنت "جمعية ضحايا السكن" أنها ستستأنف الحكم.', "جمعية ضحايا السكن"),
+])
+def test_names_in_marks_are_not_quotes(text, name):
+    analysis = kit.analyze(text)
+    assert name in [n.text for n in analysis.non_quotes]
+    assert name not in [q.text for q in analysis.quotes]
+
+
+def test_a_description_in_marks_stays_a_quote():
+    analysis = kit.analyze("ووصف المعارض الحكومة بأنها «حكومة فاشلة».")
+    assert [(q.text, q.kind) for q in analysis.quotes] == [("حكومة فاشلة", "partial")]
