@@ -149,7 +149,9 @@ class ParagraphReader:
             if first >= span.stop or first in self.inside or self.cue_at(first):
                 return
             subject = parse_subject(self.text, self.tokens, first, self._subject_limit(first - 1, span))
-            if subject and introduces_someone(subject, self.tokens):
+            if subject is None or subject.anaphor:   # أما الطيب، التي...: a surname given before
+                subject = self._known_name(self.tokens, first) or subject
+            if subject and (introduces_someone(subject, self.tokens) or self.book.knows(subject.name)):
                 self.book.add(subject)
                 return
             if first == i and (self.tokens[i].key.startswith("ال") or stems(self.tokens[i].key) & word_set("name_stops")):

@@ -208,7 +208,9 @@ def _is_manner(token: Token) -> bool:
 
 
 def _definite(token: Token) -> bool:
-    return token.key.lstrip("وفبل").startswith("ال")
+    """الشؤون، للأمم، بالمستشفى، والصحة: a word with the article, after any proclitics."""
+    key = token.key[1:] if token.key[:1] in "وف" and len(token.key) > 3 else token.key
+    return key.startswith(("ال", "لل", "بال", "كال"))
 
 
 def _ends_in_body_name(tokens: list[Token], i: int, stop: int) -> bool:
@@ -280,20 +282,49 @@ def _starts_name(tokens: list[Token], k: int) -> bool:
 
 
 def _described_name(text, tokens, i, end) -> Subject | None:
-    """A description the lexicon does not list, then a first name: البحار الستيني عبد الحميد
-    الزواري، الناقدة المغربية ليلى بنعيسى (up to three definite words before the name)."""
-    k = i
-    while k < min(end, i + 3) and tokens[k].key.lstrip("وف").startswith("ال") and not _in(tokens[k], "name_stops") \
-            and (k == i or _joined(text, tokens, k - 1)):
+    """A title the lexicon does not list, then the name: البحار الستيني عبد الحميد الزواري /
+    منسقة الشؤون الإنسانية للأمم المتحدة في السودان كلير دوبوا / محامي المتهم الأول، أشرف
+    الدمرداش، (the name directly, after a rank, or set off by commas)."""
+    if is_given_name(tokens[i]) or tokens[i].key in NAME_LINKS or _looks_like_verb(tokens[i]):
+        return None
+    k = i + 1
+    while k < min(end, i + 10) and _joined(text, tokens, k - 1) and not _starts_name(tokens, k) and (
+            _describes(tokens[k]) or (k == i + 1 and _in_construct(text, tokens, k, end))):
         k += 1
-    if k == i or k >= end or not _joined(text, tokens, k - 1) or not _starts_name(tokens, k):
+    if k < end and _joined(text, tokens, k - 1) and (_starts_name(tokens, k) or (
+            k - i > 1 and _definite(tokens[k - 1]) and _could_be_name(tokens, k))):
+        name_at = k
+    else:
+        later = _name_after_comma(text, tokens, k, end) if k - i > 1 else None
+        if not later:
+            return None
+        comma_at, name = later
+        role = _span_text(text, tokens, i, comma_at) + (f"، {name.role}" if name.role else "")
+        return Subject(i, name.end, name.name, None, "person", name.gender, role=role)
+    stop = _name_end(text, tokens, name_at, end)
+    if stop <= name_at:
         return None
-    stop = _name_end(text, tokens, k, end)
-    if stop <= k:
-        return None
-    gender = given_names().get(tokens[k].key, "") or ("f" if tokens[i].key.endswith("ه") else "m")
-    return Subject(i, stop, _span_text(text, tokens, k, stop), None, "person", gender,
-                   role=_span_text(text, tokens, i, k))
+    gender = given_names().get(tokens[name_at].key, "") or ("f" if tokens[i].key.endswith("ه") else "m")
+    return Subject(i, stop, _span_text(text, tokens, name_at, stop), None, "person", gender,
+                   role=_span_text(text, tokens, i, name_at))
+
+
+def _looks_like_verb(token: Token) -> bool:
+    """فازت، تجلس، يقف: an indefinite word with a verb's prefix or suffix cannot head a title."""
+    key = token.key.lstrip("وف") if len(token.key) > 3 else token.key
+    return not _definite(token) and (key.endswith("ت") or key.startswith(("ي", "ت")))
+
+
+def _in_construct(text, tokens, k, end) -> bool:
+    """اختصاصية طب الأطفال: an indefinite word whose own genitive follows it."""
+    return k + 1 < end and _joined(text, tokens, k) and _definite(tokens[k + 1]) \
+        and tokens[k].key.isalpha() and not _in(tokens[k], "name_stops") and not is_given_name(tokens[k])
+
+
+def _describes(token: Token) -> bool:
+    """Can this word continue a title? Definite words (الشؤون، للأمم، بالمستشفى) and the
+    prepositions that link a title to its domain (في، باسم، عن)."""
+    return _definite(token) or token.key in ("في", "باسم", "عن", "لدى")
 
 
 def _name_after_comma(text, tokens, stop, end) -> tuple[int, Subject] | None:
@@ -305,8 +336,8 @@ def _name_after_comma(text, tokens, stop, end) -> tuple[int, Subject] | None:
             return None
         if not between & COMMAS:
             continue
-        name = _described_name(text, tokens, k, end) or (
-            _plain_name(text, tokens, k, end) if _starts_name(tokens, k) else None)
+        name = (_plain_name(text, tokens, k, end) if _starts_name(tokens, k) else None) or (
+            _described_name(text, tokens, k, end) if _definite(tokens[k]) else None)
         closed = name and (name.end >= end or set(gap(text, tokens, name.end - 1)) & (COMMAS | {":"}))
         return (k, name) if closed else None
     return None
@@ -338,6 +369,8 @@ def _could_be_name(tokens: list[Token], i: int) -> bool:
     if key.startswith("لم") and len(key) > 4:   # لموقعنا، لمراسلنا: "to our site/reporter"
         return False
     if key[0] in "لب" and proclitic_length(tokens, i):
+        return False
+    if key[0] in "لب" and stems(key) & (word_set("body_heads") | word_set("role_heads")):   # لحزب
         return False
     if len(key) > 3 and key.endswith(("ها", "هم", "هما", "ته")):
         return False
