@@ -374,7 +374,7 @@ class ParagraphReader:
         if self._names_a_thing(token) or (k > 0 and token.key.lstrip("و") in ("الي", "ل", "مع")
                                           and stems(self.tokens[k - 1].key) & word_set("interview_nouns")):
             return token.text
-        return self._names_itself(k + 1)
+        return self._names_itself(k + 1) or self._names_the_relay(k, close)
 
     @staticmethod
     def _names_a_thing(token: Token) -> bool:
@@ -386,6 +386,16 @@ class ParagraphReader:
             if key.endswith(suffix) and key[:-len(suffix)].endswith("ت"):
                 return bool(stems(key[:-len(suffix) - 1] + "ه") & heads)
         return False
+
+    def _names_the_relay(self, k: int, close: int) -> str | None:
+        """ونقلت “بلومبرغ” عن مسؤول / وعلمت "المصري اليوم" من مصادر: an outlet's name between a
+        verb and the عن/من that brings in its source."""
+        after = bisect_left(self.starts, close)
+        if not cue_of(self.tokens[k]) or after >= len(self.tokens):
+            return None
+        if self.tokens[after].key.startswith("ال") and after + 1 < len(self.tokens):   # ‹هسبريس› الإلكترونية
+            after += 1
+        return self.tokens[k].text if self.tokens[after].key in ("عن", "من") else None
 
     def _names_itself(self, first: int) -> str | None:
         """A body's name in marks, outside a description (not بأنها «حكومة فاشلة»): its first word

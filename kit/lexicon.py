@@ -49,7 +49,8 @@ class Cue:
 _PAST = (("", "m"), ("ت", "f"), ("وا", "pl"), ("تا", "f"), ("ن", "pl"))
 _PRESENT = (("ي", "", "m"), ("ت", "", "f"), ("ي", "ون", "pl"), ("ت", "ون", "pl"),
             ("ي", "ان", "m"), ("ت", "ان", "f"), ("ن", "", ""), ("أ", "", ""))
-_PARTICIPLE = (("ا", "m"), ("ة", "f"), ("ين", "pl"), ("ون", "pl"), ("ات", "f"))
+# No nominative -ون: مراقبون، متابعون are nouns (the subject), not circumstantial participles.
+_PARTICIPLE = (("ا", "m"), ("ة", "f"), ("ين", "pl"), ("ات", "f"))
 
 
 def _forms(row: dict):

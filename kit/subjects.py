@@ -197,7 +197,9 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
         return Subject(i, name.end, name.name, None, "person", name.gender or gender, role=role)
     head = min(stems(tokens[i].key) & word_set("role_heads"), key=len, default=tokens[i].key)
     definite = tokens[i].key.lstrip("وف").startswith("ال")
-    anaphor = head.removeprefix("ال") if stop == i + size and definite else None
+    # الوزير / الوزير الأردني: a title alone (nationality allowed) refers back to someone named
+    bare = all(_is_nisba(t) for t in tokens[i + size:stop])
+    anaphor = head.removeprefix("ال") if bare and definite else None
     return Subject(i, stop, role, None, "official", gender, role=role, anaphor=anaphor)
 
 
@@ -249,14 +251,21 @@ def _anonymous(text, tokens, i, end) -> Subject | None:
 
 
 def _group(text, tokens, i, end) -> Subject | None:
-    """People speaking together: عشرات المودعين، المحتجون، أهالي الحي، ناشطون حقوقيون."""
-    if not _head(tokens, i, end, "group_heads"):
+    """People speaking together: عشرات المودعين، المحتجون، أهالي الحي، ناشطون حقوقيون، and any
+    plural noun (مترشحون، متابعون)."""
+    if not (_head(tokens, i, end, "group_heads") or _is_plural_noun(tokens[i])):
         return None
     stop = i + 1
     while stop < min(end, i + 4) and _joined(text, tokens, stop - 1) and tokens[stop].key.isalpha() \
             and not _in(tokens[stop], "name_stops") and not cue_of(tokens[stop]):
         stop += 1
     return Subject(i, stop, _span_text(text, tokens, i, stop), None, "group", "pl")
+
+
+def _is_plural_noun(token: Token) -> bool:
+    """مترشحون، المتابعون: a sound masculine plural, not a verb (يقولون) or a given name."""
+    key = token.key.lstrip("وف") if len(token.key) > 5 else token.key
+    return len(key) > 4 and key.endswith("ون") and not _looks_like_verb(token) and not is_given_name(token)
 
 
 def introduces_someone(subject: Subject, tokens: list[Token]) -> bool:
