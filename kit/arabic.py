@@ -135,3 +135,14 @@ def verb_stems(key: str, bare_ha: bool = True) -> set[str]:
             if form.endswith(suffix) and len(form) - len(suffix) >= 2:
                 out.add(form[: -len(suffix)])
     return out
+
+
+def without_possessive(key: str) -> str | None:
+    """A normalised noun without its possessive pronoun, ت back to ة (رئيستها -> رئيسه,
+    روايته -> روايه, مديرها -> مدير), or None when it has none."""
+    for suffix in ("هما", "ها", "هم", "ه"):
+        if key.endswith(suffix) and len(key) - len(suffix) >= 3:
+            stem = key[:-len(suffix)]
+            return stem[:-1] + "ه" if stem.endswith("ت") else stem
+    return None
+

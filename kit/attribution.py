@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
-from .arabic import Token, tokenize, stems, normalize, drop_letters
+from .arabic import Token, tokenize, stems, normalize, drop_letters, without_possessive
 from .cues import cue_of, complement_at, is_complementizer
 from .lexicon import Cue, word_set
 from .model import Diagnostic, NonQuote, Paragraph, Sentence
@@ -277,6 +277,9 @@ class ParagraphReader:
         named before."""
         if normalize(cue.lemma) not in word_set("object_ba_verbs") or subject.end >= span.stop:
             return False
+        verb = self.tokens[subject.first - 1] if subject.first > 0 else None
+        if verb and verb.key.endswith(("ها", "هم", "ه")) and without_possessive(verb.key):
+            return False   # وصفها متابعون بأنها: the object is the pronoun, the noun is the subject
         return self.tokens[subject.end].key in RELATIVES or self.tokens[subject.end].key.startswith("ب") or (
             self.text[self.tokens[subject.end - 1].end:self.tokens[subject.end].start].strip() == ""
             and self.tokens[subject.end].text.startswith("بـ"))
@@ -288,6 +291,8 @@ class ParagraphReader:
                 said.subject.end + 1 < span.stop and self.tokens[said.subject.end].key == "نقلا"):
             return said
         after = said.subject.end
+        while after < min(span.stop, said.subject.end + 2) and self.tokens[after].key.startswith("ال"):
+            after += 1   # نقلت ‹هسبريس› الإلكترونية عن: the outlet's adjective
         if after + 1 < span.stop and self.tokens[after].key == "نقلا":   # ذكرت صحيفة X، نقلا عن Y
             after += 1
         if after < span.stop and self.tokens[after].key == "عن":
@@ -382,10 +387,8 @@ class ParagraphReader:
         key, heads = token.key, word_set("non_quote_heads")
         if key in heads or (not key.lstrip("وف").startswith("ال") and stems(key) & heads):
             return True
-        for suffix in ("ها", "هم", "ه"):   # روايتها -> رواية: the thing is the subject's own
-            if key.endswith(suffix) and key[:-len(suffix)].endswith("ت"):
-                return bool(stems(key[:-len(suffix) - 1] + "ه") & heads)
-        return False
+        owned = without_possessive(key)   # روايتها -> رواية: the thing is the subject's own
+        return bool(owned and stems(owned) & heads)
 
     def _names_the_relay(self, k: int, close: int) -> str | None:
         """ونقلت “بلومبرغ” عن مسؤول / وعلمت "المصري اليوم" من مصادر: an outlet's name between a

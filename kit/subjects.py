@@ -11,7 +11,7 @@ head noun is in `attribution_words.json`.
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .arabic import Token, stems, normalize, drop_letters, without_proclitics, ends_with_ta_marbuta
+from .arabic import Token, stems, normalize, drop_letters, without_proclitics, ends_with_ta_marbuta, without_possessive
 from .entities import match_entity, proclitic_length
 from .cues import cue_of, is_complementizer
 from .lexicon import Entity, word_set, read_json, given_names
@@ -56,10 +56,14 @@ def _in(token: Token, list_name: str) -> bool:
 
 
 def _head(tokens: list[Token], i: int, end: int, list_name: str) -> int:
-    """Length in tokens (0, 1 or 2) of a head noun from `list_name` at token i."""
+    """Length in tokens (0, 1 or 2) of a head noun from `list_name` at token i (a title may carry
+    a possessive: رئيستها، مديره)."""
     if i + 1 < end and tokens[i].key + " " + tokens[i + 1].key in word_set(list_name):
         return 2
-    return 1 if _in(tokens[i], list_name) else 0
+    if _in(tokens[i], list_name):
+        return 1
+    owned = without_possessive(tokens[i].key) if list_name == "role_heads" else None
+    return 1 if owned and stems(owned) & word_set(list_name) else 0
 
 
 def _span_text(text: str, tokens: list[Token], first: int, end: int) -> str:
@@ -70,7 +74,10 @@ def parse_subject(text: str, tokens: list[Token], i: int, end: int) -> Subject |
     """The subject phrase starting at token i (adverbs such as أيضا skipped), not past `end`."""
     while i < end and _in(tokens[i], "sentence_adverbs"):
         i += 1
-    if i >= end or _in(tokens[i], "name_stops"):
+        if tokens[i - 1].key.startswith("ب") and i < end and not _definite(tokens[i]) \
+                and not is_given_name(tokens[i]) and not _head(tokens, i, end, "role_heads"):
+            i += 1   # بصوت خافت: the adjective goes with the adverb
+    if i >= end or (_in(tokens[i], "name_stops") and not _written_as_name(tokens[i])):
         return None
     for reader in (_known_entity, _outlet_or_body, _role_then_name, _anonymous, _group, _described_name,
                    _plain_name):
@@ -78,6 +85,11 @@ def parse_subject(text: str, tokens: list[Token], i: int, end: int) -> Subject |
         if subject:
             return _with_apposition(text, tokens, subject, end)
     return None
+
+
+def _written_as_name(token: Token) -> bool:
+    """علي (the name) is written with ي where على (on) has ى; both normalise alike."""
+    return token.text.endswith("ي") and is_given_name(token)
 
 
 def _known_entity(text, tokens, i, end) -> Subject | None:
@@ -174,7 +186,8 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
     quoted = _quoted_name_end(text, tokens, stop, end)   # رئيسة رابطة «حقوق المودعين» المحامية...
     stop = quoted or stop
     role = _span_text(text, tokens, i, stop) + (text[tokens[stop - 1].end] if quoted else "")
-    gender = "f" if tokens[i].key.endswith("ه") else "m"
+    key = tokens[i].key if _in(tokens[i], "role_heads") else without_possessive(tokens[i].key) or ""
+    gender = "f" if key.endswith("ه") else "m"   # رئيستها: her president, a woman
     # the name follows the title directly, or after a comma (كاتبة الدولة المكلفة بالماء، سلمى بنعزوز)
     follows = quoted or _joined(text, tokens, stop - 1) or not (set(gap(text, tokens, stop - 1)) - COMMAS - {" "})
     # ...في جامعة غازي عنتاب: a word after an indefinite body names the body, not a person
@@ -393,7 +406,8 @@ def _name_end(text, tokens, i, end) -> int:
         return i
     while stop < min(end, i + 4) and tokens[stop].key.isalpha() and len(tokens[stop].key) > 1:   # not لـ
         linked = stop > i and tokens[stop - 1].key in NAME_LINKS   # بن علي: علي is a name here
-        if not linked and (_in(tokens[stop], "name_stops") or tokens[stop].key.startswith("لل")):
+        stops_here = _in(tokens[stop], "name_stops") and not _written_as_name(tokens[stop])
+        if not linked and (stops_here or tokens[stop].key.startswith("لل")):
             break
         if stop > i and not is_given_name(tokens[stop]) and tokens[stop].key.startswith("با"):
             break   # سعاد حمدان بانتظار دورها: ب + a noun follows the name
