@@ -200,6 +200,9 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
                 _in(tokens[name_at], "role_heads") or _is_nisba(tokens[name_at])):
             name_at += 1
     name_end = _name_end(text, tokens, name_at, end) if name_at < end and not _is_manner(tokens[name_at]) else name_at
+    if name_at == stop and not _joined(text, tokens, stop - 1) and not _starts_name(tokens, name_at) \
+            and name_end < end and not set(gap(text, tokens, name_end - 1)) & (COMMAS | {":"}):
+        name_end = name_at   # قائد ميداني، طلب عدم نشر اسمه: after a comma, only a name set off as one
     if name_end > name_at and not _in(tokens[name_at], "role_heads"):
         return Subject(i, name_end, _span_text(text, tokens, name_at, name_end), None, "person",
                        gender, role=role)
@@ -288,13 +291,20 @@ def introduces_someone(subject: Subject, tokens: list[Token]) -> bool:
         return subject.entity.type != "place"
     if subject.type in ("body", "media", "group"):
         return True
-    return subject.type == "person" and (subject.role is not None or is_given_name(tokens[subject.first]))
+    kunya = tokens[subject.first].key in ("ام", "ابو") and subject.end - subject.first > 1   # أم يزن
+    return subject.type == "person" and (subject.role is not None or is_given_name(tokens[subject.first]) or kunya)
 
 
 def is_given_name(token: Token) -> bool:
     """A common first name (محمد، الحبيب، فاطمة), with or without و/ف before it."""
     key = token.key
     return key in given_names() or (key[:1] in "وف" and key[1:] in given_names())
+
+
+def name_gender(tokens: list[Token], k: int) -> str:
+    """The gender of the first name at token k; a compound (نور الدين) decides as a pair."""
+    pair = tokens[k].key.lstrip("وف") + " " + tokens[k + 1].key if k + 1 < len(tokens) else ""
+    return given_names().get(pair) or given_names().get(tokens[k].key.lstrip("وف"), "")
 
 
 def _starts_name(tokens: list[Token], k: int) -> bool:
@@ -326,15 +336,16 @@ def _described_name(text, tokens, i, end) -> Subject | None:
     stop = _name_end(text, tokens, name_at, end)
     if stop <= name_at:
         return None
-    gender = given_names().get(tokens[name_at].key, "") or ("f" if tokens[i].key.endswith("ه") else "m")
+    gender = name_gender(tokens, name_at) or ("f" if tokens[i].key.endswith("ه") else "m")
     return Subject(i, stop, _span_text(text, tokens, name_at, stop), None, "person", gender,
                    role=_span_text(text, tokens, i, name_at))
 
 
 def _looks_like_verb(token: Token) -> bool:
-    """فازت، تجلس، يقف: an indefinite word with a verb's prefix or suffix cannot head a title."""
+    """فازت، تجلس، حمّل: an indefinite word can head a title only with a noun's shape, ة at the
+    end (منسقة، اختصاصية) or the م of a doer (مدير، محامي، متصدر)."""
     key = token.key.lstrip("وف") if len(token.key) > 3 else token.key
-    return not _definite(token) and (key.endswith("ت") or key.startswith(("ي", "ت")))
+    return not _definite(token) and not ends_with_ta_marbuta(token.text) and not key.startswith("م")
 
 
 def _in_construct(text, tokens, k, end) -> bool:
@@ -372,7 +383,7 @@ def _plain_name(text, tokens, i, end) -> Subject | None:
     if stop == i:
         return None
     # a first word written with ة is a feminine noun (مسودة الخطة), not a man's name
-    gender = given_names().get(tokens[i].key.lstrip("وف"), "") if is_given_name(tokens[i]) else \
+    gender = name_gender(tokens, i) if is_given_name(tokens[i]) else \
         "f" if ends_with_ta_marbuta(tokens[i].text) else ""
     return Subject(i, stop, _span_text(text, tokens, i, stop), None, "person", gender)
 
@@ -484,7 +495,8 @@ def _topic_subject(text: str, tokens: list[Token], cue: int, start: int) -> Subj
         return None
     if _verb_after(tokens, subject.end, cue) == cue:
         strong = subject.entity or subject.role or subject.anaphor or subject.type in ("body", "media")
-        return subject if strong and subject.type != "anonymous" else None
+        # وكانت مصادر مطلعة قد أفادت: with قد, even an anonymous topic is surely the subject
+        return subject if (strong and subject.type != "anonymous") or subject.end < cue else None
     after = _after_parenthesis(text, tokens, subject.end, cue)
     return subject if after is not None and _verb_after(tokens, after, cue) == cue else None
 
