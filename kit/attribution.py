@@ -379,7 +379,7 @@ class ParagraphReader:
         if self._names_a_thing(token) or (k > 0 and token.key.lstrip("و") in ("الي", "ل", "مع")
                                           and stems(self.tokens[k - 1].key) & word_set("interview_nouns")):
             return token.text
-        return self._names_itself(k + 1) or self._names_the_relay(k, close)
+        return self._names_itself(k + 1) or self._names_the_relay(k, close) or self._names_a_phrase(k, inner)
 
     @staticmethod
     def _names_a_thing(token: Token) -> bool:
@@ -389,6 +389,19 @@ class ParagraphReader:
             return True
         owned = without_possessive(key)   # روايتها -> رواية: the thing is the subject's own
         return bool(owned and stems(owned) & heads)
+
+    def _names_a_phrase(self, k: int, inner: str) -> str | None:
+        """شركة الاتصالات المغربية ‹ألو موبايل› / المؤشر الرئيسي للسوق السعودية “تاسي”: a short
+        name after a thing's noun and its definite adjectives."""
+        if len(inner.split()) > 3 or inner.lstrip()[:1] in ("ب", "ل"):
+            return None
+        for j in range(k, max(-1, k - 4), -1):
+            if self._names_a_thing(self.tokens[j]) or self.tokens[j].key.lstrip("وف").removeprefix("ال") in word_set("non_quote_heads"):
+                return self.tokens[j].text if j < k else None
+            if not self.tokens[j].key.lstrip("وف").startswith(("ال", "لل")) or (
+                    j < k and set(gap(self.text, self.tokens, j)) - {" "}):
+                return None
+        return None
 
     def _names_the_relay(self, k: int, close: int) -> str | None:
         """ونقلت “بلومبرغ” عن مسؤول / وعلمت "المصري اليوم" من مصادر: an outlet's name between a

@@ -371,6 +371,9 @@ def _name_after_comma(text, tokens, stop, end) -> tuple[int, Subject] | None:
             continue
         name = (_plain_name(text, tokens, k, end) if _starts_name(tokens, k) else None) or (
             _described_name(text, tokens, k, end) if _definite(tokens[k]) else None)
+        if name is None:   # رابح قدور،: two or three words set off by commas, no first name known
+            name = _plain_name(text, tokens, k, end)
+            name = name if name and 2 <= name.end - k <= 3 else None
         closed = name and (name.end >= end or set(gap(text, tokens, name.end - 1)) & (COMMAS | {":"}))
         return (k, name) if closed else None
     return None
@@ -400,6 +403,8 @@ def _could_be_name(tokens: list[Token], i: int) -> bool:
     if len(key) < 2 or key.startswith(("ال", "لل")) or not key.isalpha() or key in word_set("sentence_adverbs"):
         return False
     if key.startswith("لم") and len(key) > 4:   # لموقعنا، لمراسلنا: "to our site/reporter"
+        return False
+    if key.startswith("با"):   # بإخلاء، بانتظار: ب + a noun (باسل, a name, was let through above)
         return False
     if key[0] in "لب" and proclitic_length(tokens, i):
         return False
