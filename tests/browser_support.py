@@ -1,5 +1,9 @@
-"""Helpers for the browser tests (tests/test_browser.py): a throw-away JupyterLab server and
-headless Debian Chromium driven by Playwright.
+"""Helpers and fixtures for the browser tests (tests/test_browser.py, tests/test_widget_pages.py):
+a throw-away JupyterLab server and headless Debian Chromium driven by Playwright.
+
+The `chromium` and `page` fixtures are registered once, in tests/conftest.py: Playwright's sync
+API allows one instance per thread, so every browser test module must share one session-wide
+browser (a module importing the fixtures itself would start a second one).
 
 The server runs from this virtualenv on 127.0.0.1 with a random token, and everything it could
 write outside the repository goes to a temporary folder: Jupyter config, data and runtime, lab
@@ -13,6 +17,7 @@ Every wait is bounded and fails with a message saying what did not happen.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import re
@@ -23,13 +28,30 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pytest
 
 # Debian's Chromium; FRAMING_LAB_CHROMIUM names another Chromium build (e.g. chromium-browser).
 CHROMIUM = Path(os.environ.get("FRAMING_LAB_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "browser"
+REQUIRE_BROWSER = os.environ.get("FRAMING_LAB_REQUIRE_BROWSER") == "1"
+VIEWPORT = {"width": 1280, "height": 900}
+WAIT_MS = 15_000        # a widget's answer to a click; the kernel is idle, so this is generous
+
+# Console messages that are expected, each with the reason. Anything else (any type, plus
+# uncaught page errors) fails the notebook tests, so a widget error in the front end is seen.
+ALLOWED_CONSOLE = [
+    ("debug", r'^Starting application in workspace: "default"$',
+     "JupyterLab logs its workspace at start-up"),
+    ("debug", r"^Starting WebSocket: ws://127\.0\.0\.1:\d+/api/kernels/[0-9a-f-]+$",
+     "JupyterLab logs the kernel connection it opens"),
+]
 
 # Plugins a test run does not want: the news/update pop-up (and its request to the internet).
 DISABLED_PLUGINS = {"@jupyterlab/apputils-extension:announcements": True}
@@ -167,6 +189,25 @@ def stop_lab(server: LabServer, timeout: float = 15.0) -> None:
             process.wait(5)
 
 
+
+@contextmanager
+def labs_by_language(root: Path, tmp_path_factory, name: str):
+    """get(lang): a JupyterLab serving `root` whose kernels start in `lang` (FRAMING_LAB_LANG),
+    one per language, started on first use; all are stopped when the block ends."""
+    servers = {}
+
+    def get(lang: str = "ar") -> LabServer:
+        if lang not in servers:
+            home = tmp_path_factory.mktemp(f"{name}-{lang}")
+            servers[lang] = start_lab(root, home, {"FRAMING_LAB_LANG": lang})
+        return servers[lang]
+
+    try:
+        yield get
+    finally:
+        for server in servers.values():
+            stop_lab(server)
+
 # --- the browser ------------------------------------------------------------------------------
 
 def launch_chromium(playwright):
@@ -281,3 +322,108 @@ def screenshot_notebook(page, path: Path, check=None, max_height: int = 16_000):
         return result
     finally:
         page.set_viewport_size(size)
+
+
+# --- pytest fixtures -------------------------------------------------------------------------
+
+def _browser_problem() -> str | None:
+    if not CHROMIUM.exists():
+        return f"{CHROMIUM} is missing (Debian: apt install chromium)"
+    if importlib.util.find_spec("playwright") is None:
+        return "the playwright package is missing (pip install -e '.[test]')"
+    return None
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    problem = _browser_problem()
+    if problem:
+        if REQUIRE_BROWSER:
+            pytest.fail(f"FRAMING_LAB_REQUIRE_BROWSER=1 but {problem}", pytrace=False)
+        pytest.skip(f"browser tests need Chromium and Playwright: {problem}")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = launch_chromium(playwright)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class PageWatch:
+    """What a page did: console messages, uncaught errors, requests, dialogs."""
+    console: list = field(default_factory=list)     # (type, text)
+    page_errors: list = field(default_factory=list)
+    requests: list = field(default_factory=list)    # (method, url)
+    dialogs: list = field(default_factory=list)     # (type, message)
+
+    def unexpected_console(self) -> list:
+        return [(kind, text) for kind, text in self.console
+                if not any(kind == k and re.search(pattern, text)
+                           for k, pattern, _why in ALLOWED_CONSOLE)]
+
+    def saves(self) -> list:
+        """Requests that would write a notebook (the lab's autosave is off; nothing may save)."""
+        return [(m, u) for m, u in self.requests
+                if m in ("PUT", "PATCH", "DELETE") and "/api/contents/" in u]
+
+    def foreign(self, allowed_prefixes) -> list:
+        return [u for _m, u in self.requests if not u.startswith(tuple(allowed_prefixes))]
+
+
+@pytest.fixture
+def page(chromium, request):
+    """A fresh page (own context) with a PageWatch as `page.watch`; when the test fails, the
+    page as it was is saved to artifacts/browser/FAILED_<test>.png."""
+    failed_before = request.session.testsfailed
+    context = chromium.new_context(viewport=VIEWPORT, locale="ar")
+    page = context.new_page()
+    watch = PageWatch()
+    page.on("console", lambda m: watch.console.append((m.type, m.text)))
+    page.on("pageerror", lambda e: watch.page_errors.append(str(e)))
+    page.on("request", lambda r: watch.requests.append((r.method, r.url)))
+
+    def on_dialog(dialog):
+        watch.dialogs.append((dialog.type, dialog.message))
+        dialog.dismiss()
+    page.on("dialog", on_dialog)
+    page.watch = watch
+    yield page
+    if request.session.testsfailed > failed_before:
+        name = re.sub(r"[^\w.-]+", "_", request.node.name)
+        try:
+            shot(page, f"FAILED_{name}.png", full_page=True)
+        except Exception as error:      # the failure itself matters more than its picture
+            print(f"no failure screenshot: {error}")
+    context.close()
+
+
+# --- page helpers ----------------------------------------------------------------------------
+
+def shot(page, name: str, locator=None, full_page: bool = False) -> None:
+    """Screenshot of the page (or of one element) to artifacts/browser/NAME."""
+    data = locator.screenshot() if locator else page.screenshot(full_page=full_page)
+    save_png(ARTIFACTS / name, data)
+
+
+def assert_clean_notebook_page(page, server, notebook: str) -> None:
+    """No error output, no message shown by a failing callback, no unexpected console message
+    or page error, nothing saved, nothing fetched from anywhere but the lab itself."""
+    errors = error_outputs(page)
+    assert not errors, f"{notebook}: error output in a cell:\n" + "\n---\n".join(errors)
+    shown = page.locator(".fl-w-error").all_text_contents()
+    assert not shown, f"{notebook}: a widget shows an error: {shown}"
+    watch = page.watch
+    assert not watch.page_errors, f"{notebook}: uncaught errors in the page: {watch.page_errors}"
+    assert not watch.unexpected_console(), (
+        f"{notebook}: unexpected console messages (add to ALLOWED_CONSOLE only with a reason): "
+        f"{watch.unexpected_console()}")
+    assert not watch.saves(), f"{notebook}: the browser wrote to the notebook: {watch.saves()}"
+    assert not watch.foreign([server.url, "data:", "blob:"]), (
+        f"{notebook}: requests outside the lab: {watch.foreign([server.url, 'data:', 'blob:'])}")
+
+
+def choose(page, css_class: str, index: int) -> None:
+    """Choose the option at `index` in the <select> of the widget with class `css_class`."""
+    select = page.locator(f".{css_class} select")
+    select.scroll_into_view_if_needed()
+    select.select_option(index=index)

@@ -2,6 +2,8 @@ from pathlib import Path
 
 import pytest
 
+from browser_support import chromium, page  # noqa: F401 (the browser tests' fixtures)
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_6066f5c852812abd.txt"
 SHARED_SEED = ROOT.parent / "shared" / "seeds" / "000_6066f5c852812abd.txt"

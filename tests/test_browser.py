@@ -10,158 +10,35 @@ Run: .venv/bin/python -m pytest -q -m browser tests/test_browser.py
 """
 from __future__ import annotations
 
-import importlib.util
 import os
-import re
 import subprocess
 import sys
 import tempfile
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 
 import pytest
 
-from browser_support import (CHROMIUM, computed, error_outputs, launch_chromium, open_notebook,
-                             run_all_cells, save_png, screenshot_notebook, start_lab, stop_lab,
-                             unexecuted_code_cells)
+from browser_support import (ARTIFACTS, WAIT_MS, assert_clean_notebook_page, choose, computed,
+                             labs_by_language, open_notebook, run_all_cells, screenshot_notebook,
+                             shot, unexecuted_code_cells)
 from conftest import ROOT, SEED
 
 pytestmark = pytest.mark.browser
 
-ARTIFACTS = ROOT / "artifacts" / "browser"
-REQUIRE_BROWSER = os.environ.get("FRAMING_LAB_REQUIRE_BROWSER") == "1"
-VIEWPORT = {"width": 1280, "height": 900}
-WAIT_MS = 15_000        # a widget's answer to a click; the kernel is idle, so this is generous
-
-# Console messages that are expected, each with the reason. Anything else (any type, plus
-# uncaught page errors) fails the notebook tests, so a widget error in the front end is seen.
-ALLOWED_CONSOLE = [
-    ("debug", r'^Starting application in workspace: "default"$',
-     "JupyterLab logs its workspace at start-up"),
-    ("debug", r"^Starting WebSocket: ws://127\.0\.0\.1:\d+/api/kernels/[0-9a-f-]+$",
-     "JupyterLab logs the kernel connection it opens"),
-]
-
-
-# --- environment ------------------------------------------------------------------------------
-
-def _browser_problem() -> str | None:
-    if not CHROMIUM.exists():
-        return f"{CHROMIUM} is missing (Debian: apt install chromium)"
-    if importlib.util.find_spec("playwright") is None:
-        return "the playwright package is missing (pip install -e '.[test]')"
-    return None
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    problem = _browser_problem()
-    if problem:
-        if REQUIRE_BROWSER:
-            pytest.fail(f"FRAMING_LAB_REQUIRE_BROWSER=1 but {problem}", pytrace=False)
-        pytest.skip(f"browser tests need Chromium and Playwright: {problem}")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
-        yield browser
-        browser.close()
-
 
 @pytest.fixture(scope="session")
 def lab(chromium, tmp_path_factory):
-    """lab(lang): a JupyterLab whose kernels start in `lang` (FRAMING_LAB_LANG), one per
-    language, started on first use and stopped at the end of the session."""
-    servers = {}
-
-    def get(lang: str = "ar"):
-        if lang not in servers:
-            home = tmp_path_factory.mktemp(f"jupyterlab-{lang}")
-            servers[lang] = start_lab(ROOT, home, {"FRAMING_LAB_LANG": lang})
-        return servers[lang]
-
-    yield get
-    for server in servers.values():
-        stop_lab(server)
-
-
-@dataclass
-class PageWatch:
-    """What a page did: console messages, uncaught errors, requests, dialogs."""
-    console: list = field(default_factory=list)     # (type, text)
-    page_errors: list = field(default_factory=list)
-    requests: list = field(default_factory=list)    # (method, url)
-    dialogs: list = field(default_factory=list)     # (type, message)
-
-    def unexpected_console(self) -> list:
-        return [(kind, text) for kind, text in self.console
-                if not any(kind == k and re.search(pattern, text)
-                           for k, pattern, _why in ALLOWED_CONSOLE)]
-
-    def saves(self) -> list:
-        """Requests that would write a notebook (the lab's autosave is off; nothing may save)."""
-        return [(m, u) for m, u in self.requests
-                if m in ("PUT", "PATCH", "DELETE") and "/api/contents/" in u]
-
-    def foreign(self, allowed_prefixes) -> list:
-        return [u for _m, u in self.requests if not u.startswith(tuple(allowed_prefixes))]
-
-
-@pytest.fixture
-def page(chromium, request):
-    """A fresh page (own context) with a PageWatch as `page.watch`; when the test fails, the
-    page as it was is saved to artifacts/browser/FAILED_<test>.png."""
-    failed_before = request.session.testsfailed
-    context = chromium.new_context(viewport=VIEWPORT, locale="ar")
-    page = context.new_page()
-    watch = PageWatch()
-    page.on("console", lambda m: watch.console.append((m.type, m.text)))
-    page.on("pageerror", lambda e: watch.page_errors.append(str(e)))
-    page.on("request", lambda r: watch.requests.append((r.method, r.url)))
-
-    def on_dialog(dialog):
-        watch.dialogs.append((dialog.type, dialog.message))
-        dialog.dismiss()
-    page.on("dialog", on_dialog)
-    page.watch = watch
-    yield page
-    if request.session.testsfailed > failed_before:
-        name = re.sub(r"[^\w.-]+", "_", request.node.name)
-        try:
-            shot(page, f"FAILED_{name}.png", full_page=True)
-        except Exception as error:      # the failure itself matters more than its picture
-            print(f"no failure screenshot: {error}")
-    context.close()
+    """lab(lang): a JupyterLab on the repository, one per language, for the whole session."""
+    with labs_by_language(ROOT, tmp_path_factory, "jupyterlab") as get:
+        yield get
 
 
 # --- helpers ----------------------------------------------------------------------------------
-
-def shot(page, name: str, locator=None, full_page: bool = False) -> None:
-    """Screenshot of the page (or of one element) to artifacts/browser/NAME."""
-    data = locator.screenshot() if locator else page.screenshot(full_page=full_page)
-    save_png(ARTIFACTS / name, data)
-
 
 def open_and_run(page, server, notebook: str) -> None:
     open_notebook(page, server, f"notebooks/{notebook}")
     run_all_cells(page)
     assert unexecuted_code_cells(page) == 0, f"{notebook}: some code cells did not run"
-
-
-def assert_clean_notebook_page(page, server, notebook: str) -> None:
-    """No error output, no message shown by a failing callback, no unexpected console message
-    or page error, nothing saved, nothing fetched from anywhere but the lab itself."""
-    errors = error_outputs(page)
-    assert not errors, f"{notebook}: error output in a cell:\n" + "\n---\n".join(errors)
-    shown = page.locator(".fl-w-error").all_text_contents()
-    assert not shown, f"{notebook}: a widget shows an error: {shown}"
-    watch = page.watch
-    assert not watch.page_errors, f"{notebook}: uncaught errors in the page: {watch.page_errors}"
-    assert not watch.unexpected_console(), (
-        f"{notebook}: unexpected console messages (add to ALLOWED_CONSOLE only with a reason): "
-        f"{watch.unexpected_console()}")
-    assert not watch.saves(), f"{notebook}: the browser wrote to the notebook: {watch.saves()}"
-    assert not watch.foreign([server.url, "data:", "blob:"]), (
-        f"{notebook}: requests outside the lab: {watch.foreign([server.url, 'data:', 'blob:'])}")
 
 
 def directions(locator) -> list[str]:
@@ -198,13 +75,6 @@ def quiz_answers(lang: str):
 def option_index(dropdown, value) -> int:
     """The position of `value` among an ipywidgets Dropdown's options (same order as <option>)."""
     return [v for _label, v in dropdown.options].index(value)
-
-
-def choose(page, css_class: str, index: int) -> None:
-    """Choose the option at `index` in the <select> of the widget with class `css_class`."""
-    select = page.locator(f".{css_class} select")
-    select.scroll_into_view_if_needed()
-    select.select_option(index=index)
 
 
 # --- notebooks in JupyterLab ------------------------------------------------------------------
