@@ -26,6 +26,19 @@ from .storage import load_work, save_work
 from .widgets_base import KitWidget, block, callback, html_widget, plain, with_class
 
 MAX_RADIO_OPTIONS = 5   # more options than this: a dropdown
+# ipywidgets floats every radio button to the left edge of its row (`float: left`), so in a
+# right-to-left box the button stands a whole row away from its right-aligned label. Here each
+# option is a row as wide as its label, the button first in the reading direction (the front
+# end puts the <input> after the text inside the <label>, hence `order: -1`).
+OPTION_CSS = """
+.fl-exercises .widget-radio-box label { display: flex; align-items: center; width: fit-content;
+  max-width: 100%; height: auto; min-height: var(--jp-widgets-radio-item-height);
+  line-height: 1.6; }
+.fl-exercises .widget-radio-box input { float: none; order: -1; flex-shrink: 0; margin: 0;
+  margin-inline-end: .6em; }
+"""
+
+
 def label(key: str, lang: str | None = None, **values) -> str:
     """One of this module's interface texts in `lang` (default: the current language)."""
     return t(f"ex_{key}", lang or get_language(), **values)
@@ -65,7 +78,8 @@ class ExerciseBox(KitWidget):
                   for number, exercise in enumerate(self.exercises, 1)]
         self.score_html = html_widget("", "fl-exercises-score")
         title = html_widget(block(esc(label("title", self.lang)), self.lang, "", "h3"))
-        self.widget = self.root(title, *blocks, self.score_html)
+        style = html_widget(f"<style>{OPTION_CSS}</style>", "fl-w-style")
+        self.widget = self.root(style, title, *blocks, self.score_html)
         self._restore()
         self._show_score()
 
@@ -125,7 +139,7 @@ class ExerciseBox(KitWidget):
                                         layout=widgets.Layout(width="auto"))
         if exercise.type == "choice":
             return widgets.Dropdown(options=[(label("choose", self.lang), None), *options],
-                                    value=None, layout=wide)
+                                    index=0, layout=wide)   # "choose" shows (value None)
         if exercise.type == "multi":
             return {option_id: widgets.Checkbox(value=False, description=text, indent=False,
                                                 layout=widgets.Layout(width="auto"))

@@ -47,11 +47,18 @@ _WIDGET_CSS = f"""
 .fl-w-wrong {{ border-inline-start: 5px dashed #D55E00; padding-inline-start: .6em; }}
 .fl-w-note {{ border-inline-start: 5px dotted #777; padding-inline-start: .6em; color: #333; }}
 .fl-w-error {{ background: #fff1ec; border: 1px solid #D55E00; border-radius: 4px;
-  padding: .3em .6em; }}
+  padding: .3em .6em; font-family: {FONT_STACK}; }}  /* JupyterLab's output font otherwise */
 .fl-w table {{ border-collapse: collapse; margin: .4em 0; }}
 .fl-w th, .fl-w td {{ border: 1px solid #bbb; padding: .2em .5em; vertical-align: top;
   text-align: start; }}
 .fl-w h3, .fl-w h4 {{ margin: .5em 0 .2em; }}
+/* ipywidgets spaces description labels, button icons and the dropdown arrow for left-to-right
+   only; right to left, the space goes on the other side and the arrow to the left end. */
+.fl-w-rtl .widget-inline-hbox .widget-label {{ margin-right: 0;
+  margin-left: calc(var(--jp-widgets-inline-margin) * 2); }}
+.fl-w-rtl button i.fa:not(.center) {{ margin-right: 0; margin-left: var(--jp-widgets-inline-margin); }}
+.fl-w-rtl .widget-dropdown > select {{ background-position: left center; padding-left: 20px;
+  padding-right: calc(var(--jp-widgets-input-padding) * 2); }}
 """
 
 
