@@ -3,6 +3,8 @@
     from kit.widgets import ArticleExplorer, QuoteQuiz, SourceMap, FrameAnnotator, ReframeLab
     ArticleExplorer()            # the seed article; or ArticleExplorer("my_article.txt")
 
+    paste = PasteBox(MY_ARTICLE) # a box to paste an article into; then ArticleExplorer(paste.analysis)
+
 Each takes an article (text, a path, or nothing for the seed), is built in the interface
 language of the moment (`kit.set_language`, or `language_switcher()`), shows a failing
 callback as a short message inside the widget, and puts article text into HTML only through
@@ -11,10 +13,11 @@ callback as a short message inside the widget, and puts article text into HTML o
 from .widgets_base import KitWidget, language_switcher, load_analysis, seed_path
 from .widgets_explorer import ArticleExplorer
 from .widgets_frames import Comparison, FrameAnnotator, cohen_kappa
+from .widgets_paste import PasteBox
 from .widgets_quiz import QuoteQuiz
 from .widgets_reframe import ReframeLab, Reframing
 from .widgets_sources import SourceMap
 
 __all__ = ["ArticleExplorer", "QuoteQuiz", "SourceMap", "FrameAnnotator", "ReframeLab",
-           "language_switcher", "cohen_kappa", "Comparison", "Reframing", "KitWidget",
+           "PasteBox", "language_switcher", "cohen_kappa", "Comparison", "Reframing", "KitWidget",
            "load_analysis", "seed_path"]

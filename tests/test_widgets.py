@@ -8,7 +8,8 @@ import pytest
 
 import kit
 from kit import widgets as W
-from kit.errors import KitError
+from kit.article import MAX_CHARS
+from kit.errors import InputError, KitError
 from kit.i18n import t
 from kit.lenses import LENSES
 from kit import widgets_frames, widgets_quiz
@@ -23,7 +24,8 @@ HOSTILE = ('وقال الوزير أحمد سالم: "<script>alert(1)</script> 
 INLINE = ('قالت وزيرة الصحة سارة خليل إن المستشفيات تعمل بكامل طاقتها.\n\n'
           'وأضافت خليل: "نحتاج إلى دعم عاجل لإنقاذ الجرحى".\n\n'
           'ورفض المتحدث باسم الجيش هذه الاتهامات ووصفها بأنها "مبالغ فيها".\n')
-CLASSES = (W.ArticleExplorer, W.QuoteQuiz, W.SourceMap, W.FrameAnnotator, W.ReframeLab)
+CLASSES = (W.ArticleExplorer, W.QuoteQuiz, W.SourceMap, W.FrameAnnotator, W.ReframeLab,
+           W.PasteBox)
 
 
 @pytest.fixture(autouse=True)
@@ -116,6 +118,9 @@ def _exercise(obj) -> None:
     elif isinstance(obj, W.ReframeLab):
         for i in range(len(obj.sentences)):
             obj.sentence.value = i
+    elif isinstance(obj, W.PasteBox):
+        obj.textarea.value = obj.analysis.text
+        obj.analyse()
 
 
 def test_the_hostile_text_is_still_shown_as_text():
@@ -454,6 +459,121 @@ def test_term_clitics():
     assert _with_clitics("الهوة", "الهوة", "التباين") == "التباين"
 
 
+# --- PasteBox ----------------------------------------------------------------------------------
+
+def paste(box, text: str) -> None:
+    box.textarea.value = text
+    box.analyse()
+
+
+def test_paste_box_uses_the_given_article_until_one_is_pasted_then_the_pasted_one(work_dir):
+    box = W.PasteBox(INLINE)
+    assert not box.pasted and box.text == INLINE and box.textarea.value == ""
+    assert escape(t("w_paste_status_example", "en")) in box.status.value
+    paste(box, HOSTILE)
+    no_errors(box)
+    engine = kit.analyze(HOSTILE)
+    assert box.pasted and box.text == HOSTILE and box.textarea.value == HOSTILE
+    assert t("w_paste_counts", "en", paragraphs=len(engine.paragraphs), quotes=len(engine.quotes),
+             speakers=len({q.source_id for q in engine.quotes if q.source_id}),
+             sources=len(engine.sources)) in box.summary.value
+    assert escape(t("w_paste_status_done", "en")) in box.status.value
+    explorer = W.ArticleExplorer(box.analysis)       # the cells below work on the pasted text
+    assert explorer.analysis.text == HOSTILE and "⟪U+202E⟫" in explorer.view.value
+    saved = json.loads((work_dir / "pasted_article.json").read_text("utf-8"))
+    assert saved["data"] == {"text": HOSTILE}
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("bad", ["", "  \n\n ", "ق" * (MAX_CHARS + 1)], ids=["empty", "blank", "too-long"])
+def test_text_the_kit_refuses_gives_its_message_in_the_box_and_loses_nothing(lang, bad):
+    kit.set_language(lang)
+    box = W.PasteBox(INLINE)
+    paste(box, bad)              # a callback: nothing is raised into the cell
+    with pytest.raises(InputError) as refused:
+        kit.analyze(bad)
+    shown = box.errors.outputs[0]["data"]["text/html"]
+    assert escape(refused.value.message(lang)) in shown and "Traceback" not in shown
+    assert f'dir="{"rtl" if lang == "ar" else "ltr"}"' in shown
+    assert box.textarea.value == bad and box.text == INLINE and not box.pasted
+    assert escape(t("w_paste_status_kept", lang)) in box.status.value
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("text, code", [
+    ('The minister said: "we will win".\n', "not_arabic"),
+    ('قال الوزير: "\u202eالاتفاق قريب".\n', "bidi_control"),
+    ('<p>قال الوزير: "<script>alert(1)</script> الاتفاق قريب".</p>\n', None),
+], ids=["not-arabic", "bidi", "html"])
+def test_odd_text_is_analysed_with_the_kits_warning_in_the_summary(lang, text, code):
+    kit.set_language(lang)
+    box = W.PasteBox()
+    paste(box, text)
+    no_errors(box)
+    assert box.pasted and box.text == text
+    diagnostic = next((d for d in kit.analyze(text).diagnostics if d.code == code), None)
+    if code:
+        message = diagnostic.message_ar if lang == "ar" else diagnostic.message_en
+    else:
+        message = t("w_paste_markup", lang)
+    assert escape(message) in box.summary.value
+    markup = _Markup()
+    markup.feed(box.summary.value)
+    assert markup.tags <= {"div", "strong", "p", "ul", "li"} and "\u202e" not in box.summary.value
+
+
+def test_many_warnings_of_one_kind_are_listed_once_with_a_count():
+    text = 'قال الوزير: "\u202eالاتفاق \u202eقريب \u202eجدا".\n'
+    box = W.PasteBox()
+    paste(box, text)
+    assert box.summary.value.count("U+202E at character") == 1
+    assert escape(t("w_paste_times", "en", n=2)) in box.summary.value
+
+
+def test_the_pasted_article_comes_back_after_a_restart(work_dir):
+    paste(W.PasteBox(INLINE), HOSTILE)
+    kit.set_language("ar")
+    again = W.PasteBox(INLINE)
+    no_errors(again)
+    assert again.pasted and again.text == HOSTILE and again.textarea.value == HOSTILE
+    assert escape(t("w_paste_status_restored", "ar")) in again.status.value
+    paste(again, "")             # a refused text is not saved over the good one
+    assert W.PasteBox(INLINE).text == HOSTILE
+
+
+def test_a_damaged_save_file_is_reported_and_the_given_article_is_used(work_dir):
+    (work_dir / "pasted_article.json").write_text("{not json", "utf-8")
+    box = W.PasteBox(INLINE)
+    assert isinstance(box.last_error, KitError) and box.errors.outputs
+    assert box.text == INLINE and not box.pasted
+    paste(box, HOSTILE)          # saving sets the damaged file aside and goes on
+    assert box.errors.outputs == () and box.pasted
+    assert W.PasteBox(INLINE).text == HOSTILE
+    assert list(work_dir.glob("pasted_article.json.invalid-*"))
+
+
+def test_text_pasted_but_not_analysed_is_analysed_when_a_cell_asks_for_it():
+    box = W.PasteBox(INLINE)
+    box.textarea.value = HOSTILE
+    assert box.analysis.text == HOSTILE and box.pasted
+
+
+def test_a_pasted_line_naming_a_file_is_text_not_a_file_to_open():
+    box = W.PasteBox(INLINE)
+    paste(box, str(seed_path()))
+    no_errors(box)
+    assert box.pasted and box.text.strip() == str(seed_path())
+
+
+def test_without_any_article_the_box_says_what_to_do():
+    box = W.PasteBox("no/such/article.txt")
+    assert isinstance(box.last_error, InputError) and box.errors.outputs
+    with pytest.raises(InputError, match="paste one in the box above"):
+        box.analysis
+    paste(box, INLINE)
+    assert box.text == INLINE
+
+
 # --- language ----------------------------------------------------------------------------------
 
 def test_widgets_are_built_in_the_current_language():
@@ -486,8 +606,18 @@ def test_language_switcher_switches_and_asks_to_rerun_the_cells_below():
     assert switch.description == t("w_language_rerun", "ar")
 
 
-def test_every_widget_string_exists_in_both_languages():
-    strings = json.loads((seed_path().parent.parent / "kit" / "data"
-                          / "ui_widgets.json").read_text("utf-8"))
-    for key, entry in strings.items():
+def _ui_strings(name: str) -> dict:
+    return json.loads((seed_path().parent.parent / "kit" / "data" / name).read_text("utf-8"))
+
+
+@pytest.mark.parametrize("name", ["ui_widgets.json", "ui_paste.json"])
+def test_every_widget_string_exists_in_both_languages(name):
+    for key, entry in _ui_strings(name).items():
         assert key.startswith("w_") and set(entry) == {"ar", "en"} and all(entry.values())
+
+
+def test_the_paste_box_strings_override_no_other_string():
+    folder = seed_path().parent.parent / "kit" / "data"
+    others = set().union(*(_ui_strings(path.name) for path in folder.glob("ui_*.json")
+                           if path.name != "ui_paste.json"))
+    assert not others & set(_ui_strings("ui_paste.json"))
