@@ -967,29 +967,40 @@ machine can be wrong, especially with names it does not know: check for yourself
         *setup("from IPython.display import display, Markdown",
                "import ipywidgets as widgets",
                "from kit import lenses, plots, voices",
-               "from kit.widgets import ArticleExplorer, FrameAnnotator, QuoteQuiz, SourceMap",
+               "from kit.widgets import ArticleExplorer, FrameAnnotator, PasteBox, QuoteQuiz, SourceMap",
                article=False),
         *md("""
 ## مقالك
 
-الخلية التالية فيها مقال قصير **متخيَّل** كتبناه مثالًا (الأسماء والبلد غير حقيقية). احذف النص
-بين علامات `\"\"\"` والصق مكانه مقالك، ثم شغّل الخلايا التالية. اترك سطرًا فارغًا بين الفقرات.
-ويمكنك أيضًا أن تضع مقالك في ملف نصي بجانب الدفاتر وتكتب اسمه: `MY_ARTICLE = "my_article.txt"`.
+الصق مقالك في المربع أدناه واضغط «حلّل»، ثم شغّل الخلايا التالية (من قائمة Run: «Run Selected
+Cell and All Below»). اترك سطرًا فارغًا بين الفقرات. يبقى مقالك محفوظًا في مجلد `my_work` ويعود
+إلى المربع إذا أعدت فتح الدفتر.
+
+ما دام المربع فارغًا، تعمل الخلايا على `MY_ARTICLE`: مقال قصير **متخيَّل** كتبناه مثالًا (الأسماء
+والبلد غير حقيقية). ويمكنك أيضًا أن تلصق مقالك بين علامات `\"\"\"` مكان المثال، أو أن تضعه في ملف
+نصي بجانب الدفاتر وتكتب اسمه: `MY_ARTICLE = "my_article.txt"`.
 """, """
 ## Your article
 
-The next cell holds a short **invented** article we wrote as an example (the names and the
-country are not real). Delete the text between the `\"\"\"` marks and paste your article there,
-then run the cells below. Leave an empty line between paragraphs. You can also put your article
-in a text file beside the notebooks and write its name: `MY_ARTICLE = "my_article.txt"`.
+Paste your article in the box below and press Analyse, then run the cells below (Run menu: «Run
+Selected Cell and All Below»). Leave an empty line between paragraphs. Your article is saved in
+the `my_work` folder and comes back into the box when you open the notebook again.
+
+While the box is empty, the cells work on `MY_ARTICLE`: a short **invented** article we wrote as
+an example (the names and the country are not real). You can also paste your article between
+the `\"\"\"` marks in place of the example, or put it in a text file beside the notebooks and
+write its name: `MY_ARTICLE = "my_article.txt"`.
 """),
         *code(_text_variable("MY_ARTICLE", SAMPLE_ARTICLE)),
-        *code("mine = kit.analyze(MY_ARTICLE)\n"
-              'print(len(mine.paragraphs), "paragraphs ·", len(mine.quotes), "quotes ·", '
-              'len(mine.sources), "sources")\n'
-              "ArticleExplorer(MY_ARTICLE)"),
+        *code("paste = PasteBox(MY_ARTICLE)\npaste"),
+        *md("""
+الخلايا التالية تعمل على `mine`: مقالك الملصوق إن حلّلته، وإلا `MY_ARTICLE`.
+""", """
+The cells below work on `mine`: your pasted article once analysed, otherwise `MY_ARTICLE`.
+"""),
+        *code("mine = paste.analysis\nArticleExplorer(mine)"),
         *md("## المصادر والأصوات", "## Sources and voices"),
-        *code("SourceMap(MY_ARTICLE)"),
+        *code("SourceMap(mine)"),
         *code("plots.quoted_words_chart(voices.quoted_words(mine))"),
         *code("plots.verbs_by_connotation_chart(voices.verbs_by_speaker(mine))"),
         *code('plots.frame_strip_chart(lenses.frame_scores(mine), [f["id"] for f in lenses.frames()])'),
@@ -1003,8 +1014,8 @@ in a text file beside the notebooks and write its name: `MY_ARTICLE = "my_articl
 The answers here are what the machine found in your article: if you disagree and are sure, the
 mistake may be the machine's.
 """),
-        *code('own_quiz = QuoteQuiz(MY_ARTICLE, save_as="quote_quiz_own")\nown_quiz'),
-        *code('own_frames = FrameAnnotator(MY_ARTICLE, save_as="frame_annotations_own")\nown_frames'),
+        *code('own_quiz = QuoteQuiz(mine, save_as="quote_quiz_own")\nown_quiz'),
+        *code('own_frames = FrameAnnotator(mine, save_as="frame_annotations_own")\nown_frames'),
         *md("""
 ## موقعان وحدث واحد
 
@@ -1048,6 +1059,7 @@ You have finished the course. Notebook 00 shows your progress, and you can downl
 as one file to hand in to your teacher.
 """),
         *test_driver(f"""
+assert not paste.pasted and paste.last_error is None and mine.text == paste.text
 assert len(mine.quotes) >= 3 and all(q.speaker for q in mine.quotes), mine.quotes
 right = own_quiz.expected(0)
 own_quiz.answer(0, speaker=right["speaker"], kind=right["kind"], cue=right["cue"])
