@@ -23,7 +23,8 @@ from .quote_marks import MARKS, pair_marks
 from .sources import SourceBook
 from .subjects import Subject, parse_subject, subject_before, gap, COMMAS, skip_openers, introduces_someone
 
-DATELINE = re.compile(r"[^.:\n]{0,60}?\)\s*[-–—]\s*")   # عمّان (رويترز) - ...
+# عمّان (رويترز) - ... / صفاقس- ...: a place (and agency) then a dash opens the article
+DATELINE = re.compile(r"(?:[^.:\n]{0,60}?\)|[^\s.:،\n\-–—]+(?: [^\s.:،\n\-–—]+){0,2})\s*[-–—]\s*")
 RELATIVES = {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "ما", "مما", "عما"}
 RELAY_PAIRS = {("نقلا", "عن"), ("استنادا", "الي"), ("علي", "ذمه")}
 
@@ -151,11 +152,19 @@ class ParagraphReader:
             subject = parse_subject(self.text, self.tokens, first, self._subject_limit(first - 1, span))
             if subject is None or subject.anaphor:   # أما الطيب، التي...: a surname given before
                 subject = self._known_name(self.tokens, first) or subject
-            if subject and (introduces_someone(subject, self.tokens) or self.book.knows(subject.name)):
+            if subject and (introduces_someone(subject, self.tokens) or self.book.knows(subject.name)
+                            or (first > i and self._described_next(subject, span))):   # not the verb
                 self.book.add(subject)
                 return
             if first == i and (self.tokens[i].key.startswith("ال") or stems(self.tokens[i].key) & word_set("name_stops")):
                 return   # a noun or a preposition opens the sentence, not a verb
+
+    def _described_next(self, subject: Subject, span: range) -> bool:
+        """يقضي مامادو كابا، وهو شاب غيني، ...: a name the sentence goes on to describe."""
+        after = subject.end
+        return subject.type == "person" and after < span.stop and subject.end - subject.first >= 2 \
+            and bool(set(gap(self.text, self.tokens, after - 1)) & COMMAS) \
+            and self.tokens[after].key in ("وهو", "وهي", "الذي", "التي")
 
     def _past_opening_phrase(self, i: int, span: range) -> int:
         """في قسم الأورام بأحد مستشفيات بيروت، تجلس...: the token after an opening place or time
@@ -321,9 +330,21 @@ class ParagraphReader:
             if subject is None:
                 continue
             subject = replace(subject, first=subject.first + j, end=subject.end + j)
+            subject = self._publisher(subject, span) or subject
             source_id = self.book.add(subject)
             self.relays.append((n, source_id))
             self._according_to_clause(k, subject, source_id, span)
+
+    def _publisher(self, document: Subject, span: range) -> Subject | None:
+        """تقرير صادر عن ديوان المحاسبة / إحصائية نشرتها „شبكة حراس التعليم“: who published it."""
+        if not stems(self.tokens[document.first].key) & word_set("document_nouns"):
+            return None
+        for j in range(document.first + 1, min(span.stop - 1, document.first + 4)):
+            if self.tokens[j].key in word_set("publishing_words"):
+                start = j + 2 if self.tokens[j + 1].key == "عن" else j + 1
+                return parse_subject(self.text, self.tokens, start, self._subject_limit(start - 1, span)) \
+                    if start < span.stop else None
+        return None
 
     def _without_lam(self, j: int, stop: int) -> list[Token]:
         """The few tokens from j on, with the preposition ل cut from the first

@@ -213,8 +213,8 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
         return Subject(i, name.end, name.name, None, "person", name.gender or gender, role=role)
     head = min(stems(tokens[i].key) & word_set("role_heads"), key=len, default=tokens[i].key)
     definite = tokens[i].key.lstrip("وف").startswith("ال")
-    # الوزير / الوزير الأردني: a title alone (nationality allowed) refers back to someone named
-    bare = all(_is_nisba(t) for t in tokens[i + size:stop])
+    # الوزير / الوزير الأردني / المزارع البالغ (من العمر...): a title alone refers back
+    bare = all(_is_nisba(t) or t.key in word_set("age_words") for t in tokens[i + size:stop])
     anaphor = head.removeprefix("ال") if bare and definite else None
     return Subject(i, stop, role, None, "official", gender, role=role, anaphor=anaphor)
 
