@@ -394,21 +394,42 @@ class ParagraphReader:
         close = self._close_of.get(open_, open_)
         inner = self.text[open_ + 1:close]
         k = bisect_left(self.starts, open_) - 1
-        if len(inner.split()) > 4 or k < 0 or self.text[self.tokens[k].end:open_].strip(" ـ"):
+        words = len(inner.split())
+        if words > 6 or k < 0 or self.text[self.tokens[k].end:open_].strip(" ـ"):
             return None
         token = self.tokens[k]
-        if self._names_a_thing(token) or (k > 0 and token.key.lstrip("و") in ("الي", "ل", "مع")
-                                          and stems(self.tokens[k - 1].key) & word_set("interview_nouns")):
+        if self._names_a_thing(token, possessed_too=words <= 3):   # أغنية "وان تو ثري فيفا لالجيري"
             return token.text
-        return self._names_itself(k + 1) or self._names_the_relay(k, close) or self._names_a_phrase(k, inner)
+        if words > 4:
+            return None
+        if k > 0 and token.key.lstrip("و") in ("الي", "ل", "مع") and stems(self.tokens[k - 1].key) & word_set("interview_nouns"):
+            return token.text
+        return self._names_itself(k + 1) or self._names_the_relay(k, close) or \
+            self._names_a_phrase(k, inner) or self._nickname(k, inner)
+
+    def _nickname(self, k: int, inner: str) -> str | None:
+        """أداء «الخضر»، ليعزز "العميد" صدارته: one or two words with the article, in a sentence's
+        run (not after بـ، إلى، إن/أن or a verb of saying, where a quoted word is speech)."""
+        words = inner.split()
+        before = self.tokens[k]
+        if not words:
+            return None
+        plural_head = len(words) == 2 and words[0].endswith("و") and words[1].startswith("ال")   # محاربو الصحراء
+        if len(words) > 2 or not (words[0].startswith("ال") or plural_head):
+            return None
+        if before.key.startswith("ب") or before.key in word_set("name_stops") or is_complementizer(before) \
+                or cue_of(before):   # هي "النصر الكامل": a predicate in quotes is speech
+            return None
+        return before.text
 
     @staticmethod
-    def _names_a_thing(token: Token) -> bool:
-        """صحيفة / بصحيفة / صحيفته / روايتها: a noun that a name follows."""
+    def _names_a_thing(token: Token, possessed_too: bool = True) -> bool:
+        """صحيفة / بصحيفة / صحيفته / روايتها: a noun that a name follows (a possessed one only
+        before a short name: فريقه "كان يستحق التعادل" is speech)."""
         key, heads = token.key, word_set("non_quote_heads")
         if key in heads or (not key.lstrip("وف").startswith("ال") and stems(key) & heads):
             return True
-        owned = without_possessive(key)   # روايتها -> رواية: the thing is the subject's own
+        owned = without_possessive(key) if possessed_too else None   # روايتها -> رواية
         return bool(owned and stems(owned) & heads)
 
     def _names_a_phrase(self, k: int, inner: str) -> str | None:
