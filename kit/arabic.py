@@ -43,6 +43,7 @@ def normalize(text: str) -> str:
     return text.translate(_LETTER_MAP)
 
 
+@lru_cache(maxsize=65536)
 def ends_with_ta_marbuta(written: str) -> bool:
     """True when a word as written ends in ة (diacritics and tatweel after it ignored): the
     ending normalisation folds into ه, needed to tell إشارة (a noun) from أشار + ه."""
