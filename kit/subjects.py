@@ -255,6 +255,9 @@ def _anonymous(text, tokens, i, end) -> Subject | None:
         return Subject(i, stop, _span_text(text, tokens, i, stop), None, "anonymous", "",
                        anaphor=tokens[i].key.lstrip("وف").removeprefix("ال"))
     stop = i + 1
+    while stop < min(end, i + 4) and _joined(text, tokens, stop - 1) and _definite(tokens[stop]) \
+            and not _in(tokens[stop], "name_stops"):
+        stop += 1   # عنصر الحرس الوطني: an indefinite head takes its genitive
     phrases = sorted(_extra()["anonymity_phrases"], key=len, reverse=True)
     while stop < end and _joined(text, tokens, stop - 1):
         match = next((p for p in phrases if tuple(t.key for t in tokens[stop:stop + len(p)]) == p), None)
