@@ -402,10 +402,18 @@ class ParagraphReader:
             return token.text
         if words > 4:
             return None
-        if k > 0 and token.key.lstrip("و") in ("الي", "ل", "مع") and stems(self.tokens[k - 1].key) & word_set("interview_nouns"):
+        if k > 0 and self._after_a_link(k):
             return token.text
-        return self._names_itself(k + 1) or self._names_the_relay(k, close) or \
+        return self._names_itself(k + 1, close) or self._names_the_relay(k, close) or \
             self._names_a_phrase(k, inner) or self._nickname(k, inner)
+
+    def _after_a_link(self, k: int) -> bool:
+        """حديث إلى «…» / تحدثت إلى «…» / حسابه في «…»: a preposition between the marks and what
+        names them (an interview, a verb of speaking, an account or page)."""
+        link, owner = self.tokens[k].key.lstrip("و"), self.tokens[k - 1]
+        if link in ("الي", "ل", "مع"):
+            return bool(stems(owner.key) & word_set("interview_nouns")) or bool(cue_of(owner))
+        return link in ("في", "علي") and self._names_a_thing(owner)
 
     def _nickname(self, k: int, inner: str) -> str | None:
         """أداء «الخضر»، ليعزز "العميد" صدارته: one or two words with the article, in a sentence's
@@ -455,16 +463,19 @@ class ParagraphReader:
             after += 1
         return self.tokens[k].text if self.tokens[after].key in ("عن", "من") else None
 
-    def _names_itself(self, first: int) -> str | None:
-        """A body's name in marks, outside a description (not بأنها «حكومة فاشلة»): its first word
-        is an indefinite body or outlet (جمعية، شبكة) that governs the next."""
+    def _names_itself(self, first: int, close: int) -> str | None:
+        """A proper name in marks, outside a description (not بأنها «حكومة فاشلة»): its first word
+        is an indefinite body, outlet or named thing (جمعية، شبكة، مهرجان) and a definite word
+        follows it (جمعية ضحايا السكن؛ not «شبكة وسطاء», which describes)."""
         if first >= len(self.tokens) or first == 0:
             return None
         before, head = self.tokens[first - 1], self.tokens[first]
         if before.key.startswith("ب") or is_complementizer(before) or head.key.lstrip("وف").startswith("ال"):
             return None
-        heads = word_set("body_heads") | word_set("media_heads")
-        return head.text if head.key in heads else None
+        heads = word_set("body_heads") | word_set("media_heads") | word_set("non_quote_heads")
+        rest = self.tokens[first + 1:bisect_left(self.starts, close)]
+        proper = any(t.key.startswith(("ال", "لل")) for t in rest)
+        return head.text if head.key in heads and proper else None
 
     def _classify_marked(self, open_: int, close: int, span: range, free_tokens: tuple[int, int]) -> None:
         first = min(bisect_left(self.starts, open_ + 1), span.stop)
@@ -478,6 +489,8 @@ class ParagraphReader:
             self._add_marked(open_, close, "direct", after_k)
         elif free >= first:                                # a quoted sentence standing alone
             self._add_marked(open_, close, "direct", None)
+        elif first > 0 and ":" in self.text[self.tokens[first - 1].end:open_]:   # جاء فيها: «…»
+            self._add_marked(open_, close, "direct", cue_k)
         else:
             self._add_marked(open_, close, "partial", cue_k if cue_k is not None else after_k)
 

@@ -58,7 +58,10 @@ def _forms(row: dict):
         yield row["past"] + suffix, gender, False
     for prefix, suffix, gender in _PRESENT:
         yield prefix + row["present"] + suffix, gender, False
-    # The bare participle is left out on purpose: مصر (Egypt), مقر (seat) are nouns.
+    # The bare participle is left out on purpose: مصر (Egypt), مقر (seat) are nouns. "-" means
+    # none at all: كاتبة، سائلا are far more often nouns than "writing", "asking".
+    if row["participle"] == "-":
+        return
     for suffix, gender in _PARTICIPLE:
         yield row["participle"] + suffix, gender, True
 

@@ -258,6 +258,8 @@ def _anonymous(text, tokens, i, end) -> Subject | None:
     while stop < min(end, i + 4) and _joined(text, tokens, stop - 1) and _definite(tokens[stop]) \
             and not _in(tokens[stop], "name_stops"):
         stop += 1   # عنصر الحرس الوطني: an indefinite head takes its genitive
+    while stop < min(end, i + 4) and _joined(text, tokens, stop - 1) and _is_indefinite_nisba(tokens[stop]):
+        stop += 1   # مسؤولا محليا، مصدر أمني، دبلوماسيون غربيون
     phrases = sorted(_extra()["anonymity_phrases"], key=len, reverse=True)
     while stop < end and _joined(text, tokens, stop - 1):
         match = next((p for p in phrases if tuple(t.key for t in tokens[stop:stop + len(p)]) == p), None)
@@ -267,6 +269,12 @@ def _anonymous(text, tokens, i, end) -> Subject | None:
     gender = "pl" if _head(tokens, i, end, "plural_heads") else \
         "f" if _head(tokens, i, end, "feminine_heads") else "m"
     return Subject(i, stop, _span_text(text, tokens, i, stop), None, "anonymous", gender)
+
+
+def _is_indefinite_nisba(token: Token) -> bool:
+    """محليا، أمني، غربيون، دبلوماسية: an adjective of origin or kind without the article."""
+    key = token.key
+    return not _definite(token) and len(key) > 3 and key.endswith(("يا", "ي", "يه", "يون", "يين", "يات"))
 
 
 def _group(text, tokens, i, end) -> Subject | None:
@@ -470,7 +478,9 @@ def subject_before(text: str, tokens: list[Token], cue: int, start: int) -> Subj
         if not all(_joined(text, tokens, j) for j in range(first, cue)):
             continue
         subject = parse_subject(text, tokens, first, k + 1)
-        if subject and subject.end == k + 1 and (subject.entity or subject.anaphor):
+        opens_clause = first > start and tokens[first - 1].key in word_set("clause_openers")   # غير أن مسؤولا
+        if subject and subject.end == k + 1 and (subject.entity or subject.anaphor or (
+                opens_clause and subject.type in ("anonymous", "group", "body", "person"))):
             return subject
     return None
 
