@@ -333,7 +333,19 @@ class ParagraphReader:
             subject = self._publisher(subject, span) or subject
             source_id = self.book.add(subject)
             self.relays.append((n, source_id))
-            self._according_to_clause(k, subject, source_id, span)
+            self._according_to_clause(k, self._relayed_by(subject, source_id, span), span)
+
+    def _relayed_by(self, outlet: Subject, outlet_id: str, span: range) -> Said:
+        """بحسب ما نقلته قناة «النهرين» عن مصدر في هيئة النزاهة: the source after عن speaks, the
+        outlet relays; otherwise the outlet (or body) itself is the source."""
+        after = outlet.end
+        while after < min(span.stop, outlet.end + 2) and self.tokens[after].key.startswith("ال"):
+            after += 1
+        if after + 1 < span.stop and self.tokens[after].key == "عن":
+            speaker = parse_subject(self.text, self.tokens, after + 1, self._subject_limit(after, span))
+            if speaker:
+                return Said(self.book.add(speaker), speaker, "named after عن", via_id=outlet_id)
+        return Said(outlet_id, outlet, "according to")
 
     def _publisher(self, document: Subject, span: range) -> Subject | None:
         """تقرير صادر عن ديوان المحاسبة / إحصائية نشرتها „شبكة حراس التعليم“: who published it."""
@@ -363,17 +375,17 @@ class ParagraphReader:
         pair = (key.removeprefix("و"), self.tokens[k + 1].key if k + 1 < len(self.tokens) else "")
         return 2 if pair in RELAY_PAIRS else 0
 
-    def _according_to_clause(self, k: int, subject: Subject, source_id: str, span: range) -> None:
+    def _according_to_clause(self, k: int, said: Said, span: range) -> None:
         """ووفقا للصحيفة، فإنه... / وبحسب مسودة الخطة، التي اطلعت عليها الصحيفة، فإن...: a claim
         the source makes, reported as its indirect speech."""
-        if k != span.start or subject.end >= span.stop:
+        if k != span.start or said.subject.end >= span.stop:
             return
-        for j in range(subject.end, min(span.stop, subject.end + 15)):
+        for j in range(said.subject.end, min(span.stop, said.subject.end + 15)):
             if self.cue_at(j) and self.tokens[j - 1].key not in RELATIVES:
                 return
             if self.tokens[j].key in ("فان", "فانه", "فانها", "فانهم") and set(gap(self.text, self.tokens, j - 1)) & COMMAS:
                 if not any(self.cue_at(m) for m in range(j, span.stop)):
-                    self._add_clause(j + 1, span, Said(source_id, subject, "according to"), self.tokens[k], None)
+                    self._add_clause(j + 1, span, said, self.tokens[k], None)
                 return
 
     def _read_marks(self, n: int, span: range) -> None:

@@ -54,10 +54,14 @@ _PARTICIPLE = (("ا", "m"), ("ة", "f"), ("ين", "pl"), ("ات", "f"))
 
 
 def _forms(row: dict):
-    for suffix, gender in _PAST:
-        yield row["past"] + suffix, gender, False
-    for prefix, suffix, gender in _PRESENT:
-        yield prefix + row["present"] + suffix, gender, False
+    # "-" leaves a tense out: بيّن's past and present (بين، تبين) are read far more often as
+    # "between" and "it turned out"; only its participle (مبينا) reports speech.
+    if row["past"] != "-":
+        for suffix, gender in _PAST:
+            yield row["past"] + suffix, gender, False
+    if row["present"] != "-":
+        for prefix, suffix, gender in _PRESENT:
+            yield prefix + row["present"] + suffix, gender, False
     # The bare participle is left out on purpose: مصر (Egypt), مقر (seat) are nouns. "-" means
     # none at all: كاتبة، سائلا are far more often nouns than "writing", "asking".
     if row["participle"] == "-":

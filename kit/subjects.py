@@ -62,7 +62,8 @@ def _head(tokens: list[Token], i: int, end: int, list_name: str) -> int:
         return 2
     if _in(tokens[i], list_name):
         return 1
-    owned = without_possessive(tokens[i].key) if list_name == "role_heads" else None
+    # مستشارة (ة as written) is a woman adviser, not مستشار + ه "his adviser"
+    owned = without_possessive(tokens[i].key) if list_name == "role_heads" and not ends_with_ta_marbuta(tokens[i].text) else None
     return 1 if owned and stems(owned) & word_set(list_name) else 0
 
 
@@ -187,7 +188,7 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
     stop = quoted or stop
     role = _span_text(text, tokens, i, stop) + (text[tokens[stop - 1].end] if quoted else "")
     key = tokens[i].key if _in(tokens[i], "role_heads") else without_possessive(tokens[i].key) or ""
-    gender = "f" if key.endswith("ه") else "m"   # رئيستها: her president, a woman
+    gender = "f" if key.endswith("ه") or ends_with_ta_marbuta(tokens[i].text) else "m"   # رئيستها، مستشارة
     # the name follows the title directly, or after a comma (كاتبة الدولة المكلفة بالماء، سلمى بنعزوز)
     follows = quoted or _joined(text, tokens, stop - 1) or not (set(gap(text, tokens, stop - 1)) - COMMAS - {" "})
     # ...في جامعة غازي عنتاب: a word after an indefinite body names the body, not a person

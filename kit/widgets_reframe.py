@@ -237,8 +237,10 @@ def _verb_rows() -> dict[str, dict]:
     return {row["lemma"]: row for row in read_tsv("cue_verbs.tsv")}
 
 
-def _form(row: dict, column: str, prefix: str, suffix: str) -> str:
+def _form(row: dict, column: str, prefix: str, suffix: str) -> str | None:
     stem = row[column]
+    if stem == "-":                              # a tense the table leaves out (see cue_verbs.tsv)
+        return None
     if column == "past" and suffix and stem.endswith(("ى", "ا")):
         stem = stem[:-1]                        # ادعى -> ادعت، ادعوا; دعا -> دعت
     return prefix + stem + suffix
@@ -251,8 +253,9 @@ def _conjugate(word: str, old: dict, new: dict) -> str | None:
         core = word[len(clitic):] if word.startswith(clitic) else None
         for form in _FORMS if core else ():
             for pronoun in _PRONOUNS:
-                if core == _form(old, *form) + pronoun:
-                    return clitic + _form(new, *form) + pronoun
+                before, after = _form(old, *form), _form(new, *form)
+                if before and after and core == before + pronoun:
+                    return clitic + after + pronoun
     return None
 
 

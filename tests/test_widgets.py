@@ -447,6 +447,9 @@ def test_verb_replacements_have_another_connotation_and_keep_the_form():
     assert _conjugate("وقال", rows["قال"], rows["ادعى"]) == "وادعى"
     assert _conjugate("قالت", rows["قال"], rows["ادعى"]) == "ادعت"
     assert _conjugate("يقولون", rows["قال"], rows["زعم"]) is None     # not a form it knows
+    assert _conjugate("مضيفا", rows["أضاف"], rows["كتب"]) is None      # كتب has no participle
+    assert _conjugate("مبينا", rows["بيّن"], rows["قال"]) == "قائلا"
+    assert _conjugate("قالت", rows["قال"], rows["بيّن"]) is None       # nor بيّن a past tense
     lab = W.ReframeLab()
     lab.choose(_sentence_with(lab, "آرون"), "وقال", "زعم")
     connotations = {rows[value]["connotation"] for _, value in lab.replacement.options}
