@@ -49,9 +49,9 @@ from kit.article import load_article
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "data" / "dev"
 FILES = sorted(DEV.glob("*.json"))
-# Every gold corpus follows the same conventions: dev, dev2 and dev3 (independently written, then
-# tuned on; dev3 was first a held-out set, scored once before it was opened) and heldout (written
-# by someone who never saw the engine; only its totals are ever looked at).
+# Every gold corpus follows the same conventions. dev … dev6 were each written independently and
+# then tuned on (dev3 was first a held-out set, scored once before it was opened); heldout was
+# written by someone who never saw the engine, and only its totals are ever looked at.
 CORPORA = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "heldout")
 GOLD_FILES = sorted(p for c in CORPORA for p in (ROOT / "tests" / "data" / c).glob("*.json"))
 GOLD_ID = lambda p: f"{p.parent.name}/{p.stem}"  # noqa: E731
@@ -254,13 +254,20 @@ def _engine():
     return _evaluator().load_engine()
 
 
-def test_engine_reaches_the_dev_corpus_targets():
-    analyze = _engine()
-    scores, tot = _evaluator().evaluate(analyze)
+# Floors per corpus, a little under what the engine measures, so a regression fails here.
+# The tuned corpora sit near their measured values; the held-out set is the honest figure for
+# unseen text, and its speaker floor stays under the 0.90 target until the engine gets there.
+TARGETS = {   # corpus: (quote F1, speaker accuracy)
+    "dev": (0.97, 0.97), "dev2": (0.97, 0.95), "dev3": (0.97, 0.92), "dev4": (0.96, 0.92),
+    "heldout": (0.95, 0.78),
+}
+
+
+@pytest.mark.parametrize("corpus", TARGETS)
+def test_engine_reaches_the_corpus_targets(corpus):
+    evaluator, analyze = _evaluator(), _engine()
+    scores, tot = evaluator.evaluate(analyze, evaluator.load_corpus(ROOT / "tests" / "data" / corpus))
     assert not tot["crashed"], tot["crashed"]
-    # Quote detection meets the 0.90 target (measured 0.98). Speaker accuracy does not yet
-    # (measured 0.76 against the 0.90 target): this floor guards against regressions while
-    # the remaining error classes (speakers introduced in sentences without a verb, topic
-    # subjects separated from their verb, plural participles) are worked on.
-    assert tot["quote_f1"] >= 0.95, tot
-    assert tot["speaker_accuracy"] >= 0.75, tot
+    quote_f1, speakers = TARGETS[corpus]
+    assert tot["quote_f1"] >= quote_f1, tot
+    assert tot["speaker_accuracy"] >= speakers, tot
