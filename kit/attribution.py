@@ -20,6 +20,7 @@ from .cues import cue_of, complement_at, is_complementizer
 from .lexicon import Cue, word_set
 from .model import Diagnostic, NonQuote, Paragraph, Sentence
 from .quote_marks import MARKS, pair_marks
+from .quoted_names import name_label
 from .sources import SourceBook
 from .subjects import Subject, parse_subject, subject_before, gap, COMMAS, skip_openers, introduces_someone
 
@@ -66,7 +67,7 @@ class ParagraphReader:
         pairs, problems = pair_marks(text, paragraph.start, paragraph.end)
         self._close_of = dict(pairs)
         self.diagnostics = [_mark_problem(offset, code) for offset, code in problems]
-        labels = {pair: self._name_label(pair[0]) for pair in pairs}
+        labels = {pair: name_label(text, self.tokens, self.starts, *pair) for pair in pairs}
         self.names = [(pair, label) for pair, label in labels.items() if label]
         self.pairs = sorted(pair for pair, label in labels.items() if not label)   # speech, not names
         self.pair_opens = [open_ for open_, _ in self.pairs]
@@ -399,95 +400,6 @@ class ParagraphReader:
         for open_, close in pairs:
             if self.text[open_ + 1:close].strip():
                 self._classify_marked(open_, close, span, free)
-
-    def _name_label(self, open_: int) -> str | None:
-        """What says the marks at `open_` hold a short name, not speech: the word before them
-        (صحيفة، برنامج، روايتها، حديث إلى) or the name's own first word (أعلنت "جمعية ضحايا...")."""
-        close = self._close_of.get(open_, open_)
-        inner = self.text[open_ + 1:close]
-        k = bisect_left(self.starts, open_) - 1
-        words = len(inner.split())
-        if words > 6 or k < 0 or self.text[self.tokens[k].end:open_].strip(" ـ"):
-            return None
-        token = self.tokens[k]
-        if self._names_a_thing(token, possessed_too=words <= 3):   # أغنية "وان تو ثري فيفا لالجيري"
-            return token.text
-        if words > 4:
-            return None
-        if k > 0 and self._after_a_link(k):
-            return token.text
-        return self._names_itself(k + 1, close) or self._names_the_relay(k, close) or \
-            self._names_a_phrase(k, inner) or self._nickname(k, inner)
-
-    def _after_a_link(self, k: int) -> bool:
-        """حديث إلى «…» / تحدثت إلى «…» / حسابه في «…»: a preposition between the marks and what
-        names them (an interview, a verb of speaking, an account or page)."""
-        link, owner = self.tokens[k].key.lstrip("و"), self.tokens[k - 1]
-        if link in ("الي", "ل", "مع"):
-            return bool(stems(owner.key) & word_set("interview_nouns")) or bool(cue_of(owner))
-        return link in ("في", "علي") and self._names_a_thing(owner)
-
-    def _nickname(self, k: int, inner: str) -> str | None:
-        """أداء «الخضر»، ليعزز "العميد" صدارته: one or two words with the article, in a sentence's
-        run (not after بـ، إلى، إن/أن or a verb of saying, where a quoted word is speech)."""
-        words = inner.split()
-        before = self.tokens[k]
-        if not words:
-            return None
-        plural_head = len(words) == 2 and words[0].endswith("و") and words[1].startswith("ال")   # محاربو الصحراء
-        if len(words) > 2 or not (words[0].startswith("ال") or plural_head):
-            return None
-        if before.key.startswith("ب") or before.key in word_set("name_stops") or is_complementizer(before) \
-                or cue_of(before):   # هي "النصر الكامل": a predicate in quotes is speech
-            return None
-        return before.text
-
-    @staticmethod
-    def _names_a_thing(token: Token, possessed_too: bool = True) -> bool:
-        """صحيفة / بصحيفة / صحيفته / روايتها: a noun that a name follows (a possessed one only
-        before a short name: فريقه "كان يستحق التعادل" is speech)."""
-        key, heads = token.key, word_set("non_quote_heads")
-        if key in heads or (not key.lstrip("وف").startswith("ال") and stems(key) & heads):
-            return True
-        owned = without_possessive(key) if possessed_too else None   # روايتها -> رواية
-        return bool(owned and stems(owned) & heads)
-
-    def _names_a_phrase(self, k: int, inner: str) -> str | None:
-        """شركة الاتصالات المغربية ‹ألو موبايل› / المؤشر الرئيسي للسوق السعودية “تاسي”: a short
-        name after a thing's noun and its definite adjectives."""
-        if len(inner.split()) > 3 or inner.lstrip()[:1] in ("ب", "ل"):
-            return None
-        for j in range(k, max(-1, k - 4), -1):
-            if self._names_a_thing(self.tokens[j]) or self.tokens[j].key.lstrip("وف").removeprefix("ال") in word_set("non_quote_heads"):
-                return self.tokens[j].text if j < k else None
-            if not self.tokens[j].key.lstrip("وف").startswith(("ال", "لل")) or (
-                    j < k and set(gap(self.text, self.tokens, j)) - {" "}):
-                return None
-        return None
-
-    def _names_the_relay(self, k: int, close: int) -> str | None:
-        """ونقلت “بلومبرغ” عن مسؤول / وعلمت "المصري اليوم" من مصادر: an outlet's name between a
-        verb and the عن/من that brings in its source."""
-        after = bisect_left(self.starts, close)
-        if not cue_of(self.tokens[k]) or after >= len(self.tokens):
-            return None
-        if self.tokens[after].key.startswith("ال") and after + 1 < len(self.tokens):   # ‹هسبريس› الإلكترونية
-            after += 1
-        return self.tokens[k].text if self.tokens[after].key in ("عن", "من") else None
-
-    def _names_itself(self, first: int, close: int) -> str | None:
-        """A proper name in marks, outside a description (not بأنها «حكومة فاشلة»): its first word
-        is an indefinite body, outlet or named thing (جمعية، شبكة، مهرجان) and a definite word
-        follows it (جمعية ضحايا السكن؛ not «شبكة وسطاء», which describes)."""
-        if first >= len(self.tokens) or first == 0:
-            return None
-        before, head = self.tokens[first - 1], self.tokens[first]
-        if before.key.startswith("ب") or is_complementizer(before) or head.key.lstrip("وف").startswith("ال"):
-            return None
-        heads = word_set("body_heads") | word_set("media_heads") | word_set("non_quote_heads")
-        rest = self.tokens[first + 1:bisect_left(self.starts, close)]
-        proper = any(t.key.startswith(("ال", "لل")) for t in rest)
-        return head.text if head.key in heads and proper else None
 
     def _classify_marked(self, open_: int, close: int, span: range, free_tokens: tuple[int, int]) -> None:
         first = min(bisect_left(self.starts, open_ + 1), span.stop)

@@ -161,7 +161,7 @@ class ExerciseBox(KitWidget):
     @callback
     def _on_check(self, exercise_id: str) -> None:
         exercise, answer = self._exercise(exercise_id), self._value(exercise_id)
-        result = self._show(exercise, answer)
+        self._show(exercise, answer)
         if not blank(answer):
             self.answers[exercise_id] = answer
             self._save()

@@ -8,7 +8,6 @@ import pytest
 from hypothesis import given, settings, strategies as st, HealthCheck
 
 import kit
-from kit.article import MAX_CHARS
 from kit.errors import InputError
 from kit.lenses import all_highlights
 from kit.render import render_article

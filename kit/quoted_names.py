@@ -1,0 +1,108 @@
+"""Quotation marks around a NAME, not around speech: صحيفة "الأهرام"، برنامج "الحكاية"، «الخضر».
+
+`name_label` looks at a pair of marks in its sentence and returns the word that shows the marks
+hold a name (the word before them, or the name's own first word), or None when they hold speech.
+Every rule errs towards speech: a quoted description after بـ، إن/أن or a verb of saying stays a
+quote, because missing a quote costs a lesson more than keeping a name.
+"""
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from .arabic import Token, stems, without_possessive
+from .cues import cue_of, is_complementizer
+from .lexicon import word_set
+from .subjects import gap
+
+
+def name_label(text: str, tokens: list[Token], starts: list[int], open_: int, close: int) -> str | None:
+    """What says the marks at open_..close hold a short name: the word before them (صحيفة،
+    روايتها، حديث إلى) or the name's own first word (أعلنت "جمعية ضحايا...")."""
+    inner = text[open_ + 1:close]
+    k = bisect_left(starts, open_) - 1
+    words = len(inner.split())
+    if words > 6 or k < 0 or text[tokens[k].end:open_].strip(" ـ"):
+        return None
+    token = tokens[k]
+    if names_a_thing(token, possessed_too=words <= 3):   # أغنية "وان تو ثري فيفا لالجيري"
+        return token.text
+    if words > 4:
+        return None
+    if k > 0 and _after_a_link(tokens, k):
+        return token.text
+    return _names_itself(tokens, k + 1, bisect_left(starts, close)) or _names_the_relay(tokens, k, starts, close) \
+        or _names_a_phrase(text, tokens, k, inner) or _nickname(tokens, k, inner)
+
+
+def names_a_thing(token: Token, possessed_too: bool = True) -> bool:
+    """صحيفة / بصحيفة / صحيفته / روايتها: a noun that a name follows (a possessed one only
+    before a short name: فريقه "كان يستحق التعادل" is speech)."""
+    key, heads = token.key, word_set("non_quote_heads")
+    if key in heads or (not key.lstrip("وف").startswith("ال") and stems(key) & heads):
+        return True
+    owned = without_possessive(key) if possessed_too else None   # روايتها -> رواية
+    return bool(owned and stems(owned) & heads)
+
+
+def _after_a_link(tokens: list[Token], k: int) -> bool:
+    """حديث إلى «…» / تحدثت إلى «…» / حسابه في «…»: a preposition between the marks and what
+    names them (an interview, a verb of speaking, an account or page)."""
+    link, owner = tokens[k].key.lstrip("و"), tokens[k - 1]
+    if link in ("الي", "ل", "مع"):
+        return bool(stems(owner.key) & word_set("interview_nouns")) or bool(cue_of(owner))
+    return link in ("في", "علي") and names_a_thing(owner)
+
+
+def _nickname(tokens: list[Token], k: int, inner: str) -> str | None:
+    """أداء «الخضر»، ليعزز "العميد" صدارته: one or two words with the article, in a sentence's
+    run (not after بـ، إلى، إن/أن or a verb of saying, where a quoted word is speech)."""
+    words = inner.split()
+    before = tokens[k]
+    if not words:
+        return None
+    plural_head = len(words) == 2 and words[0].endswith("و") and words[1].startswith("ال")   # محاربو الصحراء
+    if len(words) > 2 or not (words[0].startswith("ال") or plural_head):
+        return None
+    if before.key.startswith("ب") or before.key in word_set("name_stops") or is_complementizer(before) \
+            or cue_of(before):   # هي "النصر الكامل": a predicate in quotes is speech
+        return None
+    return before.text
+
+
+def _names_a_phrase(text: str, tokens: list[Token], k: int, inner: str) -> str | None:
+    """شركة الاتصالات المغربية ‹ألو موبايل› / المؤشر الرئيسي للسوق السعودية “تاسي”: a short
+    name after a thing's noun and its definite adjectives."""
+    if len(inner.split()) > 3 or inner.lstrip()[:1] in ("ب", "ل"):
+        return None
+    for j in range(k, max(-1, k - 4), -1):
+        bare = tokens[j].key.lstrip("وف").removeprefix("ال")
+        if names_a_thing(tokens[j]) or bare in word_set("non_quote_heads"):
+            return tokens[j].text if j < k else None
+        if not tokens[j].key.lstrip("وف").startswith(("ال", "لل")) or (j < k and set(gap(text, tokens, j)) - {" "}):
+            return None
+    return None
+
+
+def _names_the_relay(tokens: list[Token], k: int, starts: list[int], close: int) -> str | None:
+    """ونقلت “بلومبرغ” عن مسؤول / وعلمت "المصري اليوم" من مصادر: an outlet's name between a
+    verb and the عن/من that brings in its source."""
+    after = bisect_left(starts, close)
+    if not cue_of(tokens[k]) or after >= len(tokens):
+        return None
+    if tokens[after].key.startswith("ال") and after + 1 < len(tokens):   # ‹هسبريس› الإلكترونية
+        after += 1
+    return tokens[k].text if tokens[after].key in ("عن", "من") else None
+
+
+def _names_itself(tokens: list[Token], first: int, stop: int) -> str | None:
+    """A proper name in marks (tokens first..stop), outside a description (not بأنها «حكومة
+    فاشلة»): its first word is an indefinite body, outlet or named thing (جمعية، شبكة، مهرجان)
+    and a definite word follows it (جمعية ضحايا السكن; not «شبكة وسطاء», which describes)."""
+    if first >= len(tokens) or first == 0:
+        return None
+    before, head = tokens[first - 1], tokens[first]
+    if before.key.startswith("ب") or is_complementizer(before) or head.key.lstrip("وف").startswith("ال"):
+        return None
+    heads = word_set("body_heads") | word_set("media_heads") | word_set("non_quote_heads")
+    proper = any(t.key.startswith(("ال", "لل")) for t in tokens[first + 1:stop])
+    return head.text if head.key in heads and proper else None
