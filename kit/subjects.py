@@ -181,9 +181,10 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
     if not tokens[i].key.lstrip("وف").startswith("ال") and stop < end and _joined(text, tokens, stop - 1):
         stop += 1   # an indefinite title is followed by its genitive: محافظ حلب، كاتبة الدولة
     while stop < end and _joined(text, tokens, stop - 1) and (
-            tokens[stop].key in links or (not _in(tokens[stop], "name_stops") and (
+            tokens[stop].key in links or _body_in_title(text, tokens, stop, end) or (not _in(tokens[stop], "name_stops") and (
                 tokens[stop].key.startswith(("ال", "بال", "لل", "وال")) or tokens[stop - 1].key in links))):
         stop += 1
+    stop = _name_further_on(text, tokens, stop, end)   # عضو غرفة تجارة درعا أم وسيم المقداد
     quoted = _quoted_name_end(text, tokens, stop, end)   # رئيسة رابطة «حقوق المودعين» المحامية...
     stop = quoted or stop
     role = _span_text(text, tokens, i, stop) + (text[tokens[stop - 1].end] if quoted else "")
@@ -206,7 +207,7 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
         name_end = name_at   # قائد ميداني، طلب عدم نشر اسمه: after a comma, only a name set off as one
     if name_end > name_at and not _in(tokens[name_at], "role_heads"):
         return Subject(i, name_end, _span_text(text, tokens, name_at, name_end), None, "person",
-                       gender, role=role)
+                       name_gender(tokens, name_at) or gender, role=role)
     later = _name_after_comma(text, tokens, stop, end)
     if later:
         comma_at, name = later
@@ -215,9 +216,36 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
     head = min(stems(tokens[i].key) & word_set("role_heads"), key=len, default=tokens[i].key)
     definite = tokens[i].key.lstrip("وف").startswith("ال")
     # الوزير / الوزير الأردني / المزارع البالغ (من العمر...): a title alone refers back
-    bare = all(_is_nisba(t) or t.key in word_set("age_words") for t in tokens[i + size:stop])
+    # ... or any definite modifier (الوزير المستقيل) or ذاته/نفسه (المسؤول ذاته)
+    after_head = tokens[i + size:stop]
+    bare = all(_definite(t) or t.key in word_set("age_words") for t in after_head)
+    if stop < end and tokens[stop].key in ("ذاته", "نفسه", "ذاتها", "نفسها") and _joined(text, tokens, stop - 1):
+        stop += 1
+        role = _span_text(text, tokens, i, stop)
     anaphor = head.removeprefix("ال") if bare and definite else None
     return Subject(i, stop, role, None, "official", gender, role=role, anaphor=anaphor)
+
+
+def _body_in_title(text, tokens, k, end) -> bool:
+    """لاتحاد نقابات العمال / بمجلس النواب: a body (with ل or ب) inside a title, and the
+    indefinite words of its name that lead to a definite one."""
+    if tokens[k].key[:1] in "لب" and stems(tokens[k].key) & word_set("body_heads"):
+        return True
+    return _in_construct(text, tokens, k, end) and tokens[k - 1].key[:1] in "لب" \
+        and bool(stems(tokens[k - 1].key) & word_set("body_heads"))
+
+
+def _name_further_on(text, tokens, stop, end) -> int:
+    """Where the name starts when a title runs on past its last definite word (غرفة تجارة
+    درعا، شركة ألفا): the first name or kunya within three words, else `stop` itself."""
+    if stop >= end or _starts_name(tokens, stop) or _definite(tokens[stop - 1]) or not _joined(text, tokens, stop - 1):
+        return stop   # after a definite word (الروائية السودانية آمنة...) or a comma, the name starts here
+    for j in range(stop + 1, min(end, stop + 3)):
+        if not _joined(text, tokens, j - 1) or _in(tokens[j - 1], "name_stops") or cue_of(tokens[j - 1]):
+            return stop
+        if _starts_name(tokens, j):
+            return j
+    return stop
 
 
 def _is_manner(token: Token) -> bool:
@@ -293,7 +321,8 @@ def _group(text, tokens, i, end) -> Subject | None:
 def _is_plural_noun(token: Token) -> bool:
     """مترشحون، المتابعون: a sound masculine plural, not a verb (يقولون) or a given name."""
     key = token.key.lstrip("وف") if len(token.key) > 5 else token.key
-    return len(key) > 4 and key.endswith("ون") and not _looks_like_verb(token) and not is_given_name(token)
+    # six letters at least: معاون، قانون، زيتون are singular
+    return len(key) > 5 and key.endswith("ون") and not _looks_like_verb(token) and not is_given_name(token)
 
 
 def introduces_someone(subject: Subject, tokens: list[Token]) -> bool:
@@ -316,7 +345,8 @@ def is_given_name(token: Token) -> bool:
 def name_gender(tokens: list[Token], k: int) -> str:
     """The gender of the first name at token k; a compound (نور الدين) decides as a pair."""
     pair = tokens[k].key.lstrip("وف") + " " + tokens[k + 1].key if k + 1 < len(tokens) else ""
-    return given_names().get(pair) or given_names().get(tokens[k].key.lstrip("وف"), "")
+    kunya = {"ام": "f", "ابو": "m"}.get(tokens[k].key.lstrip("وف"), "")   # أم وسيم، أبو رامي
+    return kunya or given_names().get(pair) or given_names().get(tokens[k].key.lstrip("وف"), "")
 
 
 def _starts_name(tokens: list[Token], k: int) -> bool:
@@ -472,6 +502,8 @@ def subject_before(text: str, tokens: list[Token], cue: int, start: int) -> Subj
     topic = _topic_subject(text, tokens, cue, start)
     if topic:
         return topic
+    if _has_conjunction(tokens[cue]):
+        return None   # مبنى المحافظة وهتفوا: a verb with و starts a clause of its own
     k = cue - 1
     while k >= start and tokens[k].key in ("قد", "كان", "وكان", "كانت", "وكانت"):
         k -= 1
