@@ -125,12 +125,16 @@ def without_proclitics(written: str, key: str, stem: str) -> str:
 
 
 def verb_stems(key: str, bare_ha: bool = True) -> set[str]:
-    """Readings of a verb token: with و/ف removed, and with an object pronoun removed (ووصفها).
+    """Readings of a verb token: with و/ف removed, ل before a present tense (ليقول), and with an
+    object pronoun removed (ووصفها).
 
     `bare_ha=False` keeps a final ه that was written ة (إشارة is a noun, not أشار + ه)."""
     out = {key}
     if len(key) > 2 and key[0] in CONJUNCTIONS:
         out.add(key[1:])
+    for form in list(out):   # ليقول: ل of purpose before a present tense
+        if len(form) > 3 and form.startswith(("لي", "لت")):
+            out.add(form[1:])
     for form in list(out):
         for suffix in ("هما", "هم", "هن", "ها", "ه") if bare_ha else ("هما", "هم", "هن", "ها"):
             if form.endswith(suffix) and len(form) - len(suffix) >= 2:

@@ -147,7 +147,7 @@ class ParagraphReader:
         i = self._past_opening_phrase(i, span)
         if i >= span.stop or i in self.inside or self.cue_at(i):
             return
-        for first in (i, i + 1):   # the topic (فلان، ...) or the subject after a first verb
+        for first in (i, self._after_verb_and_phrase(i + 1, span)):   # the topic, or the verb's subject
             if first >= span.stop or first in self.inside or self.cue_at(first):
                 return
             subject = parse_subject(self.text, self.tokens, first, self._subject_limit(first - 1, span))
@@ -159,6 +159,14 @@ class ParagraphReader:
                 return
             if first == i and (self.tokens[i].key.startswith("ال") or stems(self.tokens[i].key) & word_set("name_stops")):
                 return   # a noun or a preposition opens the sentence, not a verb
+
+    def _after_verb_and_phrase(self, k: int, span: range) -> int:
+        """ووقف إلى جانبها أبو علي: the subject after a verb may follow a short prepositional
+        phrase (a preposition and one word)."""
+        if k + 2 < span.stop and self.tokens[k].key.lstrip("و") in word_set("opening_prepositions") \
+                and not set(gap(self.text, self.tokens, k + 1)) & COMMAS:
+            return k + 2
+        return k
 
     def _described_next(self, subject: Subject, span: range) -> bool:
         """يقضي مامادو كابا، وهو شاب غيني، ...: a name the sentence goes on to describe."""
@@ -440,6 +448,10 @@ class ParagraphReader:
             return False
         if first > 0 and self.tokens[first - 1].key == "ب":   # تصفه بـ"الكارثة": a description
             return False
+        lead = self.text[self.tokens[first - 1].end:open_] if first > 0 else ""
+        cue = self.cue_at(cue_k)
+        if cue and normalize(cue.lemma) in word_set("object_ba_verbs") and ":" not in lead:
+            return False   # واتهم عقيقي “جهات سياسية” بتحريض...: the quote is the accused, an object
         subject = self.said[cue_k].subject
         lead = self.text[self.tokens[first - 1].end:open_] if first > 0 else ""
         return not between or ":" in lead or (subject is not None and subject.end >= first
@@ -463,8 +475,8 @@ class ParagraphReader:
             if j in self.inside or (j > k + 1 and self.cue_at(j) and not self._is_noun_use(j)):
                 return
             clause = complement_at(self.tokens, j)
-            if clause is not None and self.tokens[j - 1].key in word_set("time_conjunctions"):
-                return   # قبل أن تضيف: a time clause
+            if clause is not None and self.tokens[j - 1].key in word_set("non_report_before_an"):
+                return   # قبل أن تضيف، ومن المقرر أن: no one is reported here
             if clause is not None:
                 # يبلغ نحو 1500 ميغاواط، وأن الوزارة...: a وأن clause continues an earlier verb's
                 if not self.tokens[j].key.startswith("و"):
@@ -485,6 +497,8 @@ class ParagraphReader:
         while self.text[start].isspace():
             start += 1
         end = self._clause_end(stop - 1)
+        if any(q.kind == "indirect" and q.start == start for q in self.quotes):
+            return   # بحسب ما نقلته … عن …، فإن: the relay and its verb found the same clause
         # أوضحت أن "…": even a clause quoted whole is reported speech; its marks give a partial quote
         draft = Draft(start, end, "indirect", self.paragraph.index)
         self._attach(draft, said, cue_k)

@@ -35,13 +35,13 @@ def name_label(text: str, tokens: list[Token], starts: list[int], open_: int, cl
 
 
 def names_a_thing(token: Token, possessed_too: bool = True) -> bool:
-    """صحيفة / بصحيفة / صحيفته / روايتها: a noun that a name follows (a possessed one only
-    before a short name: فريقه "كان يستحق التعادل" is speech)."""
+    """صحيفة / بصحيفة / صحيفته / روايتها: a noun that a name follows (possessed, only a work or
+    page, before a short name: فريقها "عانى كثيرا" is speech)."""
     key, heads = token.key, word_set("non_quote_heads")
     if key in heads or (not key.lstrip("وف").startswith("ال") and stems(key) & heads):
         return True
     owned = without_possessive(key) if possessed_too else None   # روايتها -> رواية
-    return bool(owned and stems(owned) & heads)
+    return bool(owned and stems(owned) & word_set("possessable_works"))
 
 
 def _after_a_link(tokens: list[Token], k: int) -> bool:
@@ -61,8 +61,10 @@ def _nickname(tokens: list[Token], k: int, inner: str) -> str | None:
     if not words:
         return None
     plural_head = len(words) == 2 and words[0].endswith("و") and words[1].startswith("ال")   # محاربو الصحراء
-    if len(words) > 2 or not (words[0].startswith("ال") or plural_head):
-        return None
+    if not (plural_head or (len(words) == 1 and words[0].startswith("ال"))):
+        return None   # مسؤولية "الإهمال المزمن": a noun and its adjective are a quoted phrase
+    if before.key == "ب" and k > 0 and tokens[k - 1].key.startswith("الملقب"):   # الملقبات بـ«الشموس»
+        return tokens[k - 1].text
     if before.key.startswith("ب") or before.key in word_set("name_stops") or is_complementizer(before) \
             or cue_of(before):   # هي "النصر الكامل": a predicate in quotes is speech
         return None
@@ -70,15 +72,15 @@ def _nickname(tokens: list[Token], k: int, inner: str) -> str | None:
 
 
 def _names_a_phrase(text: str, tokens: list[Token], k: int, inner: str) -> str | None:
-    """شركة الاتصالات المغربية ‹ألو موبايل› / المؤشر الرئيسي للسوق السعودية “تاسي”: a short
-    name after a thing's noun and its definite adjectives."""
-    if len(inner.split()) > 3 or inner.lstrip()[:1] in ("ب", "ل"):
-        return None
-    for j in range(k, max(-1, k - 4), -1):
+    """شركة الاتصالات المغربية ‹ألو موبايل› / وكالة أنباء الإمارات «وام»: a short name after a
+    thing's noun and the words that complete it (no verb or function word between)."""
+    if len(inner.split()) > 3 or inner.lstrip()[:1] in ("ب", "ل") or not tokens[k].key.lstrip("وف").startswith(("ال", "لل")):
+        return None   # the word before the marks completes the name (…السعودية «تاسي»), not بـ or a verb
+    for j in range(k, max(-1, k - 6), -1):   # المؤشر العام للسوق المالية السعودية «تاسي»
         bare = tokens[j].key.lstrip("وف").removeprefix("ال")
         if names_a_thing(tokens[j]) or bare in word_set("non_quote_heads"):
             return tokens[j].text if j < k else None
-        if not tokens[j].key.lstrip("وف").startswith(("ال", "لل")) or (j < k and set(gap(text, tokens, j)) - {" "}):
+        if cue_of(tokens[j]) or tokens[j].key in word_set("name_stops") or (j < k and set(gap(text, tokens, j)) - {" "}):
             return None
     return None
 

@@ -50,8 +50,9 @@ def _joined(text: str, tokens: list[Token], k: int) -> bool:
 
 
 def _in(token: Token, list_name: str) -> bool:
-    if list_name in ("name_stops", "sentence_adverbs"):   # function words: no clitic stripping
-        return token.key in word_set(list_name)
+    if list_name in ("name_stops", "sentence_adverbs"):   # function words: only و/ف in front (وفي)
+        words = word_set(list_name)
+        return token.key in words or (len(token.key) > 2 and token.key[0] in "وف" and token.key[1:] in words)
     return bool(stems(token.key) & word_set(list_name))
 
 
@@ -421,6 +422,11 @@ def _name_after_comma(text, tokens, stop, end) -> tuple[int, Subject] | None:
     return None
 
 
+def _ba_word(token: Token) -> bool:
+    """A word starting with ب that is neither a first name (بشير) nor بن/بنت."""
+    return token.key.startswith("ب") and not is_given_name(token) and token.key not in NAME_LINKS
+
+
 def _plain_name(text, tokens, i, end) -> Subject | None:
     if not _could_be_name(tokens, i):
         return None
@@ -428,8 +434,7 @@ def _plain_name(text, tokens, i, end) -> Subject | None:
     if stop == i:
         return None
     # a first word written with ة is a feminine noun (مسودة الخطة), not a man's name
-    gender = name_gender(tokens, i) if is_given_name(tokens[i]) else \
-        "f" if ends_with_ta_marbuta(tokens[i].text) else ""
+    gender = name_gender(tokens, i) or ("f" if ends_with_ta_marbuta(tokens[i].text) else "")
     return Subject(i, stop, _span_text(text, tokens, i, stop), None, "person", gender)
 
 
@@ -452,6 +457,8 @@ def _could_be_name(tokens: list[Token], i: int) -> bool:
         return False
     if key[0] in "لب" and stems(key) & (word_set("body_heads") | word_set("role_heads")):   # لحزب
         return False
+    if key[0] == "ل" and i + 1 < len(tokens) and _definite(tokens[i + 1]):   # لكرة القدم، لشؤون اللاجئين
+        return False
     if len(key) > 3 and key.endswith(("ها", "هم", "هما", "ته")):
         return False
     return not (key.startswith("ب") and key.endswith("ه") and len(key) > 3)
@@ -462,6 +469,9 @@ def _name_end(text, tokens, i, end) -> int:
     stop = i
     if i < end and not _could_be_name(tokens, i):
         return i
+    if i < end and _ba_word(tokens[i]):   # بفتح تحقيق قضائي: ب + a noun, unless a surname stands
+        alone = i + 1 >= end or gap(text, tokens, i).strip() or is_complementizer(tokens[i + 1])
+        return i + 1 if alone else i      # alone (قال بلحاج (19 عاما): / بلقاسم إن)
     while stop < min(end, i + 4) and tokens[stop].key.isalpha() and len(tokens[stop].key) > 1:   # not لـ
         linked = stop > i and tokens[stop - 1].key in NAME_LINKS   # بن علي: علي is a name here
         stops_here = _in(tokens[stop], "name_stops") and not _written_as_name(tokens[stop])
@@ -542,12 +552,15 @@ def _topic_subject(text: str, tokens: list[Token], cue: int, start: int) -> Subj
     if i >= cue or text[tokens[i].start - 1:tokens[i].start] in MARKS:   # a quotation, not a topic
         return None
     subject = parse_subject(text, tokens, i, cue)
-    if subject is None:
-        return None
+    if subject is None or (subject.type == "person" and not subject.role and not subject.entity
+                           and tokens[i].key.startswith("و") and not is_given_name(tokens[i])):
+        return None   # ووقف أبو علي...، ليقول: a verb with و, not a topic
     if _verb_after(tokens, subject.end, cue) == cue:
         strong = subject.entity or subject.role or subject.anaphor or subject.type in ("body", "media")
         # وكانت مصادر مطلعة قد أفادت: with قد, even an anonymous topic is surely the subject
-        return subject if (strong and subject.type != "anonymous") or subject.end < cue else None
+        # أما إحدى الأمهات فتساءلت: after أما … ف, even an anonymous topic is the subject
+        after_amma = tokens[cue].key.startswith("ف") and i > start and tokens[i - 1].key in ("اما", "واما")
+        return subject if (strong and subject.type != "anonymous") or subject.end < cue or after_amma else None
     after = _after_parenthesis(text, tokens, subject.end, cue)
     return subject if after is not None and _verb_after(tokens, after, cue) == cue else None
 
