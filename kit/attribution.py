@@ -80,6 +80,7 @@ class ParagraphReader:
         self.quotes: list[Draft] = []
         self.non_quotes: list[NonQuote] = []
         self.relays: list[tuple[int, str]] = []   # (sentence number, relaying source id)
+        self._clause_starts: set[int] = set()     # where indirect clauses already found begin
 
     # --- structure -------------------------------------------------------------------------
     def _tokens_inside_marks(self) -> set[int]:
@@ -497,8 +498,9 @@ class ParagraphReader:
         while self.text[start].isspace():
             start += 1
         end = self._clause_end(stop - 1)
-        if any(q.kind == "indirect" and q.start == start for q in self.quotes):
+        if start in self._clause_starts:
             return   # بحسب ما نقلته … عن …، فإن: the relay and its verb found the same clause
+        self._clause_starts.add(start)
         # أوضحت أن "…": even a clause quoted whole is reported speech; its marks give a partial quote
         draft = Draft(start, end, "indirect", self.paragraph.index)
         self._attach(draft, said, cue_k)
