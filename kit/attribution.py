@@ -124,11 +124,14 @@ class ParagraphReader:
         self._find_relays(n, span)
         self._introduce_topic(span)
         self._headline_speaker(span)
+        named_until = span.start   # words of a speaker's phrase just read (والدة السليطي) name no one else
         for k in span:
             cue = self.cue_at(k)
             if cue:
                 self.said[k] = self._speaker_of(k, cue, span)
-            elif k not in self.inside:
+                subject = self.said[k].subject
+                named_until = subject.end if subject and subject.first > k else named_until
+            elif k not in self.inside and k >= named_until:
                 self.book.mentioned(self.tokens[k].key)
         self._read_marks(n, span)
         for k in span:
@@ -154,8 +157,9 @@ class ParagraphReader:
             subject = parse_subject(self.text, self.tokens, first, self._subject_limit(first - 1, span))
             if subject is None or subject.anaphor:   # أما الطيب، التي...: a surname given before
                 subject = self._known_name(self.tokens, first) or subject
+            after_verb = first > i   # يقف متداول في الأربعينيات: someone nameless, after a verb
             if subject and (introduces_someone(subject, self.tokens) or self.book.knows(subject.name)
-                            or (first > i and self._described_next(subject, span))):   # not the verb
+                            or (after_verb and (subject.type == "anonymous" or self._described_next(subject, span)))):
                 self.book.add(subject)
                 return
             if first == i and (self.tokens[i].key.startswith("ال") or stems(self.tokens[i].key) & word_set("name_stops")):
@@ -251,6 +255,8 @@ class ParagraphReader:
             subject = subject_before(self.text, self.tokens, k, span.start)
             how = "named before the verb"
         if subject is not None:
+            if subject.type == "person" and cue.gender in ("m", "f"):
+                subject = replace(subject, gender=cue.gender)   # تقول جعفر: the verb says she is a woman
             said = Said(self.book.add(subject), subject, how)
             return self._relayed_from(k, said, span)
         source_id = self.book.latest(cue.gender)
@@ -304,21 +310,28 @@ class ParagraphReader:
             and self.tokens[subject.end].text.startswith("بـ"))
 
     def _relayed_from(self, k: int, said: Said, span: range) -> Said:
-        """نقلت الوكالة عن مسؤول قوله / ذكرت الصحيفة، نقلا عن مصادر، أن: the outlet relays, the
-        one it quotes speaks."""
-        if self.cue_at(k).lemma != "نقل" and not (
-                said.subject.end + 1 < span.stop and self.tokens[said.subject.end].key == "نقلا"):
+        """نقلت الوكالة عن مسؤول قوله / ذكرت الصحيفة، نقلا عن مصادر، أن / وأفادت وكالة أنباء
+        الإمارات «وام» نقلا عن...: the outlet relays, the one it quotes speaks."""
+        after = self._relay_link(said.subject.end, span)
+        if after is None or (self.cue_at(k).lemma != "نقل" and self.tokens[after].key != "نقلا"):
             return said
-        after = said.subject.end
-        while after < min(span.stop, said.subject.end + 2) and self.tokens[after].key.startswith("ال"):
-            after += 1   # نقلت ‹هسبريس› الإلكترونية عن: the outlet's adjective
-        if after + 1 < span.stop and self.tokens[after].key == "نقلا":   # ذكرت صحيفة X، نقلا عن Y
+        if self.tokens[after].key == "نقلا":
             after += 1
-        if after < span.stop and self.tokens[after].key == "عن":
-            speaker = parse_subject(self.text, self.tokens, after + 1, self._subject_limit(after, span))
-            if speaker:
-                return Said(self.book.add(speaker), speaker, "named after عن", via_id=said.source_id)
+        speaker = parse_subject(self.text, self.tokens, after + 1, self._subject_limit(after, span))
+        if speaker:
+            return Said(self.book.add(speaker), speaker, "named after عن", via_id=said.source_id)
         return said
+
+    def _relay_link(self, j: int, span: range) -> int | None:
+        """The نقلا عن / عن that follows an outlet's name within a few words (its adjective or
+        its short name in marks may stand between), or None."""
+        for m in range(j, min(span.stop - 1, j + 4)):
+            if self.tokens[m].key == "عن" or (self.tokens[m].key == "نقلا" and self.tokens[m + 1].key == "عن"):
+                return m
+            if m in self.inside or self.cue_at(m) or (m > j and set(gap(self.text, self.tokens, m - 1)) & COMMAS
+                                                    and self.tokens[m].key != "نقلا"):
+                return None
+        return None
 
     def _find_relays(self, n: int, span: range) -> None:
         """بحسب ما ذكرت الصحيفة، وفقا للصحيفة، نقلا عن...: the source the sentence relays."""
@@ -348,10 +361,9 @@ class ParagraphReader:
     def _relayed_by(self, outlet: Subject, outlet_id: str, span: range) -> Said:
         """بحسب ما نقلته قناة «النهرين» عن مصدر في هيئة النزاهة: the source after عن speaks, the
         outlet relays; otherwise the outlet (or body) itself is the source."""
-        after = outlet.end
-        while after < min(span.stop, outlet.end + 2) and self.tokens[after].key.startswith("ال"):
-            after += 1
-        if after + 1 < span.stop and self.tokens[after].key == "عن":
+        after = self._relay_link(outlet.end, span)
+        if after is not None:
+            after += self.tokens[after].key == "نقلا"
             speaker = parse_subject(self.text, self.tokens, after + 1, self._subject_limit(after, span))
             if speaker:
                 return Said(self.book.add(speaker), speaker, "named after عن", via_id=outlet_id)

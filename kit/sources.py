@@ -90,7 +90,7 @@ class SourceBook:
                     return source_id
             if subject.type == "official":   # المدرب after «الناخب الوطني فلان»: the last person
                 return next((source_id for source_id in reversed(self._recent)
-                             if self._entries[source_id].type == "person"
+                             if self._entries[source_id].type in ("person", "anonymous")
                              and self._entries[source_id].gender in ("", subject.gender)), None)
             return None
         if subject.anaphor:

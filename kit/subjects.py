@@ -74,7 +74,7 @@ def _span_text(text: str, tokens: list[Token], first: int, end: int) -> str:
 
 def parse_subject(text: str, tokens: list[Token], i: int, end: int) -> Subject | None:
     """The subject phrase starting at token i (adverbs such as أيضا skipped), not past `end`."""
-    while i < end and _in(tokens[i], "sentence_adverbs"):
+    while i < end and (_in(tokens[i], "sentence_adverbs") or tokens[i].key in word_set("honorifics")):
         i += 1
         if tokens[i - 1].key.startswith("ب") and i < end and not _definite(tokens[i]) \
                 and not is_given_name(tokens[i]) and not _head(tokens, i, end, "role_heads"):
@@ -203,6 +203,8 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
                 _in(tokens[name_at], "role_heads") or _is_nisba(tokens[name_at])):
             name_at += 1
     name_end = _name_end(text, tokens, name_at, end) if name_at < end and not _is_manner(tokens[name_at]) else name_at
+    if name_end == name_at + 1 and name_at == stop and _head(tokens, i, end, "kinship_heads"):
+        name_at = i   # والدة السليطي: the relative is the speaker, named by whom she is related to
     if name_at == stop and not _joined(text, tokens, stop - 1) and not _starts_name(tokens, name_at) \
             and name_end < end and not set(gap(text, tokens, name_end - 1)) & (COMMAS | {":"}):
         name_end = name_at   # قائد ميداني، طلب عدم نشر اسمه: after a comma, only a name set off as one
@@ -223,14 +225,17 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
     if stop < end and tokens[stop].key in ("ذاته", "نفسه", "ذاتها", "نفسها") and _joined(text, tokens, stop - 1):
         stop += 1
         role = _span_text(text, tokens, i, stop)
-    anaphor = head.removeprefix("ال") if bare and definite else None
+    kin = _head(tokens, i, end, "kinship_heads")   # والدة السليطي is someone else, never a back-reference
+    anaphor = head.removeprefix("ال") if bare and definite and not kin else None
     return Subject(i, stop, role, None, "official", gender, role=role, anaphor=anaphor)
 
 
 def _body_in_title(text, tokens, k, end) -> bool:
-    """لاتحاد نقابات العمال / بمجلس النواب: a body (with ل or ب) inside a title, and the
-    indefinite words of its name that lead to a definite one."""
+    """لاتحاد نقابات العمال / بمجلس النواب / لإحدى النقابات: a body or a ل-genitive inside a
+    title, and the indefinite words of its name that lead to a definite one."""
     if tokens[k].key[:1] in "لب" and stems(tokens[k].key) & word_set("body_heads"):
+        return True
+    if tokens[k].key[:1] == "ل" and k + 1 < end and _joined(text, tokens, k) and _definite(tokens[k + 1]):
         return True
     return _in_construct(text, tokens, k, end) and tokens[k - 1].key[:1] in "لب" \
         and bool(stems(tokens[k - 1].key) & word_set("body_heads"))
