@@ -111,6 +111,8 @@ class ParagraphReader:
             return None
         if k > 0 and self.tokens[k - 1].key in word_set("verbal_noun_markers"):   # عدم ذكر اسمه
             return None
+        if k > 0 and self.tokens[k - 1].key in ("وهو", "وهي", "هو", "هي"):   # وهو طالب: a noun
+            return None
         return cue_of(self.tokens[k])
 
     # --- reading ---------------------------------------------------------------------------

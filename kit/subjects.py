@@ -8,7 +8,7 @@ official bodies (وزارة الخارجية), anonymous sources (مصادر م�
 Limits: rule-based; an unknown name is at most four words; a role is recognised only when its
 head noun is in `attribution_words.json`.
 """
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .arabic import Token, stems, normalize, drop_letters, without_proclitics, ends_with_ta_marbuta, without_possessive
@@ -85,7 +85,7 @@ def parse_subject(text: str, tokens: list[Token], i: int, end: int) -> Subject |
                    _plain_name):
         subject = reader(text, tokens, i, end)
         if subject:
-            return _with_apposition(text, tokens, subject, end)
+            return _with_apposition(text, tokens, _described_nameless(text, tokens, subject, end), end)
     return None
 
 
@@ -485,6 +485,8 @@ def _name_end(text, tokens, i, end) -> int:
         if stop > i and not is_given_name(tokens[stop]) and tokens[stop].key.startswith("با"):
             break   # سعاد حمدان بانتظار دورها: ب + a noun follows the name
         compound = stop > i and tokens[stop].key in word_set("compound_name_parts")   # فاطمة الزهراء
+        compound = compound or (stop == i + 1 and tokens[i].key in ("محمد", "احمد")   # محمد الأمين، محمد الهادي
+                                and tokens[stop].key.removeprefix("ال") in given_names())
         family = tokens[stop].key.startswith("ال") and not linked and not compound
         if family and stop == i and not is_given_name(tokens[i]):
             break
@@ -494,6 +496,21 @@ def _name_end(text, tokens, i, end) -> int:
         if not _joined(text, tokens, stop - 1):
             break
     return stop
+
+
+def _described_nameless(text, tokens, subject: Subject, end: int) -> Subject:
+    """أحدهم، وهو مزارع في الستين: someone known only as "one of them" is known by the description
+    that follows (أحد العائدين، وهو شاب... keeps its own words)."""
+    k = subject.end
+    if subject.end - subject.first != 1 or tokens[subject.first].key not in ("احدهم", "احداهن", "احدهن", "احداهم") \
+            or k + 1 >= end or tokens[k].key not in ("وهو", "وهي") or not set(gap(text, tokens, k - 1)) & COMMAS:
+        return subject
+    stop = k + 1
+    while stop < min(end, k + 6) and _joined(text, tokens, stop - 1) and not cue_of(tokens[stop]) \
+            and not (stop > k + 2 and not _definite(tokens[stop]) and tokens[stop].key not in ("في", "من")
+                     and _definite(tokens[stop - 1])):
+        stop += 1
+    return replace(subject, end=stop, name=_span_text(text, tokens, k + 1, stop))
 
 
 def _with_apposition(text, tokens, subject: Subject, end: int) -> Subject:
