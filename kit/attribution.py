@@ -24,8 +24,9 @@ from .quoted_names import name_label
 from .sources import SourceBook
 from .subjects import Subject, parse_subject, subject_before, gap, COMMAS, skip_openers, introduces_someone
 
-# عمّان (رويترز) - ... / صفاقس- ...: a place (and agency) then a dash opens the article
-DATELINE = re.compile(r"(?:[^.:\n]{0,60}?\)|[^\s.:،\n\-–—]+(?: [^\s.:،\n\-–—]+){0,2})\s*[-–—]\s*")
+# عمّان (رويترز) - / صفاقس- / رام الله - «القدس» -: a place (and agency or paper) opens the article
+DATELINE = re.compile(r"(?:[^.:\n]{0,60}?\)|[^\s.:،\n\-–—]+(?: [^\s.:،\n\-–—]+){0,2})\s*[-–—]\s*"
+                      r"(?:[«\"“„‹][^»\"”“›\n]{1,30}[»\"”“›]\s*[-–—]\s*)?")   # رام الله - «القدس» -
 RELATIVES = {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "ما", "مما", "عما"}
 RELAY_PAIRS = {("نقلا", "عن"), ("استنادا", "الي"), ("علي", "ذمه")}
 
@@ -356,7 +357,8 @@ class ParagraphReader:
                 continue
             subject = replace(subject, first=subject.first + j, end=subject.end + j)
             subject = self._publisher(subject, span) or subject
-            source_id = self.book.add(subject)
+            # …، بحسب ما أكدته مصادر حكومية: a relay at the end confirms; the sentence's speaker stays
+            source_id = self.book.add(subject, touch=k == skip_openers(self.tokens, span.start, span.stop))
             self.relays.append((n, source_id))
             self._according_to_clause(k, self._relayed_by(subject, source_id, span), span)
 

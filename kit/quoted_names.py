@@ -20,6 +20,8 @@ def name_label(text: str, tokens: list[Token], starts: list[int], open_: int, cl
     روايتها، حديث إلى) or the name's own first word (أعلنت "جمعية ضحايا...")."""
     inner = text[open_ + 1:close]
     k = bisect_left(starts, open_) - 1
+    if _in_dateline(text, open_, close):
+        return "-"
     words = len(inner.split())
     if words > 6 or k < 0 or text[tokens[k].end:open_].strip(" ـ"):
         return None
@@ -32,6 +34,13 @@ def name_label(text: str, tokens: list[Token], starts: list[int], open_: int, cl
         return token.text
     return _names_itself(tokens, k + 1, bisect_left(starts, close)) or _names_the_relay(tokens, k, starts, close) \
         or _names_a_phrase(text, tokens, k, inner) or _nickname(tokens, k, inner)
+
+
+def _in_dateline(text: str, open_: int, close: int) -> bool:
+    """رام الله - «القدس» - قدم…: the paper's own name between the dashes of a dateline."""
+    line_start = text.rfind("\n", 0, open_) + 1
+    before, after = text[line_start:open_].rstrip(), text[close + 1:close + 4].lstrip()
+    return before.endswith(("-", "–", "—")) and len(before.split()) <= 4 and after[:1] in ("-", "–", "—")
 
 
 def names_a_thing(token: Token, possessed_too: bool = True) -> bool:

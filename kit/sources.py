@@ -29,8 +29,9 @@ class SourceBook:
         self._recent: list[str] = []          # ids, most recent last
         self._early_roles: dict[str, list[str]] = {}   # titles seen before the entity spoke
 
-    def add(self, subject: Subject, head: str | None = None) -> str:
-        """The id of the source `subject` names, creating it if the article has not cited it yet."""
+    def add(self, subject: Subject, head: str | None = None, touch: bool = True) -> str:
+        """The id of the source `subject` names, creating it if the article has not cited it yet
+        (touch=False: known from now on, but not the latest speaker)."""
         source_id = self._resolve(subject)
         if source_id is None:
             source_id = subject.entity.id if subject.entity else f"src{len(self._entries) + 1}"
@@ -45,7 +46,8 @@ class SourceBook:
             self._note(entry.roles, subject.role)
         if head and not entry.head:
             entry.head = head
-        self.touch(source_id)
+        if touch:
+            self.touch(source_id)
         return source_id
 
     def add_role(self, source_id: str, role: str) -> None:
