@@ -258,10 +258,9 @@ class ParagraphReader:
             subject = subject_before(self.text, self.tokens, k, span.start)
             how = "named before the verb"
         if subject is not None:
-            if subject.type == "person" and cue.gender in ("m", "f"):
-                subject = replace(subject, gender=cue.gender)   # تقول جعفر: the verb says she is a woman
-            said = Said(self.book.add(subject), subject, how)
-            return self._relayed_from(k, said, span)
+            source_id = self.book.add(subject)
+            self.book.agree(source_id, cue.gender)   # تقول جعفر: the verb says she is a woman
+            return self._relayed_from(k, Said(source_id, subject, how), span)
         source_id = self.book.latest(cue.gender)
         return Said(source_id, None, "carried over from the previous speaker" if source_id else "")
 

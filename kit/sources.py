@@ -50,6 +50,13 @@ class SourceBook:
             self.touch(source_id)
         return source_id
 
+    def agree(self, source_id: str, gender: str) -> None:
+        """A verb's gender (تقول، نفت) outweighs a guess from the first-name list: بوعلام is a
+        man's first name and a woman's family name."""
+        entry = self._entries[source_id]
+        if entry.type == "person" and gender in ("m", "f"):
+            entry.gender = gender
+
     def add_role(self, source_id: str, role: str) -> None:
         roles = self._entries[source_id].roles if source_id in self._entries \
             else self._early_roles.setdefault(source_id, [])

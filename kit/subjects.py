@@ -82,7 +82,7 @@ def parse_subject(text: str, tokens: list[Token], i: int, end: int) -> Subject |
     if i >= end or (_in(tokens[i], "name_stops") and not _written_as_name(tokens[i])):
         return None
     for reader in (_known_entity, _outlet_or_body, _role_then_name, _anonymous, _group, _described_name,
-                   _plain_name):
+                   _plain_name, _surname_alone):
         subject = reader(text, tokens, i, end)
         if subject:
             return _with_apposition(text, tokens, _described_nameless(text, tokens, subject, end), end)
@@ -427,6 +427,18 @@ def _name_after_comma(text, tokens, stop, end) -> tuple[int, Subject] | None:
     return None
 
 
+def _surname_alone(text, tokens, i, end) -> Subject | None:
+    """وقال الكركي / أما الزياني فقال: a family name of origin (ال + …ي) standing alone, which no
+    word list knows as a title, a body or a group."""
+    key = tokens[i].key.lstrip("وف") if len(tokens[i].key) > 4 else tokens[i].key
+    alone = i + 1 >= end or not _joined(text, tokens, i) or not _definite(tokens[i + 1])
+    if not (key.startswith("ال") and key.endswith("ي") and len(key) > 4 and alone):
+        return None
+    if any(_in(tokens[i], name) for name in ("role_heads", "body_heads", "media_heads", "group_heads", "name_stops")):
+        return None
+    return Subject(i, i + 1, drop_letters(tokens[i].text, len(tokens[i].key) - len(key)), None, "person", "")
+
+
 def _ba_word(token: Token) -> bool:
     """A word starting with ب that is neither a first name (بشير) nor بن/بنت."""
     return token.key.startswith("ب") and not is_given_name(token) and token.key not in NAME_LINKS
@@ -475,8 +487,9 @@ def _name_end(text, tokens, i, end) -> int:
     if i < end and not _could_be_name(tokens, i):
         return i
     if i < end and _ba_word(tokens[i]):   # بفتح تحقيق قضائي: ب + a noun, unless a surname stands
-        alone = i + 1 >= end or gap(text, tokens, i).strip() or is_complementizer(tokens[i + 1])
-        return i + 1 if alone else i      # alone (قال بلحاج (19 عاما): / بلقاسم إن)
+        alone = i + 1 >= end or gap(text, tokens, i).strip() or is_complementizer(tokens[i + 1]) \
+            or cue_of(tokens[i + 1])      # alone (قال بلحاج (19 عاما): / بلقاسم إن / بوعلام نفت)
+        return i + 1 if alone else i
     while stop < min(end, i + 4) and tokens[stop].key.isalpha() and len(tokens[stop].key) > 1:   # not لـ
         linked = stop > i and tokens[stop - 1].key in NAME_LINKS   # بن علي: علي is a name here
         stops_here = _in(tokens[stop], "name_stops") and not _written_as_name(tokens[stop])
