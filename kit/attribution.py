@@ -22,7 +22,7 @@ from .model import Diagnostic, NonQuote, Paragraph, Sentence
 from .quote_marks import MARKS, pair_marks
 from .quoted_names import name_label
 from .sources import SourceBook
-from .subjects import Subject, parse_subject, subject_before, gap, COMMAS, skip_openers, introduces_someone
+from .subjects import Subject, parse_subject, subject_before, gap, COMMAS, skip_openers, introduces_someone, is_given_name
 
 # عمّان (رويترز) - / صفاقس- / رام الله - «القدس» -: a place (and agency or paper) opens the article
 DATELINE = re.compile(r"(?:[^.:\n]{0,60}?\)|[^\s.:،\n\-–—]+(?: [^\s.:،\n\-–—]+){0,2})\s*[-–—]\s*"
@@ -216,6 +216,9 @@ class ParagraphReader:
         if not span or self.cue_at(span.start):
             return
         subject = parse_subject(self.text, self.tokens, span.start, self._subject_limit(span.start - 1, span))
+        plain = subject and subject.type == "person" and not subject.role and not subject.entity
+        if plain and not is_given_name(self.tokens[subject.first]) and subject.end - subject.first > 2:
+            return   # تختم منى حديثها بسؤال: a sentence, not a name, before the colon
         if subject and subject.type != "anonymous" and ":" in gap(self.text, self.tokens, subject.end - 1):
             self.said[span.start] = Said(self.book.add(subject), subject, "named before a colon")
 
@@ -253,6 +256,8 @@ class ParagraphReader:
         subject = self._known_surname(subject)
         if subject and self._is_object(cue, subject, span):
             subject = None
+        if k + 1 < limit:   # وأوضح بلاغ للوزارة: the ministry speaks through its statement
+            subject = self._publisher(k + 1, span) or subject
         how = "named after the verb"
         if subject is None and not cue.participle:
             subject = subject_before(self.text, self.tokens, k, span.start)
@@ -355,7 +360,7 @@ class ParagraphReader:
             if subject is None:
                 continue
             subject = replace(subject, first=subject.first + j, end=subject.end + j)
-            subject = self._publisher(subject, span) or subject
+            subject = self._publisher(subject.first, span) or subject
             # …، بحسب ما أكدته مصادر حكومية: a relay at the end confirms; the sentence's speaker stays
             source_id = self.book.add(subject, touch=k == skip_openers(self.tokens, span.start, span.stop))
             self.relays.append((n, source_id))
@@ -368,15 +373,26 @@ class ParagraphReader:
         if after is not None:
             after += self.tokens[after].key == "نقلا"
             speaker = parse_subject(self.text, self.tokens, after + 1, self._subject_limit(after, span))
-            if speaker:
+            if speaker and self._credible(speaker):
                 return Said(self.book.add(speaker), speaker, "named after عن", via_id=outlet_id)
         return Said(outlet_id, outlet, "according to")
 
-    def _publisher(self, document: Subject, span: range) -> Subject | None:
-        """تقرير صادر عن ديوان المحاسبة / إحصائية نشرتها „شبكة حراس التعليم“: who published it."""
-        if not stems(self.tokens[document.first].key) & word_set("document_nouns"):
+    def _credible(self, subject: Subject) -> bool:
+        """Could this phrase be someone (عن مصدر، عن الوزير فلان), not a thing (عن آخر اتصال هاتفي)?"""
+        return bool(subject.entity or subject.role or subject.type != "person"
+                    or is_given_name(self.tokens[subject.first]) or self.book.knows(subject.name))
+
+    def _publisher(self, first: int, span: range) -> Subject | None:
+        """تقرير صادر عن ديوان المحاسبة / إحصائية نشرتها „شبكة حراس التعليم“ / بلاغ للوزارة: who
+        published the document named at token `first`."""
+        if not stems(self.tokens[first].key) & word_set("document_nouns"):
             return None
-        for j in range(document.first + 1, min(span.stop - 1, document.first + 4)):
+        owner = first + 1   # بلاغ للوزارة: the document's owner follows with ل
+        if owner < span.stop and self.tokens[owner].key[:1] == "ل" and stems(self.tokens[owner].key) & word_set("body_heads"):
+            window = self._without_lam(owner, span.stop)
+            body = parse_subject(self.text, window, 0, len(window))
+            return replace(body, first=body.first + owner, end=body.end + owner) if body else None
+        for j in range(first + 1, min(span.stop - 1, first + 4)):
             if self.tokens[j].key in word_set("publishing_words"):
                 start = j + 2 if self.tokens[j + 1].key == "عن" else j + 1
                 return parse_subject(self.text, self.tokens, start, self._subject_limit(start - 1, span)) \
@@ -437,7 +453,8 @@ class ParagraphReader:
             self._add_marked(open_, close, "direct", after_k)
         elif free >= first:                                # a quoted sentence standing alone
             self._add_marked(open_, close, "direct", None)
-        elif first > 0 and ":" in self.text[self.tokens[first - 1].end:open_]:   # جاء فيها: «…»
+        elif first > 0 and ":" in self.text[self.tokens[first - 1].end:open_] and (
+                cue_k is not None or self.book.latest()):   # جاء فيها: «…» (someone to say it)
             self._add_marked(open_, close, "direct", cue_k)
         else:
             self._add_marked(open_, close, "partial", cue_k if cue_k is not None else after_k)

@@ -369,7 +369,7 @@ def _described_name(text, tokens, i, end) -> Subject | None:
         return None
     k = i + 1
     while k < min(end, i + 10) and _joined(text, tokens, k - 1) and not _starts_name(tokens, k) and (
-            _describes(tokens[k]) or (k == i + 1 and _in_construct(text, tokens, k, end))):
+            _describes(tokens[k]) or ((k == i + 1 or tokens[k - 1].key in ("في", "لدى")) and _in_construct(text, tokens, k, end))):
         k += 1
     if k < end and _joined(text, tokens, k - 1) and (_starts_name(tokens, k) or (
             k - i > 1 and _definite(tokens[k - 1]) and _could_be_name(tokens, k))):

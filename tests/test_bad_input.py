@@ -21,9 +21,11 @@ def spans_ok(analysis):
         assert analysis.text[span.start:span.end] == span.text
 
 
-def test_non_arabic_text_gives_an_empty_result_and_a_warning():
+def test_non_arabic_text_gives_a_warning_and_no_speakers():
     a = kit.analyze('The minister said: "we will win".')
-    assert [d.code for d in a.diagnostics] == ["not_arabic"]
+    codes = [d.code for d in a.diagnostics]
+    assert codes[0] == "not_arabic" and set(codes) <= {"not_arabic", "no_speaker"}
+    assert [(q.text, q.speaker) for q in a.quotes] == [("we will win", None)]   # marks are found, no Arabic verb
     spans_ok(a)
 
 
