@@ -253,7 +253,7 @@ class ParagraphReader:
         subject = None
         if not cue.participle and k + 1 < limit:
             subject = self._subject_after(k + 1, limit)
-        subject = self._known_surname(subject)
+        subject = self._known_surname(self._without_object(subject, cue, span))
         if subject and self._is_object(cue, subject, span):
             subject = None
         if k + 1 < limit:   # وأوضح بلاغ للوزارة: the ministry speaks through its statement
@@ -303,6 +303,17 @@ class ParagraphReader:
             return subject
         return replace(subject, end=subject.first + 1, name=self.text[first.start:first.end])
 
+    def _without_object(self, subject: Subject | None, cue: Cue, span: range) -> Subject | None:
+        """وصفت النائبة جنان بوشهري الجلسة بأنها: a name read on into the verb's object (ال + noun
+        before بـ) gives that word back."""
+        if subject is None or subject.type != "person" or subject.end - subject.first < 3 \
+                or normalize(cue.lemma) not in word_set("object_ba_verbs") or subject.end >= span.stop:
+            return subject
+        last, after = self.tokens[subject.end - 1], self.tokens[subject.end]
+        if last.key.startswith("ال") and after.key.startswith("ب") and " " in subject.name:
+            return replace(subject, end=subject.end - 1, name=subject.name.rsplit(" ", 1)[0])
+        return subject
+
     def _is_object(self, cue: Cue, subject: Subject, span: range) -> bool:
         """وصف الخطة بأنها / اتهم الحكومة بـ / طالب الوزارة بـ: the noun after these verbs is their
         object when بـ or a relative (وصف ركلة الجزاء التي...) follows it; the speaker is the one
@@ -312,6 +323,10 @@ class ParagraphReader:
         verb = self.tokens[subject.first - 1] if subject.first > 0 else None
         if verb and verb.key.endswith(("ها", "هم", "ه")) and without_possessive(verb.key):
             return False   # وصفها متابعون بأنها: the object is the pronoun, the noun is the subject
+        someone = subject.entity or subject.role or subject.type in ("body", "media", "group", "anonymous") \
+            or is_given_name(self.tokens[subject.first])
+        if someone and not subject.anaphor and subject.gender in ("", cue.gender) and cue.gender in ("m", "f"):
+            return False   # وطالبت رابطة المشجعين بـ: a named body or person agreeing with the verb speaks
         return self.tokens[subject.end].key in RELATIVES or self.tokens[subject.end].key.startswith("ب") or (
             self.text[self.tokens[subject.end - 1].end:self.tokens[subject.end].start].strip() == ""
             and self.tokens[subject.end].text.startswith("بـ"))

@@ -90,7 +90,7 @@ def _names_a_phrase(text: str, tokens: list[Token], k: int, inner: str) -> str |
         if names_a_thing(tokens[j]) or bare in word_set("non_quote_heads"):
             return tokens[j].text if j < k else None
         if cue_of(tokens[j]) or tokens[j].key in word_set("name_stops") or (j < k and set(gap(text, tokens, j)) - {" "}) \
-                or (j < k and tokens[j + 1].key.startswith("و")):   # الملعب والأجهزة الأمنية "…": a list, not a name
+                or tokens[j].key.startswith("وال"):   # الملعب والأجهزة الأمنية "…": a list, not a name
             return None
     return None
 

@@ -405,7 +405,7 @@ def _in_construct(text, tokens, k, end) -> bool:
 def _describes(token: Token) -> bool:
     """Can this word continue a title? Definite words (الشؤون، للأمم، بالمستشفى) and the
     prepositions that link a title to its domain (في، باسم، عن)."""
-    return _definite(token) or token.key in ("في", "باسم", "عن", "لدى")
+    return (_definite(token) and not _in(token, "name_stops")) or token.key in ("في", "باسم", "عن", "لدى")   # not التي
 
 
 def _name_after_comma(text, tokens, stop, end) -> tuple[int, Subject] | None:
