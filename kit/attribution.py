@@ -106,8 +106,8 @@ class ParagraphReader:
     def cue_at(self, k: int) -> Cue | None:
         """The reporting verb at token k, unless it is quoted speech or a relative clause
         (الاقتراح الذي دعا إلى...)."""
-        if k in self.inside or (k > 0 and self.tokens[k - 1].key in RELATIVES):
-            return None
+        if k in self.inside or (k > 0 and self.tokens[k - 1].key in RELATIVES and not self._after_comma(k - 1)):
+            return None   # الاقتراح الذي دعا إلى...: a relative clause describes; «فلان، الذي قال» speaks
         if self.tokens[k].key in word_set("reporter_formulas"):   # يذكر أن: the writer's own aside
             return None
         if k > 0 and self.tokens[k - 1].key in word_set("verbal_noun_markers"):   # عدم ذكر اسمه
@@ -248,7 +248,24 @@ class ParagraphReader:
         return any(c == ":" or (c in MARKS and i not in self.name_marks)
                    for i, c in enumerate(self.text[start:stop], start))
 
+    def _after_comma(self, k: int) -> bool:
+        return k > 0 and bool(set(gap(self.text, self.tokens, k - 1)) & COMMAS)
+
+    def _antecedent(self, relative: int, span: range) -> Subject | None:
+        """عادل النمري، الذي قال...: the person named right before the comma."""
+        comma = relative   # the subject must end where the comma stands
+        for first in range(max(span.start, comma - 8), comma):
+            subject = parse_subject(self.text, self.tokens, first, comma)
+            if subject and subject.end == comma and subject.type != "person" or subject and subject.end == comma and (
+                    subject.role or subject.entity or is_given_name(self.tokens[subject.first]) or self.book.knows(subject.name)):
+                return subject
+        return None
+
     def _speaker_of(self, k: int, cue: Cue, span: range) -> Said:
+        if k > 0 and self.tokens[k - 1].key in RELATIVES:   # فلان، الذي قال للصحفيين إنه...
+            subject = self._antecedent(k - 1, span)
+            if subject:
+                return Said(self.book.add(subject), subject, "named before the relative")
         limit = self._subject_limit(k, span)
         subject = None
         if not cue.participle and k + 1 < limit:
@@ -538,8 +555,11 @@ class ParagraphReader:
         if first >= span.stop:
             return
         stop, limit = first + 1, min(span.stop, first + 150)   # a reported clause is at most 150 words
+        in_relative = cue_k is not None and cue_k > 0 and self.tokens[cue_k - 1].key in RELATIVES
         while stop < limit and not (self.cue_at(stop) and set(gap(self.text, self.tokens, stop - 1)) & COMMAS
                                         and stop not in self.inside):
+            if in_relative and set(gap(self.text, self.tokens, stop - 1)) & COMMAS and stop not in self.inside:
+                break   # فلان، الذي قال إنه غير نادم، قد غادر: the relative clause ends at its comma
             stop += 1
         start = self.tokens[first - 1].end
         while self.text[start].isspace():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from .arabic import Token, stems, without_possessive
+from .arabic import Token, normalize, stems, without_possessive
 from .cues import cue_of, is_complementizer
 from .lexicon import word_set
 from .subjects import gap
@@ -58,7 +58,9 @@ def _after_a_link(tokens: list[Token], k: int) -> bool:
     names them (an interview, a verb of speaking, an account or page)."""
     link, owner = tokens[k].key.lstrip("و"), tokens[k - 1]
     if link in ("الي", "ل", "مع"):
-        return bool(stems(owner.key) & word_set("interview_nouns")) or bool(cue_of(owner))
+        cue = cue_of(owner)
+        return bool(stems(owner.key) & word_set("interview_nouns")) or bool(
+            cue and normalize(cue.lemma) in word_set("speaking_to_verbs"))
     return link in ("في", "علي") and names_a_thing(owner)
 
 

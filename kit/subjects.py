@@ -161,7 +161,8 @@ def _continues_name(tokens: list[Token], k: int, head: int) -> bool:
         return True
     if not key.startswith("ال"):
         return False
-    return k == head + 1 or not before.lstrip("وف").startswith(("ال", "لل")) or _is_nisba(tokens[k]) \
+    genitive = k == head + 1 and not _definite(tokens[head])   # الحكومة الاقتراح: a definite head takes none
+    return genitive or not before.lstrip("وف").startswith(("ال", "لل")) or _is_nisba(tokens[k]) \
         or key in word_set("name_adjectives")
 
 
