@@ -517,6 +517,8 @@ class ParagraphReader:
         cue = self.cue_at(cue_k)
         if cue and normalize(cue.lemma) in word_set("object_ba_verbs") and ":" not in lead:
             return False   # واتهم عقيقي “جهات سياسية” بتحريض...: the quote is the accused, an object
+        if cue and cue.participle and between and ":" not in lead:
+            return False   # معتبرين ذلك "نجاحا كبيرا": a participle's object, then its description
         subject = self.said[cue_k].subject
         lead = self.text[self.tokens[first - 1].end:open_] if first > 0 else ""
         return not between or ":" in lead or (subject is not None and subject.end >= first

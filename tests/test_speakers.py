@@ -280,3 +280,8 @@ def test_a_quote_after_a_colon_is_direct_even_without_a_verb():
     analysis = kit.analyze("ونشر اللاعب رسالة مقتضبة جاء فيها: „شكرا لكل من ساندني“.")
     assert [(q.text, q.kind) for q in analysis.quotes] == [("شكرا لكل من ساندني", "direct")]
 
+
+def test_a_participle_with_an_object_then_marks_gives_a_partial_quote():
+    analysis = kit.analyze('وارتفعت النسبة، وأشاد المسؤولون بالحملة، معتبرين ذلك "نجاحا كبيرا للتوعية".')
+    assert [(q.text, q.kind) for q in analysis.quotes] == [("نجاحا كبيرا للتوعية", "partial")]
+
