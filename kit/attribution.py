@@ -114,6 +114,9 @@ class ParagraphReader:
             return None
         if k > 0 and self.tokens[k - 1].key in ("وهو", "وهي", "هو", "هي"):   # وهو طالب: a noun
             return None
+        if k > 0 and stems(self.tokens[k - 1].key) & word_set("interview_nouns") \
+                and self.tokens[k].key.endswith(("ها", "ه", "هم")):   # في تصريحات نقلها موقع...: describes them
+            return None
         return cue_of(self.tokens[k])
 
     # --- reading ---------------------------------------------------------------------------
@@ -558,8 +561,8 @@ class ParagraphReader:
             return
         stop, limit = first + 1, min(span.stop, first + 150)   # a reported clause is at most 150 words
         in_relative = cue_k is not None and cue_k > 0 and self.tokens[cue_k - 1].key in RELATIVES
-        while stop < limit and not (self.cue_at(stop) and set(gap(self.text, self.tokens, stop - 1)) & COMMAS
-                                        and stop not in self.inside):
+        while stop < limit and not (set(gap(self.text, self.tokens, stop - 1)) & COMMAS and stop not in self.inside
+                                        and self._attribution_at(stop, limit)):
             if in_relative and set(gap(self.text, self.tokens, stop - 1)) & COMMAS and stop not in self.inside:
                 break   # فلان، الذي قال إنه غير نادم، قد غادر: the relative clause ends at its comma
             stop += 1
@@ -576,6 +579,12 @@ class ParagraphReader:
         if marker is not None:
             draft.cue, draft.cue_lemma = marker, marker.text.removeprefix("و")
         self.quotes.append(draft)
+
+    def _attribution_at(self, k: int, limit: int) -> bool:
+        """Does a new attribution start at token k (after a comma)? A verb of saying, directly or
+        after في حين / فيما / بينما (…، في حين وصف الوزير…)."""
+        j = skip_openers(self.tokens, k, limit)
+        return j < limit and self.cue_at(j) is not None
 
     def _clause_end(self, last: int) -> int:
         """The end of a clause's last token, with a closing quotation mark that follows it."""

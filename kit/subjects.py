@@ -493,7 +493,8 @@ def _name_end(text, tokens, i, end) -> int:
         return i + 1 if alone else i
     while stop < min(end, i + 4) and tokens[stop].key.isalpha() and len(tokens[stop].key) > 1:   # not لـ
         linked = stop > i and tokens[stop - 1].key in NAME_LINKS   # بن علي: علي is a name here
-        stops_here = _in(tokens[stop], "name_stops") and not _written_as_name(tokens[stop])
+        stops_here = (_in(tokens[stop], "name_stops") and not _written_as_name(tokens[stop])) or (
+            stop > i and tokens[stop].key.endswith(("ها", "هم", "هما")) and not is_given_name(tokens[stop]))   # منى حديثها
         if not linked and (stops_here or tokens[stop].key.startswith("لل")):
             break
         if stop > i and not is_given_name(tokens[stop]) and tokens[stop].key.startswith("با"):
