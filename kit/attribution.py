@@ -301,7 +301,10 @@ class ParagraphReader:
 
     def _is_addressee(self, subject: Subject) -> bool:
         """A phrase written with a ل that its name does not have: لبي بي سي، لصحيفة الأهرام."""
-        written = self.tokens[subject.first].key.lstrip("وف")
+        token = self.tokens[subject.first]
+        written = token.key.lstrip("وف")
+        if written.startswith("ل") and subject.type == "person" and not subject.role and not is_given_name(token):
+            return True   # وقال لفرانس 24: a ل-word that is no first name is whom he spoke to
         return written.startswith("ل") and not normalize(subject.name).lstrip("وف").startswith("ل")
 
     def _known_name(self, tokens: list[Token], i: int) -> Subject | None:
@@ -457,12 +460,25 @@ class ParagraphReader:
         if k != span.start or said.subject.end >= span.stop:
             return
         for j in range(said.subject.end, min(span.stop, said.subject.end + 15)):
-            if self.cue_at(j) and self.tokens[j - 1].key not in RELATIVES:
+            cue = self.cue_at(j)
+            speaking_to = cue and normalize(cue.lemma) in word_set("speaking_to_verbs") and j + 1 < span.stop \
+                and self.tokens[j + 1].key[:1] == "ل"   # ووفقا لمصدر … تحدث لفرانس 24، فإن
+            if cue and self.tokens[j - 1].key not in RELATIVES and not speaking_to:
                 return
             if self.tokens[j].key in ("فان", "فانه", "فانها", "فانهم") and set(gap(self.text, self.tokens, j - 1)) & COMMAS:
-                if not any(self.cue_at(m) for m in range(j, span.stop)):
+                if not any(self.cue_at(m) and self._opens_speech(m, span) for m in range(j, span.stop)):
                     self._add_clause(j + 1, span, said, self.tokens[k], None)
                 return
+
+    def _opens_speech(self, k: int, span: range) -> bool:
+        """Does the verb at k bring in words (إن/أن, a colon or marks before the next comma)?
+        ونقلوا إلى مركز استقبال does not."""
+        for m in range(k + 1, min(span.stop, k + 10)):
+            if is_complementizer(self.tokens[m]) or m in self.inside or ":" in gap(self.text, self.tokens, m - 1):
+                return True
+            if set(gap(self.text, self.tokens, m - 1)) & COMMAS:
+                return False
+        return False
 
     def _read_marks(self, n: int, span: range) -> None:
         sentence = self.sentences[n]
@@ -584,7 +600,7 @@ class ParagraphReader:
         """Does a new attribution start at token k (after a comma)? A verb of saying, directly or
         after في حين / فيما / بينما (…، في حين وصف الوزير…)."""
         j = skip_openers(self.tokens, k, limit)
-        return j < limit and self.cue_at(j) is not None
+        return j < limit and self.cue_at(j) is not None and self._opens_speech(j, range(k, limit))
 
     def _clause_end(self, last: int) -> int:
         """The end of a clause's last token, with a closing quotation mark that follows it."""

@@ -11,7 +11,7 @@ head noun is in `attribution_words.json`.
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .arabic import Token, stems, normalize, drop_letters, without_proclitics, ends_with_ta_marbuta, without_possessive
+from .arabic import TASHKEEL, TATWEEL, Token, stems, normalize, drop_letters, without_proclitics, ends_with_ta_marbuta, without_possessive
 from .entities import match_entity, proclitic_length
 from .cues import cue_of, is_complementizer
 from .lexicon import Entity, word_set, read_json, given_names
@@ -191,7 +191,8 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
     stop = quoted or stop
     role = _span_text(text, tokens, i, stop) + (text[tokens[stop - 1].end] if quoted else "")
     key = tokens[i].key if _in(tokens[i], "role_heads") else without_possessive(tokens[i].key) or ""
-    gender = "f" if key.endswith("ه") or ends_with_ta_marbuta(tokens[i].text) else "m"   # رئيستها، مستشارة
+    feminine = key.endswith("ه") or ends_with_ta_marbuta(tokens[i].text) or _head(tokens, i, end, "feminine_heads")
+    gender = "f" if feminine else "m"   # رئيستها، مستشارة، الأم
     # the name follows the title directly, or after a comma (كاتبة الدولة المكلفة بالماء، سلمى بنعزوز)
     follows = quoted or _joined(text, tokens, stop - 1) or not (set(gap(text, tokens, stop - 1)) - COMMAS - {" "})
     # ...في جامعة غازي عنتاب: a word after an indefinite body names the body, not a person
@@ -262,9 +263,21 @@ def _is_manner(token: Token) -> bool:
 
 
 def _definite(token: Token) -> bool:
-    """الشؤون، للأمم، بالمستشفى، والصحة: a word with the article, after any proclitics."""
+    """الشؤون، للأمم، بالمستشفى، والصحة: a word with the article, after any proclitics (not
+    ألمانيا، ألكسيو, whose written hamza shows the alef is the word's own)."""
     key = token.key[1:] if token.key[:1] in "وف" and len(token.key) > 3 else token.key
-    return key.startswith(("ال", "لل", "بال", "كال"))
+    return key.startswith(("ال", "لل", "بال", "كال")) and not _hamza_alef(token)
+
+
+def _hamza_alef(token: Token) -> bool:
+    """Is the ا of a seeming article written أ/إ/آ (ألكسيو، وألمانيا، بإلغاء)?"""
+    written = TASHKEEL.sub("", token.text).replace(TATWEEL, "")
+    key = token.key
+    if key[:1] in "وف" and len(key) > 3:
+        written, key = written[1:], key[1:]
+    if key.startswith(("بال", "كال")):
+        written, key = written[1:], key[1:]
+    return key.startswith("ال") and written[:1] in ("أ", "إ", "آ")   # للإعلام (لل) keeps its article
 
 
 def _ends_in_body_name(tokens: list[Token], i: int, stop: int) -> bool:
@@ -465,7 +478,8 @@ def _could_be_name(tokens: list[Token], i: int) -> bool:
     key = tokens[i].key
     if is_given_name(tokens[i]):
         return True
-    if len(key) < 2 or key.startswith(("ال", "لل")) or not key.isalpha() or key in word_set("sentence_adverbs"):
+    article = key.startswith(("ال", "لل")) and not _hamza_alef(tokens[i])   # not ألكسيو
+    if len(key) < 2 or article or not key.isalpha() or key in word_set("sentence_adverbs"):
         return False
     if key.startswith("لم") and len(key) > 4:   # لموقعنا، لمراسلنا: "to our site/reporter"
         return False
@@ -502,7 +516,7 @@ def _name_end(text, tokens, i, end) -> int:
         compound = stop > i and tokens[stop].key in word_set("compound_name_parts")   # فاطمة الزهراء
         compound = compound or (stop == i + 1 and tokens[i].key in ("محمد", "احمد")   # محمد الأمين، محمد الهادي
                                 and tokens[stop].key.removeprefix("ال") in given_names())
-        family = tokens[stop].key.startswith("ال") and not linked and not compound
+        family = tokens[stop].key.startswith("ال") and not _hamza_alef(tokens[stop]) and not linked and not compound
         if family and stop == i and not is_given_name(tokens[i]):
             break
         stop += 1
