@@ -9,9 +9,9 @@
 
 The default corpus is `tests/data/dev/*.json`: twelve short, invented Arabic news articles (the
 events, most people and all wording are made up for the kit) with hand-made gold annotations.
-`tests/data/` holds more corpora written the same way (dev2 … dev6, heldout); the conventions
-are documented in `tests/test_dev_corpus.py`. Look only at the totals of `heldout`: it is the
-measure of how the engine does on text nobody tuned it on.
+`tests/data/` holds more corpora written the same way (dev2 … dev10, heldout, fresh); the conventions
+are documented in `tests/test_dev_corpus.py`. Look only at the totals of `heldout` and `fresh`:
+they measure how the engine does on text nobody tuned it on.
 
 What is measured:
   * quote detection precision / recall / F1 with LOOSE span matching: a predicted quote
