@@ -25,6 +25,7 @@ HOW_KEYS = {
     "carried over from the previous speaker": "w_how_carried",
     "the previous speaker (no verb in the sentence)": "w_how_no_verb",
     "named after عن": "w_how_after_an",
+    "named before the relative": "w_how_before_relative",
     "according to": "w_how_according_to",
 }
 

@@ -624,3 +624,16 @@ def test_the_paste_box_strings_override_no_other_string():
     others = set().union(*(_ui_strings(path.name) for path in folder.glob("ui_*.json")
                            if path.name != "ui_paste.json"))
     assert not others & set(_ui_strings("ui_paste.json"))
+
+
+def test_every_way_the_engine_finds_a_speaker_is_explained_in_both_languages():
+    """The quiz explains Quote.how in the student's language: every value the engine gives on the
+    gold corpora has an interface string (a new rule without one would show English in Arabic)."""
+    from pathlib import Path
+    hows = set()
+    for path in sorted(Path(__file__).parent.joinpath("data").glob("*/*.json")):
+        hows |= {q.how for q in kit.analyze(json.loads(path.read_text(encoding="utf-8"))["text"]).quotes}
+    hows.discard("")
+    assert hows <= set(widgets_quiz.HOW_KEYS), hows - set(widgets_quiz.HOW_KEYS)
+    for key in widgets_quiz.HOW_KEYS.values():
+        assert t(key, "ar") != t(key, "en") and t(key, "ar")
