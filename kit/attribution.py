@@ -10,8 +10,11 @@ before it); a quote with no verb in its sentence takes the most recent speaker; 
 applied to the quotes of their own sentence and, through وأضاف-style continuations, to the
 same speaker's quotes just before. The lead's outlet (كشفت صحيفة...) is reported as the
 article's relay, not stamped on every quote.
+
+The reader is split by concern: `introductions` (people a sentence introduces before they
+speak), `relays` (outlets passing words on, وفقا لـ … فإن), `quoted_names` (marks around names),
+`subjects` (reading a speaker's phrase) and `sources` (the article's book of sources).
 """
-import re
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 
@@ -19,16 +22,13 @@ from .arabic import Token, tokenize, stems, normalize, drop_letters, without_pos
 from .cues import cue_of, complement_at, is_complementizer
 from .lexicon import Cue, word_set
 from .model import Diagnostic, NonQuote, Paragraph, Sentence
+from .introductions import Introductions
 from .quote_marks import MARKS, pair_marks
 from .quoted_names import name_label
+from .reading import RELATIVES, Said
+from .relays import Relays
 from .sources import SourceBook
-from .subjects import Subject, parse_subject, subject_before, gap, COMMAS, skip_openers, introduces_someone, is_given_name
-
-# عمّان (رويترز) - / صفاقس- / رام الله - «القدس» -: a place (and agency or paper) opens the article
-DATELINE = re.compile(r"(?:[^.:\n]{0,60}?\)|[^\s.:،\n\-–—]+(?: [^\s.:،\n\-–—]+){0,2})\s*[-–—]\s*"
-                      r"(?:[«\"“„‹][^»\"”“›\n]{1,30}[»\"”“›]\s*[-–—]\s*)?")   # رام الله - «القدس» -
-RELATIVES = {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "ما", "مما", "عما"}
-RELAY_PAIRS = {("نقلا", "عن"), ("استنادا", "الي"), ("علي", "ذمه")}
+from .subjects import Subject, parse_subject, subject_before, gap, COMMAS, skip_openers, is_given_name
 
 
 @dataclass
@@ -48,16 +48,7 @@ class Draft:
     via_ids: list[str] = field(default_factory=list)
 
 
-@dataclass
-class Said:
-    """What a reporting verb resolved to."""
-    source_id: str | None
-    subject: Subject | None
-    how: str
-    via_id: str | None = None
-
-
-class ParagraphReader:
+class ParagraphReader(Introductions, Relays):
     """Reads one paragraph; the `SourceBook` carries speakers from paragraph to paragraph."""
 
     def __init__(self, text: str, paragraph: Paragraph, sentences: list[Sentence], book: SourceBook):
@@ -144,86 +135,6 @@ class ParagraphReader:
             if k in self.said and self.cue_at(k):
                 self._read_indirect(k, span)
         self._partials_follow_their_clause(self.quotes[first_quote:])
-
-    def _introduce_topic(self, span: range) -> None:
-        """Someone the sentence is about before they say anything (يقف الحبيب المنصوري بين
-        أشجاره، عبّر المدرب فلان عن رضاه، وكانت منظمة اليونسكو قد أدرجت): a later verb with no
-        subject (ويقول، لكنه قال، ووصفتها) refers to them."""
-        self._introduce_subject(span)
-        self._introduce_among(span)
-
-    def _introduce_subject(self, span: range) -> None:
-        i = skip_openers(self.tokens, self._after_dateline(span), span.stop)
-        i = self._past_opening_phrase(i, span)
-        if i >= span.stop or i in self.inside or self.cue_at(i):
-            return
-        for first in (i, self._after_verb_and_phrase(i + 1, span)):   # the topic, or the verb's subject
-            if first >= span.stop or first in self.inside or self.cue_at(first):
-                return
-            subject = parse_subject(self.text, self.tokens, first, self._subject_limit(first - 1, span))
-            if subject is None or subject.anaphor:   # أما الطيب، التي...: a surname given before
-                subject = self._known_name(self.tokens, first) or subject
-            after_verb = first > i   # يقف متداول في الأربعينيات: someone nameless, after a verb
-            if subject and (introduces_someone(subject, self.tokens) or self.book.knows(subject.name)
-                            or (after_verb and (subject.type == "anonymous" or self._described_next(subject, span)))):
-                self.book.add(subject)
-                return
-            if first == i and (self.tokens[i].key.startswith("ال") or stems(self.tokens[i].key) & word_set("name_stops")):
-                return   # a noun or a preposition opens the sentence, not a verb
-
-    def _after_verb_and_phrase(self, k: int, span: range) -> int:
-        """ووقف إلى جانبها أبو علي: the subject after a verb may follow a short prepositional
-        phrase (a preposition and one word)."""
-        if k + 2 < span.stop and self.tokens[k].key.lstrip("و") in word_set("opening_prepositions") \
-                and not set(gap(self.text, self.tokens, k + 1)) & COMMAS:
-            return k + 2
-        return k
-
-    def _described_next(self, subject: Subject, span: range) -> bool:
-        """يقضي مامادو كابا، وهو شاب غيني، ...: a name the sentence goes on to describe."""
-        after = subject.end
-        return subject.type == "person" and after < span.stop and subject.end - subject.first >= 2 \
-            and bool(set(gap(self.text, self.tokens, after - 1)) & COMMAS) \
-            and self.tokens[after].key in ("وهو", "وهي", "الذي", "التي")
-
-    def _past_opening_phrase(self, i: int, span: range) -> int:
-        """في قسم الأورام بأحد مستشفيات بيروت، تجلس...: the token after an opening place or time
-        phrase and its comma (i itself when the sentence does not open so)."""
-        if i >= span.stop or self.tokens[i].key.lstrip("و") not in word_set("opening_prepositions"):
-            return i
-        for k in range(i, min(span.stop - 1, i + 12)):
-            if k in self.inside or self.cue_at(k):
-                return i
-            if set(gap(self.text, self.tokens, k)) & COMMAS:
-                return k + 1
-        return i
-
-    def _introduce_among(self, span: range) -> None:
-        """تجمع عشرات المنخرطين، بينهم فاطمة الزهراء العلوي: the person singled out of a crowd."""
-        for k in span:
-            if self.tokens[k].key in word_set("among_words") and k + 1 < span.stop and k + 1 not in self.inside:
-                subject = parse_subject(self.text, self.tokens, k + 1, self._subject_limit(k, span))
-                if subject and introduces_someone(subject, self.tokens):
-                    self.book.add(subject)
-
-    def _after_dateline(self, span: range) -> int:
-        """The first token after a dateline such as «صفاقس (تونس) (أ ف ب) -», else span.start."""
-        if not span:
-            return span.start
-        start = self.tokens[span.start].start
-        match = DATELINE.match(self.text, start, self.tokens[min(span.stop, span.start + 10) - 1].end)
-        return bisect_left(self.starts, match.end(), span.start, span.stop) if match else span.start
-
-    def _headline_speaker(self, span: range) -> None:
-        """بايدن: الرد العسكري "جاوز الحد" — a name and a colon open the sentence."""
-        if not span or self.cue_at(span.start):
-            return
-        subject = parse_subject(self.text, self.tokens, span.start, self._subject_limit(span.start - 1, span))
-        plain = subject and subject.type == "person" and not subject.role and not subject.entity
-        if plain and not is_given_name(self.tokens[subject.first]) and subject.end - subject.first > 2:
-            return   # تختم منى حديثها بسؤال: a sentence, not a name, before the colon
-        if subject and subject.type != "anonymous" and ":" in gap(self.text, self.tokens, subject.end - 1):
-            self.said[span.start] = Said(self.book.add(subject), subject, "named before a colon")
 
     def _partials_follow_their_clause(self, quotes: list[Draft]) -> None:
         """A partial quote inside an indirect clause is the clause speaker's words."""
@@ -353,122 +264,6 @@ class ParagraphReader:
         return self.tokens[subject.end].key in RELATIVES or self.tokens[subject.end].key.startswith("ب") or (
             self.text[self.tokens[subject.end - 1].end:self.tokens[subject.end].start].strip() == ""
             and self.tokens[subject.end].text.startswith("بـ"))
-
-    def _relayed_from(self, k: int, said: Said, span: range) -> Said:
-        """نقلت الوكالة عن مسؤول قوله / ذكرت الصحيفة، نقلا عن مصادر، أن / وأفادت وكالة أنباء
-        الإمارات «وام» نقلا عن...: the outlet relays, the one it quotes speaks."""
-        after = self._relay_link(said.subject.end, span)
-        if after is None or (self.cue_at(k).lemma != "نقل" and self.tokens[after].key != "نقلا"):
-            return said
-        if self.tokens[after].key == "نقلا":
-            after += 1
-        speaker = parse_subject(self.text, self.tokens, after + 1, self._subject_limit(after, span))
-        if speaker:
-            return Said(self.book.add(speaker), speaker, "named after عن", via_id=said.source_id)
-        return said
-
-    def _relay_link(self, j: int, span: range) -> int | None:
-        """The نقلا عن / عن that follows an outlet's name within a few words (its adjective or
-        its short name in marks may stand between), or None."""
-        for m in range(j, min(span.stop - 1, j + 4)):
-            if self.tokens[m].key == "عن" or (self.tokens[m].key == "نقلا" and self.tokens[m + 1].key == "عن"):
-                return m
-            if m in self.inside or self.cue_at(m) or (m > j and set(gap(self.text, self.tokens, m - 1)) & COMMAS
-                                                    and self.tokens[m].key != "نقلا"):
-                return None
-        return None
-
-    def _find_relays(self, n: int, span: range) -> None:
-        """بحسب ما ذكرت الصحيفة، وفقا للصحيفة، نقلا عن...: the source the sentence relays."""
-        for k in span:
-            if k in self.inside:
-                continue
-            size = self._relay_marker(k)
-            if not size:
-                continue
-            j = k + size
-            while j < span.stop and self.tokens[j].key in word_set("relay_fillers"):
-                j += 1
-            if j < span.stop and cue_of(self.tokens[j]):
-                j += 1
-            if j >= span.stop:
-                continue
-            window = self._without_lam(j, span.stop)
-            subject = parse_subject(self.text, window, 0, len(window)) or self._known_name(window, 0)
-            if subject is None:
-                continue
-            subject = replace(subject, first=subject.first + j, end=subject.end + j)
-            subject = self._publisher(subject.first, span) or subject
-            # …، بحسب ما أكدته مصادر حكومية: a relay at the end confirms; the sentence's speaker stays
-            source_id = self.book.add(subject, touch=k == skip_openers(self.tokens, span.start, span.stop))
-            self.relays.append((n, source_id))
-            self._according_to_clause(k, self._relayed_by(subject, source_id, span), span)
-
-    def _relayed_by(self, outlet: Subject, outlet_id: str, span: range) -> Said:
-        """بحسب ما نقلته قناة «النهرين» عن مصدر في هيئة النزاهة: the source after عن speaks, the
-        outlet relays; otherwise the outlet (or body) itself is the source."""
-        after = self._relay_link(outlet.end, span)
-        if after is not None:
-            after += self.tokens[after].key == "نقلا"
-            speaker = parse_subject(self.text, self.tokens, after + 1, self._subject_limit(after, span))
-            if speaker and self._credible(speaker):
-                return Said(self.book.add(speaker), speaker, "named after عن", via_id=outlet_id)
-        return Said(outlet_id, outlet, "according to")
-
-    def _credible(self, subject: Subject) -> bool:
-        """Could this phrase be someone (عن مصدر، عن الوزير فلان), not a thing (عن آخر اتصال هاتفي)?"""
-        return bool(subject.entity or subject.role or subject.type != "person"
-                    or is_given_name(self.tokens[subject.first]) or self.book.knows(subject.name))
-
-    def _publisher(self, first: int, span: range) -> Subject | None:
-        """تقرير صادر عن ديوان المحاسبة / إحصائية نشرتها „شبكة حراس التعليم“ / بلاغ للوزارة: who
-        published the document named at token `first`."""
-        if not stems(self.tokens[first].key) & word_set("document_nouns"):
-            return None
-        owner = first + 1   # بلاغ للوزارة: the document's owner follows with ل
-        if owner < span.stop and self.tokens[owner].key[:1] == "ل" and stems(self.tokens[owner].key) & word_set("body_heads"):
-            window = self._without_lam(owner, span.stop)
-            body = parse_subject(self.text, window, 0, len(window))
-            return replace(body, first=body.first + owner, end=body.end + owner) if body else None
-        for j in range(first + 1, min(span.stop - 1, first + 4)):
-            if self.tokens[j].key in word_set("publishing_words"):
-                start = j + 2 if self.tokens[j + 1].key == "عن" else j + 1
-                return parse_subject(self.text, self.tokens, start, self._subject_limit(start - 1, span)) \
-                    if start < span.stop else None
-        return None
-
-    def _without_lam(self, j: int, stop: int) -> list[Token]:
-        """The few tokens from j on, with the preposition ل cut from the first
-        (وفقا للجبوري -> الجبوري)."""
-        token, rest = self.tokens[j], self.tokens[j + 1:min(stop, j + 12)]
-        if token.key.startswith("لل") and len(token.key) > 3:
-            token = Token(token.start + 1, token.end, "ال" + drop_letters(token.text, 2), "ال" + token.key[2:])
-        elif token.key.startswith("ل") and len(token.key) > 2 and not token.key.startswith("ال"):
-            token = Token(token.start + 1, token.end, drop_letters(token.text, 1), token.key[1:])
-        return [token, *rest]
-
-    def _relay_marker(self, k: int) -> int:
-        key = self.tokens[k].key
-        if key in word_set("relay_markers") or (key[:1] == "و" and key[1:] in word_set("relay_markers")):
-            return 1
-        pair = (key.removeprefix("و"), self.tokens[k + 1].key if k + 1 < len(self.tokens) else "")
-        return 2 if pair in RELAY_PAIRS else 0
-
-    def _according_to_clause(self, k: int, said: Said, span: range) -> None:
-        """ووفقا للصحيفة، فإنه... / وبحسب مسودة الخطة، التي اطلعت عليها الصحيفة، فإن...: a claim
-        the source makes, reported as its indirect speech."""
-        if k != span.start or said.subject.end >= span.stop:
-            return
-        for j in range(said.subject.end, min(span.stop, said.subject.end + 15)):
-            cue = self.cue_at(j)
-            speaking_to = cue and normalize(cue.lemma) in word_set("speaking_to_verbs") and j + 1 < span.stop \
-                and self.tokens[j + 1].key[:1] == "ل"   # ووفقا لمصدر … تحدث لفرانس 24، فإن
-            if cue and self.tokens[j - 1].key not in RELATIVES and not speaking_to:
-                return
-            if self.tokens[j].key in ("فان", "فانه", "فانها", "فانهم") and set(gap(self.text, self.tokens, j - 1)) & COMMAS:
-                if not any(self.cue_at(m) and self._opens_speech(m, span) for m in range(j, span.stop)):
-                    self._add_clause(j + 1, span, said, self.tokens[k], None)
-                return
 
     def _opens_speech(self, k: int, span: range) -> bool:
         """Does the verb at k bring in words (إن/أن, a colon or marks before the next comma)?
