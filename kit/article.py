@@ -19,6 +19,7 @@ MAX_CHARS = 2_000_000
 _SENTENCE_END = re.compile(r"[.!?؟…]+[\"”»“’']*(?=\s|$)")
 _LINE = re.compile(r"[^\r\n]+")
 _END_PUNCTUATION = tuple(".!?؟…:")
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 
 
 @dataclass(frozen=True)
@@ -104,12 +105,12 @@ def _stripped_lines(text: str):
 
 def _is_heading(line: str) -> bool:
     headings, _, _ = _furniture()
-    return normalize(line).strip(" :：-–—") in headings
+    return len(line) <= 80 and normalize(line).strip(" :：-–—") in headings   # a heading is short
 
 
 def _is_marker_line(line: str) -> bool:
     _, markers, max_words = _furniture()
-    return normalize(line).startswith(markers) and len(line.split()) <= max_words // 2
+    return normalize(line[:80]).startswith(markers) and len(line.split()) <= max_words // 2
 
 
 def _is_headline(line: str) -> bool:
@@ -180,7 +181,7 @@ def text_diagnostics(text: str) -> list[Diagnostic]:
                         f"the text may display differently from what it is.",
                         f"رمز تحكم خفي في اتجاه النص U+{ord(c):04X} عند الحرف {i}: قد يظهر "
                         f"النص بغير حقيقته.")
-             for i, c in enumerate(text) if c in BIDI_CONTROLS][:20]
+             for i, c in ((m.start(), m.group()) for m in _BIDI.finditer(text))][:20]
     if not is_arabic(text[:20000]):
         found.append(Diagnostic("not_arabic", 0, "This text is mostly not Arabic: the kit's "
                                 "lexicons are Arabic, so expect few results.",

@@ -73,6 +73,7 @@ class ParagraphReader(Introductions, Relays):
         self.non_quotes: list[NonQuote] = []
         self.relays: list[tuple[int, str]] = []   # (sentence number, relaying source id)
         self._clause_starts: set[int] = set()     # where indirect clauses already found begin
+        self._cues: dict[int, Cue | None] = {}    # token index -> its reporting verb (cue_at)
 
     # --- structure -------------------------------------------------------------------------
     def _tokens_inside_marks(self) -> set[int]:
@@ -96,8 +97,14 @@ class ParagraphReader(Introductions, Relays):
 
     def cue_at(self, k: int) -> Cue | None:
         """The reporting verb at token k, unless it is quoted speech or a relative clause
-        (الاقتراح الذي دعا إلى...)."""
-        if k in self.inside or (k > 0 and self.tokens[k - 1].key in RELATIVES and not self._after_comma(k - 1)):
+        (الاقتراح الذي دعا إلى...). Asked many times per token, so read once."""
+        if k not in self._cues:
+            self._cues[k] = self._read_cue(k)
+        return self._cues[k]
+
+    def _read_cue(self, k: int) -> Cue | None:
+        cue = cue_of(self.tokens[k])
+        if cue is None or k in self.inside or (k > 0 and self.tokens[k - 1].key in RELATIVES and not self._after_comma(k - 1)):
             return None   # الاقتراح الذي دعا إلى...: a relative clause describes; «فلان، الذي قال» speaks
         if self.tokens[k].key in word_set("reporter_formulas"):   # يذكر أن: the writer's own aside
             return None
@@ -108,7 +115,7 @@ class ParagraphReader(Introductions, Relays):
         if k > 0 and stems(self.tokens[k - 1].key) & word_set("interview_nouns") \
                 and self.tokens[k].key.endswith(("ها", "ه", "هم")):   # في تصريحات نقلها موقع...: describes them
             return None
-        return cue_of(self.tokens[k])
+        return cue
 
     # --- reading ---------------------------------------------------------------------------
     def read(self) -> None:

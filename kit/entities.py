@@ -5,6 +5,8 @@
 >>> [match_entity(tokens, i)[1].en for i in (1, 2)]
 ['Antony Blinken', 'Benjamin Netanyahu']
 """
+from functools import lru_cache
+
 from .arabic import Token, stems
 from .lexicon import Entity, gazetteer_index
 
@@ -21,13 +23,21 @@ def proclitic_length(tokens: list[Token], i: int) -> int:
     return found[2] if found else 0
 
 
+@lru_cache(maxsize=65536)
+def _names_starting(key: str) -> tuple:
+    """(stem, name keys, entity) for every gazetteer name a word can start, longest stem first
+    (most words start none, and the answer is the same every time the word comes back)."""
+    index = gazetteer_index()
+    return tuple((stem, keys, entity) for stem in sorted(stems(key), key=len, reverse=True)
+                 for keys, entity in index.get(stem, ()))
+
+
 def _match(tokens, i):
     first = tokens[i].key
-    for stem in sorted(stems(first), key=len, reverse=True):
-        for keys, entity in gazetteer_index().get(stem, ()):
-            end = i + len(keys)
-            if end <= len(tokens) and all(tokens[i + k].key == keys[k] for k in range(1, len(keys))):
-                return end, entity, len(first) - len(stem)
+    for stem, keys, entity in _names_starting(first):
+        end = i + len(keys)
+        if end <= len(tokens) and all(tokens[i + k].key == keys[k] for k in range(1, len(keys))):
+            return end, entity, len(first) - len(stem)
     return None
 
 

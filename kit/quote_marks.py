@@ -6,10 +6,11 @@ quote) belongs to the outer one. Marks left open at the end, and closing marks w
 opening, come back as problems (offset, code) rather than exceptions.
 
 >>> pair_marks('قال "نعم" ثم «لا»', 0, 17)
-([(4, 8), (13, 16)], [])
+(((4, 8), (13, 16)), ())
 >>> pair_marks('قال "نعم', 0, 8)
-([], [(4, 'unclosed_quote')])
+((), ((4, 'unclosed_quote'),))
 """
+from functools import lru_cache
 
 OPEN_ONLY = "«‹„"
 CLOSE_ONLY = {"»": "«", "›": "‹"}
@@ -19,8 +20,22 @@ AMBIGUOUS = {'"': '"', "＂": "＂", "“": "“”„", "”": "”“"}
 MARKS = OPEN_ONLY + "".join(CLOSE_ONLY) + "".join(AMBIGUOUS)
 
 
-def pair_marks(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], list]:
-    """Outermost (open, close) mark offsets in text[start:end], and the problems found.
+def pair_marks(text: str, start: int, end: int) -> tuple[tuple[tuple[int, int], ...], tuple]:
+    """Outermost (open, close) mark offsets in text[start:end], and the problems found (read
+    once per paragraph: the sentence splitter and the paragraph reader both ask)."""
+    found = _found_in(text)
+    if (start, end) not in found:
+        found[(start, end)] = _pair_marks(text, start, end)
+    return found[(start, end)]
+
+
+@lru_cache(maxsize=4)
+def _found_in(text: str) -> dict:
+    return {}   # (start, end) -> pairs and problems, for the few texts being analysed
+
+
+def _pair_marks(text: str, start: int, end: int) -> tuple[tuple[tuple[int, int], ...], tuple]:
+    """The pairing itself, for `pair_marks`.
 
     A pair counts as outermost when every mark around it was left unclosed, so one stray
     opening mark does not hide the well-formed quotations after it."""
@@ -45,4 +60,4 @@ def pair_marks(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], 
     for opener, up in parent.items():
         all_open_around[opener] = opener not in closed and (up is None or all_open_around[up])
     outermost = [p for p in pairs if parent[p[0]] is None or all_open_around[parent[p[0]]]]
-    return outermost, sorted(problems)
+    return tuple(outermost), tuple(sorted(problems))   # tuples: the result is cached and shared

@@ -14,6 +14,7 @@ from .reading import RELATIVES, Said
 from .subjects import COMMAS, Subject, gap, is_given_name, parse_subject, skip_openers
 
 RELAY_PAIRS = {("نقلا", "عن"), ("استنادا", "الي"), ("علي", "ذمه")}
+_PAIR_FIRSTS = {first for first, _ in RELAY_PAIRS}
 
 
 class Relays:
@@ -116,7 +117,10 @@ class Relays:
         key = self.tokens[k].key
         if key in word_set("relay_markers") or (key[:1] == "و" and key[1:] in word_set("relay_markers")):
             return 1
-        pair = (key.removeprefix("و"), self.tokens[k + 1].key if k + 1 < len(self.tokens) else "")
+        first = key.removeprefix("و")
+        if first not in _PAIR_FIRSTS:
+            return 0
+        pair = (first, self.tokens[k + 1].key if k + 1 < len(self.tokens) else "")
         return 2 if pair in RELAY_PAIRS else 0
 
     def _according_to_clause(self, k: int, said: Said, span: range) -> None:

@@ -26,7 +26,7 @@ class SourceBook:
     def __init__(self):
         self._entries: dict[str, _Entry] = {}
         self._by_key: dict[str, str] = {}     # normalised form or surname -> id
-        self._recent: list[str] = []          # ids, most recent last
+        self._recent: dict[str, None] = {}    # ids, most recent last (each once: an ordered set)
         self._early_roles: dict[str, list[str]] = {}   # titles seen before the entity spoke
 
     def add(self, subject: Subject, head: str | None = None, touch: bool = True) -> str:
@@ -63,8 +63,8 @@ class SourceBook:
         self._note(roles, role)
 
     def touch(self, source_id: str) -> None:
-        if self._recent[-1:] != [source_id]:
-            self._recent.append(source_id)
+        self._recent.pop(source_id, None)
+        self._recent[source_id] = None
 
     def mentioned(self, key: str) -> None:
         """A source named again outside a quote (لكن المنصوري لا يبدو مقتنعا) becomes the most

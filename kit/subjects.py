@@ -295,6 +295,11 @@ def _is_nisba(token: Token) -> bool:
     return key.startswith("ال") and len(key) > 4 and key.endswith(("ي", "يه", "يين", "يون", "يات"))
 
 
+@lru_cache(maxsize=1)
+def _anonymity_phrases() -> list[tuple[str, ...]]:
+    return sorted(_extra()["anonymity_phrases"], key=len, reverse=True)   # longest first
+
+
 def _anonymous(text, tokens, i, end) -> Subject | None:
     accusative = tokens[i].key.endswith("ا") and stems(tokens[i].key[:-1]) & word_set("anonymous_heads")
     if not (_head(tokens, i, end, "anonymous_heads") or accusative):   # موظفا في البلدية، ... قال
@@ -309,7 +314,7 @@ def _anonymous(text, tokens, i, end) -> Subject | None:
         stop += 1   # عنصر الحرس الوطني: an indefinite head takes its genitive
     while stop < min(end, i + 4) and _joined(text, tokens, stop - 1) and _is_indefinite_nisba(tokens[stop]):
         stop += 1   # مسؤولا محليا، مصدر أمني، دبلوماسيون غربيون
-    phrases = sorted(_extra()["anonymity_phrases"], key=len, reverse=True)
+    phrases = _anonymity_phrases()
     while stop < end and _joined(text, tokens, stop - 1):
         match = next((p for p in phrases if tuple(t.key for t in tokens[stop:stop + len(p)]) == p), None)
         if not match:
