@@ -74,6 +74,7 @@ class ParagraphReader(Introductions, Relays):
         self.relays: list[tuple[int, str]] = []   # (sentence number, relaying source id)
         self._clause_starts: set[int] = set()     # where indirect clauses already found begin
         self._cues: dict[int, Cue | None] = {}    # token index -> its reporting verb (cue_at)
+        self._limits: dict[tuple[int, int], int] = {}   # (verb, sentence end) -> _subject_limit
 
     # --- structure -------------------------------------------------------------------------
     def _tokens_inside_marks(self) -> set[int]:
@@ -156,18 +157,23 @@ class ParagraphReader(Introductions, Relays):
 
     def _subject_limit(self, k: int, span: range) -> int:
         """Token index where a verb's subject must stop: a quote, a new clause, the sentence end."""
+        if (k, span.stop) in self._limits:
+            return self._limits[(k, span.stop)]
         limit, stop = k + 1, min(span.stop, k + 30)   # a subject phrase is short
         while limit < stop and limit not in self.inside and not is_complementizer(self.tokens[limit]) \
                 and not cue_of(self.tokens[limit]) and not self._breaks_phrase(limit - 1):
             limit += 1
+        self._limits[(k, span.stop)] = limit
         return limit
 
     def _breaks_phrase(self, k: int) -> bool:
         """A colon or a speech quotation mark after token k (marks around a name do not count)."""
         start = self.tokens[k].end if k >= 0 else self.paragraph.start
         stop = self.tokens[k + 1].start if k + 1 < len(self.tokens) else self.paragraph.end
-        return any(c == ":" or (c in MARKS and i not in self.name_marks)
-                   for i, c in enumerate(self.text[start:stop], start))
+        between = self.text[start:stop]
+        if between == " ":   # most gaps: nothing to look at
+            return False
+        return any(c == ":" or (c in MARKS and i not in self.name_marks) for i, c in enumerate(between, start))
 
     def _after_comma(self, k: int) -> bool:
         return k > 0 and bool(set(gap(self.text, self.tokens, k - 1)) & COMMAS)

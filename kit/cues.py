@@ -27,8 +27,12 @@ def _cue_of_key(key: str, bare_ha: bool) -> Cue | None:
 
 
 def is_complementizer(token: Token) -> bool:
-    return token.key in word_set("complementizers") or (
-        token.key[:1] in "وف" and token.key[1:] in word_set("complementizers"))
+    return _is_complementizer_key(token.key)
+
+
+@lru_cache(maxsize=65536)
+def _is_complementizer_key(key: str) -> bool:
+    return key in word_set("complementizers") or (key[:1] in "وف" and key[1:] in word_set("complementizers"))
 
 
 def complement_at(tokens: list[Token], i: int) -> int | None:
