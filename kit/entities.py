@@ -45,6 +45,9 @@ def find_mentions(tokens: list[Token]) -> list[tuple[int, int, Entity]]:
     """Every known entity among `tokens`, as (first token, index after last token, entity)."""
     found, i = [], 0
     while i < len(tokens):
+        if not _names_starting(tokens[i].key):   # most words start no known name
+            i += 1
+            continue
         match = match_entity(tokens, i)
         if match:
             found.append((i, match[0], match[1]))
