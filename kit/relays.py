@@ -26,12 +26,7 @@ class Relays:
         after = self._relay_link(said.subject.end, span)
         if after is None or (self.cue_at(k).lemma != "نقل" and self.tokens[after].key != "نقلا"):
             return said
-        if self.tokens[after].key == "نقلا":
-            after += 1
-        speaker = parse_subject(self.text, self.tokens, after + 1, self._subject_limit(after, span))
-        if speaker:
-            return Said(self.book.add(speaker), speaker, "named after عن", via_id=said.source_id)
-        return said
+        return self._source_after(after, said.source_id, span) or said
 
     def _relay_link(self, j: int, span: range) -> int | None:
         """The نقلا عن / عن that follows an outlet's name within a few words (its adjective or
@@ -74,17 +69,24 @@ class Relays:
         """بحسب ما نقلته قناة «النهرين» عن مصدر في هيئة النزاهة: the source after عن speaks, the
         outlet relays; otherwise the outlet (or body) itself is the source."""
         after = self._relay_link(outlet.end, span)
-        if after is not None:
-            after += self.tokens[after].key == "نقلا"
-            speaker = parse_subject(self.text, self.tokens, after + 1, self._subject_limit(after, span))
-            if speaker and self._credible(speaker):
-                return Said(self.book.add(speaker), speaker, "named after عن", via_id=outlet_id)
-        return Said(outlet_id, outlet, "according to")
+        found = self._source_after(after, outlet_id, span) if after is not None else None
+        return found or Said(outlet_id, outlet, "according to")
+
+    def _source_after(self, link: int, outlet_id: str, span: range) -> Said | None:
+        """The source named after the (نقلا) عن at token `link`, relayed by the outlet; None when
+        what follows is no one (عن آخر اتصال هاتفي)."""
+        link += self.tokens[link].key == "نقلا"
+        speaker = parse_subject(self.text, self.tokens, link + 1, self._subject_limit(link, span))
+        if speaker and self._credible(speaker):
+            return Said(self.book.add(speaker), speaker, "named after عن", via_id=outlet_id)
+        return None
 
     def _credible(self, subject: Subject) -> bool:
         """Could this phrase be someone (عن مصدر، عن الوزير فلان), not a thing (عن آخر اتصال هاتفي)?"""
-        return bool(subject.entity or subject.role or subject.type != "person"
-                    or is_given_name(self.tokens[subject.first]) or self.book.knows(subject.name))
+        first = self.tokens[subject.first]
+        people = len(first.key) > 5 and first.key.endswith(("ين", "ون"))   # عن متعاملين، عن مراقبين
+        return bool(subject.entity or subject.role or subject.type != "person" or people
+                    or is_given_name(first) or self.book.knows(subject.name))
 
     def _publisher(self, first: int, span: range) -> Subject | None:
         """تقرير صادر عن ديوان المحاسبة / إحصائية نشرتها „شبكة حراس التعليم“ / بلاغ للوزارة: who
