@@ -52,7 +52,7 @@ FILES = sorted(DEV.glob("*.json"))
 # Every gold corpus follows the same conventions. dev … dev10 (no dev9) were each written independently and
 # then tuned on (dev3 was first a held-out set, scored once before it was opened); heldout and
 # fresh were written by people who never saw the engine, and only their totals are looked at
-# (fresh was written last, after the engine's rules were frozen for a release).
+# (fresh was written last, after the tuning).
 CORPORA = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev10", "fresh", "heldout")
 GOLD_FILES = sorted(p for c in CORPORA for p in (ROOT / "tests" / "data" / c).glob("*.json"))
 GOLD_ID = lambda p: f"{p.parent.name}/{p.stem}"  # noqa: E731
