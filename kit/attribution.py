@@ -130,13 +130,19 @@ class ParagraphReader(Introductions, Relays):
         self._introduce_topic(span)
         self._headline_speaker(span)
         named_until = span.start   # words of a speaker's phrase just read (والدة السليطي) name no one else
+        reported = None            # after a verb and its إن/أن: the clause's words are its speaker's, not mentions
         for k in span:
             cue = self.cue_at(k)
             if cue:
                 self.said[k] = self._speaker_of(k, cue, span)
                 subject = self.said[k].subject
                 named_until = subject.end if subject and subject.first > k else named_until
-            elif k not in self.inside and k >= named_until:
+                reported = False
+            elif k in self.inside or k < named_until or reported:
+                continue
+            elif reported is False and is_complementizer(self.tokens[k]):
+                reported = True
+            else:
                 self.book.mentioned(self.tokens[k].key)
         self._read_marks(n, span)
         for k in span:

@@ -93,9 +93,9 @@ class SourceBook:
             return subject.entity.id
         if subject.anaphor and subject.type in ("official", "anonymous"):
             for source_id in reversed(self._recent):   # الوزيرة -> the minister named before
-                if any(normalize(part).split()[0].removeprefix("ال") == subject.anaphor
+                if any(_heads(normalize(part), subject.anaphor)
                        for r in self._entries[source_id].roles for part in r.split("، ") if part) or \
-                        normalize(self._entries[source_id].name).split()[0] == subject.anaphor:
+                        _heads(normalize(self._entries[source_id].name), subject.anaphor):
                     return source_id
             if subject.type == "official":   # المدرب after «الناخب الوطني فلان»: the last person
                 return next((source_id for source_id in reversed(self._recent)
@@ -136,3 +136,11 @@ class SourceBook:
                             tuple(e.roles), tuple(e.forms), tuple(spoken.get(e.id, ())),
                             tuple(relayed.get(e.id, ())), e.gender)
                      for e in self._entries.values() if e.id in spoken or e.id in relayed)
+
+
+def _heads(phrase: str, head: str) -> bool:
+    """Does the normalised phrase start with this head noun? (المصدر for «مصدرا في لجنة…»: the
+    article and an accusative ا do not count.)"""
+    first = (phrase.split() or [""])[0].removeprefix("ال")
+    return first == head or (first.endswith("ا") and first[:-1] == head)
+

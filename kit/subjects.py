@@ -295,6 +295,24 @@ def _is_nisba(token: Token) -> bool:
     return key.startswith("ال") and len(key) > 4 and key.endswith(("ي", "يه", "يين", "يون", "يات"))
 
 
+def _where_from(text, tokens, k, end) -> int:
+    """Past the place or body a nameless source belongs to, when it follows at k: في هيئة
+    النزاهة، من الحزب، بالسلطة المحلية (a preposition, a noun and its definite words)."""
+    if k >= end or not _joined(text, tokens, k - 1):
+        return k
+    key = tokens[k].key
+    if key in ("في", "من") and k + 1 < end and _joined(text, tokens, k):
+        stop = k + 2
+    elif key.startswith(("بال", "لل")) and not _in(tokens[k], "name_stops"):
+        stop = k + 1
+    else:
+        return k
+    while stop < min(end, k + 5) and _joined(text, tokens, stop - 1) and _definite(tokens[stop]) \
+            and not _in(tokens[stop], "name_stops"):
+        stop += 1
+    return stop
+
+
 @lru_cache(maxsize=1)
 def _anonymity_phrases() -> list[tuple[str, ...]]:
     return sorted(_extra()["anonymity_phrases"], key=len, reverse=True)   # longest first
@@ -320,6 +338,7 @@ def _anonymous(text, tokens, i, end) -> Subject | None:
         if not match:
             break
         stop += len(match)
+    stop = _where_from(text, tokens, stop, end)   # مصدر في هيئة النزاهة، مسؤول بالسلطة المحلية
     gender = "pl" if _head(tokens, i, end, "plural_heads") else \
         "f" if _head(tokens, i, end, "feminine_heads") else "m"
     return Subject(i, stop, _span_text(text, tokens, i, stop), None, "anonymous", gender)

@@ -288,7 +288,8 @@ def test_05_the_lab_offers_the_changes_the_lesson_asks_for():
 
 def test_06_the_two_outlets():
     a, b = kit.analyze(make_notebooks.OUTLET_A), kit.analyze(make_notebooks.OUTLET_B)
-    speakers = {"nurse": "هند سالم", "union": "نقابة سائقي الحافلات", "mayor": "سامي نصار", "anonymous": "مصدر مطلع"}
+    speakers = {"nurse": "هند سالم", "union": "نقابة سائقي الحافلات", "mayor": "سامي نصار",
+                "anonymous": "مصدر مطلع في البلدية"}
     assert set(speakers.values()) == {s.name for s in b.sources}
     assert speakers[accepted("06_bring_your_own", "most_words_b")] == next(iter(voices.quoted_words(b)))
     mayor_a, mayor_b = voices.verbs_by_speaker(a)["سامي نصار"], voices.verbs_by_speaker(b)["سامي نصار"]
