@@ -257,7 +257,7 @@ def _engine():
 
 # Floors per corpus, a little under what the engine measures, so a regression fails here.
 # The tuned corpora sit near their measured values; the held-out sets are the honest figure for
-# unseen text (measured 0.88 on heldout, 0.94 on fresh: 0.91 together, against a 0.90 target).
+# unseen text (measured 0.875 on heldout, 0.94 on fresh: 0.91 together, against a 0.90 target).
 TARGETS = {   # corpus: (quote F1, speaker accuracy)
     "dev": (0.97, 0.97), "dev2": (0.97, 0.95), "dev3": (0.96, 0.93), "dev4": (0.96, 0.92),
     "dev5": (0.96, 0.88), "dev6": (0.96, 0.93), "dev7": (0.95, 0.92), "dev8": (0.96, 0.92),
