@@ -213,11 +213,9 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
     if name_end > name_at and not _in(tokens[name_at], "role_heads"):
         return Subject(i, name_end, _span_text(text, tokens, name_at, name_end), None, "person",
                        name_gender(tokens, name_at) or gender, role=role)
-    later = _name_after_comma(text, tokens, stop, end)
-    if later:
-        comma_at, name = later
-        role = _span_text(text, tokens, i, comma_at) + (f"، {name.role}" if name.role else "")
-        return Subject(i, name.end, name.name, None, "person", name.gender or gender, role=role)
+    titled = _titled_name_after_comma(text, tokens, i, stop, end, gender)
+    if titled:
+        return titled
     head = min(stems(tokens[i].key) & word_set("role_heads"), key=len, default=tokens[i].key)
     definite = tokens[i].key.lstrip("وف").startswith("ال")
     # الوزير / الوزير الأردني / المزارع البالغ (من العمر...): a title alone refers back
@@ -307,10 +305,15 @@ def _where_from(text, tokens, k, end) -> int:
         stop = k + 1
     else:
         return k
-    while stop < min(end, k + 5) and _joined(text, tokens, stop - 1) and _definite(tokens[stop]) \
-            and not _in(tokens[stop], "name_stops"):
-        stop += 1
-    return stop
+    return _definite_run(text, tokens, stop, min(end, k + 5))
+
+
+def _definite_run(text, tokens, k, limit) -> int:
+    """The index after the definite words that run on, joined, from token k (not past `limit`;
+    function words such as الذي end the run)."""
+    while k < limit and _joined(text, tokens, k - 1) and _definite(tokens[k]) and not _in(tokens[k], "name_stops"):
+        k += 1
+    return k
 
 
 @lru_cache(maxsize=1)
@@ -326,10 +329,7 @@ def _anonymous(text, tokens, i, end) -> Subject | None:
         stop = i + 1 + (i + 1 < end and tokens[i + 1].key in ("ذاتها", "نفسها", "ذاته", "نفسه"))
         return Subject(i, stop, _span_text(text, tokens, i, stop), None, "anonymous", "",
                        anaphor=tokens[i].key.lstrip("وف").removeprefix("ال"))
-    stop = i + 1
-    while stop < min(end, i + 4) and _joined(text, tokens, stop - 1) and _definite(tokens[stop]) \
-            and not _in(tokens[stop], "name_stops"):
-        stop += 1   # عنصر الحرس الوطني: an indefinite head takes its genitive
+    stop = _definite_run(text, tokens, i + 1, min(end, i + 4))   # عنصر الحرس الوطني: its genitive
     while stop < min(end, i + 4) and _joined(text, tokens, stop - 1) and _is_indefinite_nisba(tokens[stop]):
         stop += 1   # مسؤولا محليا، مصدر أمني، دبلوماسيون غربيون
     phrases = _anonymity_phrases()
@@ -413,12 +413,7 @@ def _described_name(text, tokens, i, end) -> Subject | None:
             k - i > 1 and _definite(tokens[k - 1]) and _could_be_name(tokens, k))):
         name_at = k
     else:
-        later = _name_after_comma(text, tokens, k, end) if k - i > 1 else None
-        if not later:
-            return None
-        comma_at, name = later
-        role = _span_text(text, tokens, i, comma_at) + (f"، {name.role}" if name.role else "")
-        return Subject(i, name.end, name.name, None, "person", name.gender, role=role)
+        return _titled_name_after_comma(text, tokens, i, k, end, "") if k - i > 1 else None
     stop = _name_end(text, tokens, name_at, end)
     if stop <= name_at:
         return None
@@ -463,6 +458,17 @@ def _name_after_comma(text, tokens, stop, end) -> tuple[int, Subject] | None:
         closed = name and (name.end >= end or set(gap(text, tokens, name.end - 1)) & (COMMAS | {":"}))
         return (k, name) if closed else None
     return None
+
+
+def _titled_name_after_comma(text, tokens, i, stop, end, gender: str) -> Subject | None:
+    """The person whose title runs from token i to `stop` and whose name follows after a comma
+    (the title keeps the rank written before the name: الأستاذ الجامعي)."""
+    later = _name_after_comma(text, tokens, stop, end)
+    if not later:
+        return None
+    comma_at, name = later
+    role = _span_text(text, tokens, i, comma_at) + (f"، {name.role}" if name.role else "")
+    return Subject(i, name.end, name.name, None, "person", name.gender or gender, role=role)
 
 
 def _surname_alone(text, tokens, i, end) -> Subject | None:
