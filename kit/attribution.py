@@ -182,6 +182,7 @@ class ParagraphReader(Introductions, Relays):
         return any(c == ":" or (c in MARKS and i not in self.name_marks) for i, c in enumerate(between, start))
 
     def _after_comma(self, k: int) -> bool:
+        """Is there a comma between token k - 1 and token k?"""
         return k > 0 and bool(set(gap(self.text, self.tokens, k - 1)) & COMMAS)
 
     def _antecedent(self, relative: int, span: range) -> Subject | None:
@@ -290,7 +291,7 @@ class ParagraphReader(Introductions, Relays):
         for m in range(k + 1, min(span.stop, k + 10)):
             if is_complementizer(self.tokens[m]) or m in self.inside or ":" in gap(self.text, self.tokens, m - 1):
                 return True
-            if set(gap(self.text, self.tokens, m - 1)) & COMMAS:
+            if self._after_comma(m):
                 return False
         return False
 
@@ -391,9 +392,9 @@ class ParagraphReader(Introductions, Relays):
             return
         stop, limit = first + 1, min(span.stop, first + 150)   # a reported clause is at most 150 words
         in_relative = cue_k is not None and cue_k > 0 and self.tokens[cue_k - 1].key in RELATIVES
-        while stop < limit and not (set(gap(self.text, self.tokens, stop - 1)) & COMMAS and stop not in self.inside
+        while stop < limit and not (self._after_comma(stop) and stop not in self.inside
                                         and self._attribution_at(stop, limit)):
-            if in_relative and set(gap(self.text, self.tokens, stop - 1)) & COMMAS and stop not in self.inside:
+            if in_relative and self._after_comma(stop) and stop not in self.inside:
                 break   # فلان، الذي قال إنه غير نادم، قد غادر: the relative clause ends at its comma
             stop += 1
         start = self.tokens[first - 1].end

@@ -11,7 +11,7 @@ from bisect import bisect_left
 from .arabic import stems
 from .lexicon import word_set
 from .reading import Said
-from .subjects import COMMAS, Subject, gap, introduces_someone, is_given_name, parse_subject, skip_openers
+from .subjects import Subject, gap, introduces_someone, is_given_name, parse_subject, skip_openers
 
 # عمّان (رويترز) - / صفاقس- / رام الله - «القدس» -: a place (and agency or paper) opens the article
 DATELINE = re.compile(r"(?:[^.:\n]{0,60}?\)|[^\s.:،\n\-–—]+(?: [^\s.:،\n\-–—]+){0,2})\s*[-–—]\s*"
@@ -51,7 +51,7 @@ class Introductions:
         """ووقف إلى جانبها أبو علي: the subject after a verb may follow a short prepositional
         phrase (a preposition and one word)."""
         if k + 2 < span.stop and self.tokens[k].key.lstrip("و") in word_set("opening_prepositions") \
-                and not set(gap(self.text, self.tokens, k + 1)) & COMMAS:
+                and not self._after_comma(k + 2):
             return k + 2
         return k
 
@@ -59,7 +59,7 @@ class Introductions:
         """يقضي مامادو كابا، وهو شاب غيني، ...: a name the sentence goes on to describe."""
         after = subject.end
         return subject.type == "person" and after < span.stop and subject.end - subject.first >= 2 \
-            and bool(set(gap(self.text, self.tokens, after - 1)) & COMMAS) \
+            and self._after_comma(after) \
             and self.tokens[after].key in ("وهو", "وهي", "الذي", "التي")
 
     def _past_opening_phrase(self, i: int, span: range) -> int:
@@ -70,7 +70,7 @@ class Introductions:
         for k in range(i, min(span.stop - 1, i + 12)):
             if k in self.inside or self.cue_at(k):
                 return i
-            if set(gap(self.text, self.tokens, k)) & COMMAS:
+            if self._after_comma(k + 1):
                 return k + 1
         return i
 

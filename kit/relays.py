@@ -11,7 +11,7 @@ from .arabic import Token, drop_letters, normalize, stems
 from .cues import cue_of
 from .lexicon import word_set
 from .reading import RELATIVES, Said
-from .subjects import COMMAS, Subject, gap, is_given_name, parse_subject, skip_openers
+from .subjects import Subject, is_given_name, parse_subject, skip_openers
 
 RELAY_PAIRS = {("نقلا", "عن"), ("استنادا", "الي"), ("علي", "ذمه")}
 _PAIR_FIRSTS = {first for first, _ in RELAY_PAIRS}
@@ -34,7 +34,7 @@ class Relays:
         for m in range(j, min(span.stop - 1, j + 4)):
             if self.tokens[m].key == "عن" or (self.tokens[m].key == "نقلا" and self.tokens[m + 1].key == "عن"):
                 return m
-            if m in self.inside or self.cue_at(m) or (m > j and set(gap(self.text, self.tokens, m - 1)) & COMMAS
+            if m in self.inside or self.cue_at(m) or (m > j and self._after_comma(m)
                                                     and self.tokens[m].key != "نقلا"):
                 return None
         return None
@@ -136,7 +136,7 @@ class Relays:
                 and self.tokens[j + 1].key[:1] == "ل"   # ووفقا لمصدر … تحدث لفرانس 24، فإن
             if cue and self.tokens[j - 1].key not in RELATIVES and not speaking_to:
                 return
-            if self.tokens[j].key in ("فان", "فانه", "فانها", "فانهم") and set(gap(self.text, self.tokens, j - 1)) & COMMAS:
+            if self.tokens[j].key in ("فان", "فانه", "فانها", "فانهم") and self._after_comma(j):
                 if not any(self.cue_at(m) and self._opens_speech(m, span) for m in range(j, span.stop)):
                     self._add_clause(j + 1, span, said, self.tokens[k], None)
                 return
