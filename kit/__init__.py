@@ -1,7 +1,7 @@
 """Framing Lab: framing, sourcing and quote attribution in Arabic news, for the classroom."""
 from .errors import KitError, InputError, SavedWorkError, ExerciseError
-from .i18n import set_language, get_language
+from .course.i18n import set_language, get_language
 
 __version__ = "0.1.0"
-from .analysis import analyze
-from .model import Analysis, Quote, Source, Span, NonQuote, Mention, Diagnostic, Highlight
+from .engine.analysis import analyze
+from .engine.model import Analysis, Quote, Source, Span, NonQuote, Mention, Diagnostic, Highlight

@@ -7,7 +7,7 @@ import argparse
 import json
 import sys
 
-from .analysis import analyze
+from .engine.analysis import analyze
 from .errors import KitError
 
 
@@ -36,7 +36,7 @@ def _print_report(analysis) -> None:
 
 
 def _html(args) -> None:
-    from .report import write_report   # imported lazily: rendering is not needed for analysis
+    from .view.report import write_report   # imported lazily: rendering is not needed for analysis
 
     path = write_report(args.path, args.output)
     print(f"Wrote {path}")

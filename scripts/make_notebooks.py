@@ -6,7 +6,7 @@
 The notebooks are never edited by hand: change this file and run it. Every notebook comes out
 without outputs, with stable cell ids (so regenerating changes nothing when nothing changed),
 the python3 kernelspec, and its title in its metadata (`framing_lab.title`, read by
-`kit.progress`).
+`kit.widgets.progress`).
 
 Shape shared by every notebook (the builders below): navigation links (Index / Back / Next,
 both languages); a setup cell that reads the language from FRAMING_LAB_LANG (default Arabic:
@@ -135,7 +135,7 @@ def self_check(position: int) -> list:
               "## Self-check\n\nAnswer, then press «Check». Your answers are saved automatically in "
               "the `my_work` folder and show in the progress table of notebook 00. Reflection "
               "questions are saved, not graded.") + \
-        code(f'from kit.exercise_widget import ExerciseBox\n\nself_check = ExerciseBox("{stem}")\nself_check')
+        code(f'from kit.widgets.exercise_box import ExerciseBox\n\nself_check = ExerciseBox("{stem}")\nself_check')
 
 
 def test_driver(source: str) -> list:
@@ -159,10 +159,10 @@ def _seed_analysis():
 
 
 def translations_table() -> list:
-    """The seed's quotes beside the English words they translate (kit.translations), written
+    """The seed's quotes beside the English words they translate (kit.lenses.translations), written
     into the notebook when it is generated: Arabic text shown as HTML reads right to left,
     printed text would not."""
-    from kit.translations import translated_quotes
+    from kit.lenses.translations import translated_quotes
     where = {"body": {"ar": "المقال", "en": "article"},
              "related headline": {"ar": "عنوان ذو صلة", "en": "related headline"}}
     analysis = _seed_analysis()
@@ -183,7 +183,7 @@ def translations_table() -> list:
 
 def codebook() -> list:
     """The generic frames and their yes/no questions (kit/data/frames.json), as text."""
-    from kit.lenses import frames
+    from kit.lenses.highlights import frames
     text = {lang: "\n".join(f"- **{frame['name'][lang]}**: "
                             + " ".join(question[lang] for question in frame["questions"])
                             for frame in frames()) for lang in ("ar", "en")}
@@ -327,7 +327,7 @@ The table counts your answers in each notebook. Press «Refresh» after working 
 notebook. The link beside it downloads all your work as one file (zip): keep it if you work on a
 temporary server such as Binder.
 """),
-        *code("from kit.progress import progress_widget\n\nprogress = progress_widget()\nprogress"),
+        *code("from kit.widgets.progress import progress_widget\n\nprogress = progress_widget()\nprogress"),
         *self_check(p),
         *ending(p, "ابدأ الآن بتشريح الخبر: أين العنوان والمقدمة، وما الذي ليس من الخبر أصلًا.",
                 "Start now with the anatomy of the story: where the headline and lead are, and what "
@@ -358,7 +358,7 @@ the «furniture» the page adds. In this notebook you tell these parts apart, se
 ordered from most to least important, and who wrote what.
 """),
         *setup("from IPython.display import HTML",
-               "from kit.render import STYLE, render_article"),
+               "from kit.view.render import STYLE, render_article"),
         *md("""
 ## العنوان
 
@@ -482,7 +482,7 @@ A **source** is anyone whose words the article reports: a person, a media outlet
 institution, or an unnamed «informed source». Choosing sources is the first framing decision:
 who gets to speak, in what capacity, and who is talked about but never speaks.
 """),
-        *setup("from kit import plots, voices", "from kit.widgets import SourceMap"),
+        *setup("from kit.lenses import voices", "from kit.view import plots", "from kit.widgets import SourceMap"),
         *md("""
 ## خريطة المصادر
 
@@ -585,7 +585,7 @@ Quotation marks are a promise to the reader: «these are the speaker's own words
 notebook you tell the kinds of quotes apart, and the reporting verbs that introduce them, test
 yourself on who speaks, and then see what is left of the promise when the words are translated.
 """),
-        *setup("from kit.translations import translated_quotes",
+        *setup("from kit.lenses.translations import translated_quotes",
                "from kit.widgets import ArticleExplorer, QuoteQuiz"),
         *md("""
 ## ثلاثة أنواع من الاقتباس
@@ -693,7 +693,7 @@ conflict, a human tragedy, or a question of responsibility. A frame needs no lie
 verb, the word and the number is enough. In this notebook you examine these choices with the
 lenses, then code the article's paragraphs yourself and compare with the teacher's key.
 """),
-        *setup("from kit import lenses, plots, voices",
+        *setup("from kit import lenses", "from kit.lenses import voices", "from kit.view import plots",
                "from kit.widgets import ArticleExplorer, FrameAnnotator"),
         *md("""
 ## دلالة أفعال القول
@@ -966,7 +966,7 @@ machine can be wrong, especially with names it does not know: check for yourself
 """),
         *setup("from IPython.display import display, Markdown",
                "import ipywidgets as widgets",
-               "from kit import lenses, plots, voices",
+               "from kit import lenses", "from kit.lenses import voices", "from kit.view import plots",
                "from kit.widgets import ArticleExplorer, FrameAnnotator, PasteBox, QuoteQuiz, SourceMap",
                article=False),
         *md("""

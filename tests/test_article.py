@@ -1,6 +1,6 @@
 import pytest
 
-from kit.article import load_article, block_lines, MAX_CHARS
+from kit.engine.article import load_article, block_lines, MAX_CHARS
 from kit.errors import InputError
 from conftest import SEED, SHARED_SEED
 

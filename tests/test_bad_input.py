@@ -9,8 +9,8 @@ from hypothesis import given, settings, strategies as st, HealthCheck
 
 import kit
 from kit.errors import InputError
-from kit.lenses import all_highlights
-from kit.render import render_article
+from kit.lenses.highlights import all_highlights
+from kit.view.render import render_article
 from conftest import ROOT
 
 
@@ -127,8 +127,8 @@ def test_analysis_and_report_work_without_network(tmp_path):
     code = ("import socket\n"
             "def refuse(*a, **k): raise OSError('network disabled for this test')\n"
             "socket.socket.connect = refuse; socket.create_connection = refuse\n"
-            "import kit, kit.report\n"
-            f"html = kit.report.report_html({str(ROOT / 'seeds' / '000_6066f5c852812abd.txt')!r})\n"
+            "import kit, kit.view.report\n"
+            f"html = kit.view.report.report_html({str(ROOT / 'seeds' / '000_6066f5c852812abd.txt')!r})\n"
             "assert 'mark' in html and 'http' not in html.split('<body')[1]\n"
             "print(len(kit.analyze(" + repr(str(ROOT / 'seeds' / '000_6066f5c852812abd.txt')) + ").quotes))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path)

@@ -115,8 +115,8 @@ def test_start_here_runs_and_shows_the_article_right_to_left(page, lab, lang):
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_quote_quiz_hints_a_wrong_speaker_then_scores_the_right_one(page, lab, lang):
     from playwright.sync_api import expect
-    from kit.i18n import t
-    from kit.widgets_quiz import ARTICLE_ITSELF, PARTS
+    from kit.course.i18n import t
+    from kit.widgets.quiz import ARTICLE_ITSELF, PARTS
     server = lab(lang)
     notebook = "03_quotes.ipynb"
     with quiz_answers(lang) as quiz:

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 
 import kit
-from kit import lenses, voices
-from kit.exercises import check, exercises_dir, load_exercises
-from kit.plots import SOURCE_TYPES
-from kit.translations import translated_quotes
+from kit.lenses import highlights as lenses, voices
+from kit.course.exercises import check, exercises_dir, load_exercises
+from kit.view.plots import SOURCE_TYPES
+from kit.lenses.translations import translated_quotes
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_6066f5c852812abd.txt"
@@ -351,8 +351,8 @@ def work(tmp_path, monkeypatch):
 
 
 def test_exercise_box_checks_saves_and_restores(work):
-    from kit.exercise_widget import ExerciseBox
-    from kit.progress import course_progress
+    from kit.widgets.exercise_box import ExerciseBox
+    from kit.widgets.progress import course_progress
     kit.set_language("en")
     box = ExerciseBox("03_quotes")
     assert box.buttons["who_wahmiya"].description == "Check"
@@ -380,7 +380,7 @@ def test_exercise_box_checks_saves_and_restores(work):
 
 
 def test_exercise_box_multi_and_arabic(work):
-    from kit.exercise_widget import ExerciseBox
+    from kit.widgets.exercise_box import ExerciseBox
     kit.set_language("ar")
     box = ExerciseBox("02_sourcing", exercise_ids=["absent", "why_absent"])
     assert [e.id for e in box.exercises] == ["absent", "why_absent"]
@@ -393,7 +393,7 @@ def test_exercise_box_multi_and_arabic(work):
 
 
 def test_exercise_box_escapes_everything_and_uses_a_dropdown_for_many_options(work, tmp_path, monkeypatch):
-    from kit.exercise_widget import ExerciseBox
+    from kit.widgets.exercise_box import ExerciseBox
     folder = tmp_path / "exercises"
     folder.mkdir()
     hostile = "<img src=x onerror=alert(1)> $x$ \u202e"
@@ -426,8 +426,8 @@ def _walk(widget):
 
 def test_a_damaged_work_file_is_reported_not_fatal(work):
     from kit.errors import SavedWorkError
-    from kit.exercise_widget import ExerciseBox
-    from kit.progress import course_progress, progress_widget
+    from kit.widgets.exercise_box import ExerciseBox
+    from kit.widgets.progress import course_progress, progress_widget
     work.mkdir(parents=True)
     (work / "ex_01_anatomy.json").write_text("{not json", "utf-8")
     box = ExerciseBox("01_anatomy")
@@ -444,8 +444,8 @@ def test_a_damaged_work_file_is_reported_not_fatal(work):
 
 @pytest.mark.parametrize("lang, title", [("ar", "الاقتباسات"), ("en", "Quotes")])
 def test_progress_view_names_the_lessons_and_offers_the_zip(work, lang, title):
-    from kit.exercise_widget import ExerciseBox
-    from kit.progress import progress_widget
+    from kit.widgets.exercise_box import ExerciseBox
+    from kit.widgets.progress import progress_widget
     kit.set_language(lang)
     view = progress_widget()
     assert title in view.table.value and "data:application/zip" not in view.download.value

@@ -44,7 +44,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from kit.article import load_article
+from kit.engine.article import load_article
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT / "tests" / "data" / "dev"

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from kit.errors import ExerciseError
-from kit.exercises import Feedback, check, exercises_dir, load_exercises, score
+from kit.course.exercises import Feedback, check, exercises_dir, load_exercises, score
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = Path(__file__).resolve().parent / "data" / "exercises_sample.json"

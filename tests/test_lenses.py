@@ -2,8 +2,8 @@
 import pytest
 
 import kit
-from kit import lenses, voices
-from kit.translations import translated_quotes
+from kit.lenses import highlights as lenses, voices
+from kit.lenses.translations import translated_quotes
 from conftest import SEED
 
 

@@ -14,9 +14,9 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat, features
 
-from kit import arabic_plot_text, plots
-from kit.arabic_plot_text import plot_text
-from kit.i18n import get_language, set_language, t
+from kit.view import plot_text as arabic_plot_text, plots
+from kit.view.plot_text import plot_text
+from kit.course.i18n import get_language, set_language, t
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "plots"
 

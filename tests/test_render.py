@@ -1,4 +1,4 @@
-"""kit.render: escaping (one choke point), a tag/attribute whitelist, overlapping highlights,
+"""kit.view.render: escaping (one choke point), a tag/attribute whitelist, overlapping highlights,
 directions, boilerplate, legend, the standalone page, and the seed article as a page."""
 import re
 from collections import defaultdict
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from kit.arabic import BIDI_CONTROLS
-from kit.model import Highlight, Paragraph
-from kit.render import (LINE_STYLES, STYLE, esc, lens_styles, render_article, render_legend,
+from kit.engine.arabic import BIDI_CONTROLS
+from kit.engine.model import Highlight, Paragraph
+from kit.view.render import (LINE_STYLES, STYLE, esc, lens_styles, render_article, render_legend,
                         render_page, style_for)
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from kit import storage
+from kit.course import storage
 from kit.errors import SavedWorkError
-from kit.storage import (export_all, import_zip, list_work, load_work, recover_work, save_work,
+from kit.course.storage import (export_all, import_zip, list_work, load_work, recover_work, save_work,
                          saved_work_summary, work_dir)
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -419,7 +419,7 @@ def test_loading_uses_json_only():
     assert not re.search(r"\b(pickle|marshal|shelve|eval|exec)\b|yaml", source)
 
 
-@pytest.mark.parametrize("module", ["kit/storage.py", "kit/exercises.py"])
+@pytest.mark.parametrize("module", ["kit/course/storage.py", "kit/course/exercises.py"])
 def test_every_interface_string_used_exists_in_both_languages_with_the_same_fields(module):
     strings = json.loads((ROOT / "kit/data/ui_storage.json").read_text("utf-8"))
     source = (ROOT / module).read_text("utf-8")

@@ -18,7 +18,7 @@ ARTICLE = ('قالت وزيرة الصحة سارة خليل إن المستشف
            'وأضافت خليل: "نحتاج إلى دعم عاجل لإنقاذ الجرحى".\n')
 CELLS = [
     'import os, kit\nkit.set_language(os.environ["FRAMING_LAB_LANG"])\n'
-    "from kit.exercise_widget import ExerciseBox\n"
+    "from kit.widgets.exercise_box import ExerciseBox\n"
     "from kit.widgets import ArticleExplorer, PasteBox",
     'ExerciseBox("02_sourcing", exercise_ids=["media", "anonymous"])',
     "ArticleExplorer()",
@@ -111,7 +111,7 @@ def test_radio_buttons_sit_next_to_their_labels_on_the_reading_side(shown):
 @pytest.mark.browser
 def test_explorer_list_shows_its_choose_entry_then_explains_a_span(shown):
     page, server, lang = shown
-    from kit.i18n import t
+    from kit.course.i18n import t
     from kit.widgets import ArticleExplorer
     count = in_language(lang, lambda: len(ArticleExplorer().shown))
     select = page.locator(".fl-explorer-spans select")
@@ -131,7 +131,7 @@ def test_explorer_list_shows_its_choose_entry_then_explains_a_span(shown):
 @pytest.mark.browser
 def test_paste_box_analyses_what_is_pasted_and_explains_a_refusal(shown):
     from playwright.sync_api import expect
-    from kit.i18n import t
+    from kit.course.i18n import t
     page, server, lang = shown
     box = page.locator(".fl-paste")
     text = box.locator(".fl-paste-text textarea")
@@ -165,8 +165,8 @@ def test_paste_box_analyses_what_is_pasted_and_explains_a_refusal(shown):
 def test_a_self_check_with_many_options_starts_on_its_choose_entry(tmp_path, monkeypatch):
     """Not a browser test: the dropdown's state is what the front end shows."""
     import json
-    from kit.exercise_widget import ExerciseBox, label
-    from kit.i18n import t
+    from kit.widgets.exercise_box import ExerciseBox, label
+    from kit.course.i18n import t
     folder = tmp_path / "exercises"
     folder.mkdir()
     options = [{"id": f"o{i}", "ar": f"خيار {i}", "en": f"option {i}"} for i in range(7)]

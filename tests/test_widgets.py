@@ -8,14 +8,14 @@ import pytest
 
 import kit
 from kit import widgets as W
-from kit.article import MAX_CHARS
+from kit.engine.article import MAX_CHARS
 from kit.errors import InputError, KitError
-from kit.i18n import t
-from kit.lenses import LENSES
-from kit import widgets_frames, widgets_quiz
-from kit.widgets_base import seed_path
-from kit.widgets_frames import cohen_kappa
-from kit.widgets_reframe import _conjugate, _verb_rows, _with_clitics
+from kit.course.i18n import t
+from kit.lenses.highlights import LENSES
+from kit.widgets import frames as widgets_frames, quiz as widgets_quiz
+from kit.widgets.base import seed_path
+from kit.widgets.frames import cohen_kappa
+from kit.widgets.reframe import _conjugate, _verb_rows, _with_clitics
 
 HOSTILE = ('وقال الوزير أحمد سالم: "<script>alert(1)</script> الاتفاق قريب $x$".\n\n'
            'وأضاف أن <img src=x onerror=alert(1)> المفاوضات "><b>x</b> مستمرة \u202eرغم '
@@ -322,7 +322,8 @@ def test_source_map_table_absent_parties_and_alt_text_in_both_languages():
 
 
 def test_source_map_colours_are_the_charts_palette():
-    from kit import plots, widgets_sources
+    from kit.view import plots
+    from kit.widgets import sources as widgets_sources
     for name in ("ORANGE", "SKY_BLUE", "GREEN", "YELLOW", "BLUE", "PURPLE", "GREY"):
         assert getattr(widgets_sources, name) == getattr(plots, name)
 
@@ -349,7 +350,7 @@ def test_frame_navigation_and_the_paragraph_shown_rtl():
     assert coder.current == 1 and coder.picker.value == 1
     paragraph = coder.analysis.paragraphs[1].text
     assert f'dir="rtl" lang="ar">{escape(paragraph)}' in coder.text.value
-    assert len(coder.questions) == sum(len(f["questions"]) for f in kit.lenses.frames())
+    assert len(coder.questions) == sum(len(f["questions"]) for f in kit.lenses.highlights.frames())
     assert coder.questions["morality:0"].description.startswith("Does the story contain")
 
 

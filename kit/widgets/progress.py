@@ -20,22 +20,17 @@ from pathlib import Path
 
 import ipywidgets as widgets
 
-from .errors import KitError
-from .exercise_widget import answered_and_right, work_name
-from .exercises import exercises_dir
-from .render import esc
-from .i18n import t
-from .storage import export_all, load_work, saved_work_summary
-from .widgets_base import KitWidget, block, callback, html_widget, with_class
+from ..errors import KitError
+from .exercise_box import answered_and_right, work_name
+from ..course.paths import exercises_dir, notebooks_dir
+from ..view.render import esc
+from ..course.i18n import t
+from ..course.storage import export_all, load_work, saved_work_summary
+from .base import KitWidget, block, callback, html_widget, with_class
 
 NOTEBOOK_FILE = re.compile(r"\d\d_[a-z0-9_]+")
 def _label(key: str, lang: str, **values) -> str:
     return t(f"progress_{key}", lang, **values)
-
-
-def notebooks_dir() -> Path:
-    """The course's notebooks: the `notebooks/` folder beside the exercises folder."""
-    return exercises_dir().parent / "notebooks"
 
 
 def course_notebooks() -> list[str]:

@@ -27,14 +27,14 @@ from collections import Counter
 
 import ipywidgets as widgets
 
-from .analysis import analyze
-from .article import check_text
-from .errors import InputError, KitError
-from .i18n import t
-from .model import Analysis
-from .render import FONT_STACK, esc
-from .storage import load_work, save_work
-from .widgets_base import (KitWidget, block, callback, html_widget, load_analysis, plain,
+from ..engine.analysis import analyze
+from ..engine.article import check_text
+from ..errors import InputError, KitError
+from ..course.i18n import t
+from ..engine.model import Analysis
+from ..view.render import FONT_STACK, esc
+from ..course.storage import load_work, save_work
+from .base import (KitWidget, block, callback, html_widget, load_analysis, plain,
                            with_class)
 
 SAVE_AS = "pasted_article"

@@ -2,8 +2,8 @@
 (`data/seed_translations.json`). Only the seed has such a file; other articles return []."""
 from functools import lru_cache
 
-from .lexicon import read_json
-from .model import Analysis
+from ..engine.lexicon import read_json
+from ..engine.model import Analysis
 
 
 @lru_cache(maxsize=1)

@@ -2,10 +2,10 @@
 marked?" panel listing the highlighted spans of the lenses that are on."""
 import ipywidgets as widgets
 
-from .lenses import LENSES, all_highlights
-from .model import Highlight
-from .render import esc, render_article
-from .widgets_base import KitWidget, block, callback, html_widget, load_analysis, plain, with_class
+from ..lenses.highlights import LENSES, all_highlights
+from ..engine.model import Highlight
+from ..view.render import esc, render_article
+from .base import KitWidget, block, callback, html_widget, load_analysis, plain, with_class
 
 DEFAULT_LENSES = ("quotes", "reporting_verbs")
 

@@ -1,6 +1,6 @@
 """Reporting verbs (cues) and the words that open reported speech (إن، أن، بأن...).
 
->>> from kit.arabic import tokenize
+>>> from .arabic import tokenize
 >>> [cue_of(t).lemma for t in tokenize("وأضافت قائلة ويقولون")]
 ['أضاف', 'قال', 'قال']
 >>> complement_at(tokenize("أصر على أن الطريق"), 1)

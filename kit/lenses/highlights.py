@@ -16,12 +16,12 @@ Lenses and what they do not see:
 import re
 from functools import lru_cache
 
-from .arabic import tokenize, normalize, stems
-from .attribution import RELATIVES
-from .cues import cue_of
-from .i18n import t
-from .lexicon import read_json, read_tsv
-from .model import Analysis, Highlight, Quote
+from ..engine.arabic import tokenize, normalize, stems
+from ..engine.attribution import RELATIVES
+from ..engine.cues import cue_of
+from ..course.i18n import t
+from ..engine.lexicon import read_json, read_tsv
+from ..engine.model import Analysis, Highlight, Quote
 
 LENSES = ("quotes", "reporting_verbs", "scare_quotes", "loaded_terms", "frames", "numbers")
 NUMBER = re.compile(r"(?<!\w)(?:(?:أكثر|أقل) من |نحو |قرابة |ما يقرب من |ما لا يقل عن )?"

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .arabic import BIDI_CONTROLS, normalize, is_arabic
-from .errors import InputError
+from ..errors import InputError
 from .lexicon import read_json
 from .model import Paragraph, Sentence, Diagnostic
 

@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from .lenses import reporting_verb_highlights
-from .model import Quote
-from .render import esc
-from .widgets_base import (KitWidget, article_key, block, callback, html_widget, load_analysis,
+from ..lenses.highlights import reporting_verb_highlights
+from ..engine.model import Quote
+from ..view.render import esc
+from .base import (KitWidget, article_key, block, callback, html_widget, load_analysis,
                            load_entry, marked_text, plain, save_entry, with_class)
 
 ARTICLE_ITSELF = "__article__"   # the distractor: the writer, not a source

@@ -7,8 +7,8 @@ not counted twice.
 """
 from collections import Counter
 
-from .lexicon import gazetteer
-from .model import Analysis, Quote
+from ..engine.lexicon import gazetteer
+from ..engine.model import Analysis, Quote
 
 
 def _speaker(q: Quote) -> str:
@@ -40,8 +40,8 @@ def quoted_words_by_side(analysis: Analysis) -> dict[str, int]:
 
 def verbs_by_speaker(analysis: Analysis) -> dict[str, dict[str, int]]:
     """For each speaker, how many of their quotes were introduced by a verb of each connotation."""
-    from .cues import cue_of
-    from .arabic import tokenize
+    from ..engine.cues import cue_of
+    from ..engine.arabic import tokenize
 
     table: dict[str, Counter] = {}
     seen = set()

@@ -9,11 +9,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .arabic import is_arabic
-from .i18n import LANGUAGES, t
-from .render import esc
-from .voices import absent_parties
-from .widgets_base import KitWidget, article_name, block, html_widget, load_analysis, plain, seed_path
+from ..engine.arabic import is_arabic
+from ..course.i18n import LANGUAGES, t
+from ..view.render import esc
+from ..lenses.voices import absent_parties
+from .base import KitWidget, article_name, block, html_widget, load_analysis, plain, seed_path
 
 SITE = "site"
 # The Okabe-Ito colours of kit.plots, written out: importing kit.plots would load matplotlib,

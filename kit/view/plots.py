@@ -37,8 +37,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from kit.arabic_plot_text import plot_text
-from kit.i18n import LANGUAGES, get_language, t
+from .plot_text import plot_text
+from ..course.i18n import LANGUAGES, get_language, t
 
 FONT = "DejaVu Sans"
 _RC = {"font.family": "sans-serif", "font.sans-serif": [FONT], "hatch.linewidth": 0.7}

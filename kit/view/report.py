@@ -3,9 +3,9 @@ with every lens highlighted, a legend, and the quotes and sources listed, in one
 needs no network (for printing or sharing with a class)."""
 from pathlib import Path
 
-from .analysis import analyze
-from .i18n import get_language, t
-from .lenses import all_highlights
+from ..engine.analysis import analyze
+from ..course.i18n import get_language, t
+from ..lenses.highlights import all_highlights
 from .render import esc, render_article, render_page
 
 

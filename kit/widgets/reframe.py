@@ -17,13 +17,13 @@ from functools import lru_cache
 
 import ipywidgets as widgets
 
-from .arabic import stems, tokenize
-from .cues import cue_of
-from .lenses import all_highlights, loaded_term_highlights, loaded_terms, reporting_verb_highlights
-from .lexicon import read_tsv
-from .model import Highlight
-from .render import esc
-from .widgets_base import (KitWidget, block, callback, html_widget, load_analysis, marked_text, plain,
+from ..engine.arabic import stems, tokenize
+from ..engine.cues import cue_of
+from ..lenses.highlights import all_highlights, loaded_term_highlights, loaded_terms, reporting_verb_highlights
+from ..engine.lexicon import read_tsv
+from ..engine.model import Highlight
+from ..view.render import esc
+from .base import (KitWidget, block, callback, html_widget, load_analysis, marked_text, plain,
                            with_class)
 
 READING_LENSES = ("quotes", "reporting_verbs", "loaded_terms")

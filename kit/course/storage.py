@@ -34,8 +34,9 @@ from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 
-from .errors import SavedWorkError
+from ..errors import SavedWorkError
 from .i18n import t
+from .paths import work_dir
 
 try:
     import fcntl
@@ -47,12 +48,6 @@ VERSION = 1                           # the major version written; a higher one 
 NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
 MAX_DEPTH = 100                       # deeper data is almost surely a list that contains itself
 MAX_IMPORT_BYTES = 20 * 1024 * 1024   # per work file in a zip: far above any real work
-
-
-def work_dir() -> Path:
-    """The student's work folder: $FRAMING_LAB_WORK_DIR, else ./my_work (made on first save)."""
-    configured = os.environ.get("FRAMING_LAB_WORK_DIR")
-    return Path(configured).expanduser() if configured else Path.cwd() / "my_work"
 
 
 def save_work(name: str, data: dict, folder: Path | None = None) -> Path:

@@ -19,11 +19,11 @@ Test hooks: `answer(exercise_id, value)` (an option id, a list of ids, or a text
 """
 import ipywidgets as widgets
 
-from .exercises import Exercise, Feedback, check as check_answer, load_exercises, score
-from .i18n import t, get_language
-from .render import esc
-from .storage import load_work, save_work
-from .widgets_base import KitWidget, block, callback, html_widget, plain, with_class
+from ..course.exercises import Exercise, Feedback, check as check_answer, load_exercises, score
+from ..course.i18n import t, get_language
+from ..view.render import esc
+from ..course.storage import load_work, save_work
+from .base import KitWidget, block, callback, html_widget, plain, with_class
 
 MAX_RADIO_OPTIONS = 5   # more options than this: a dropdown
 # ipywidgets floats every radio button to the left edge of its row (`float: left`), so in a

@@ -1,6 +1,6 @@
 """Classroom widgets for JupyterLab (ipywidgets 8): put one on the last line of a cell.
 
-    from kit.widgets import ArticleExplorer, QuoteQuiz, SourceMap, FrameAnnotator, ReframeLab
+    from ..widgets import ArticleExplorer, QuoteQuiz, SourceMap, FrameAnnotator, ReframeLab
     ArticleExplorer()            # the seed article; or ArticleExplorer("my_article.txt")
 
     paste = PasteBox(MY_ARTICLE) # a box to paste an article into; then ArticleExplorer(paste.analysis)
@@ -10,13 +10,13 @@ language of the moment (`kit.set_language`, or `language_switcher()`), shows a f
 callback as a short message inside the widget, and puts article text into HTML only through
 `kit.render.esc`. One module per widget: `kit/widgets_*.py`.
 """
-from .widgets_base import KitWidget, language_switcher, load_analysis, seed_path
-from .widgets_explorer import ArticleExplorer
-from .widgets_frames import Comparison, FrameAnnotator, cohen_kappa
-from .widgets_paste import PasteBox
-from .widgets_quiz import QuoteQuiz
-from .widgets_reframe import ReframeLab, Reframing
-from .widgets_sources import SourceMap
+from .base import KitWidget, language_switcher, load_analysis, seed_path
+from .explorer import ArticleExplorer
+from .frames import Comparison, FrameAnnotator, cohen_kappa
+from .paste import PasteBox
+from .quiz import QuoteQuiz
+from .reframe import ReframeLab, Reframing
+from .sources import SourceMap
 
 __all__ = ["ArticleExplorer", "QuoteQuiz", "SourceMap", "FrameAnnotator", "ReframeLab",
            "PasteBox", "language_switcher", "cohen_kappa", "Comparison", "Reframing", "KitWidget",

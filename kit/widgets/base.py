@@ -17,16 +17,15 @@ from pathlib import Path
 import ipywidgets as widgets
 from IPython.display import display
 
-import kit
-from .analysis import analyze
-from .arabic import BIDI_CONTROLS
-from .errors import KitError, SavedWorkError
-from .i18n import direction, get_language, set_language, t
-from .model import Analysis
-from .render import FONT_STACK, STYLE, esc
-from .storage import load_work, save_work
+from ..engine.analysis import analyze
+from ..engine.arabic import BIDI_CONTROLS
+from ..errors import KitError, SavedWorkError
+from ..course.i18n import direction, get_language, set_language, t
+from ..engine.model import Analysis
+from ..view.render import FONT_STACK, STYLE, esc
+from ..course.paths import SEED_NAME, seed_path
+from ..course.storage import load_work, save_work
 
-SEED_NAME = "000_6066f5c852812abd.txt"
 _LOG = logging.getLogger("kit.widgets")
 _BIDI = str.maketrans({c: f"⟪U+{ord(c):04X}⟫" for c in BIDI_CONTROLS})
 
@@ -63,11 +62,6 @@ _WIDGET_CSS = f"""
 
 
 # --- the article ------------------------------------------------------------------------------
-
-def seed_path() -> Path:
-    """The seed article shipped with the kit (used when a widget is given no article)."""
-    return Path(kit.__file__).resolve().parent.parent / "seeds" / SEED_NAME
-
 
 def load_analysis(article=None) -> Analysis:
     """The analysis of `article`: text, a path, an `Analysis` already made, or None (the seed)."""

@@ -22,10 +22,10 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .arabic import BIDI_CONTROLS
-from .i18n import LANGUAGES, direction, get_language, t
-from .lexicon import read_json
-from .model import Highlight, Paragraph
+from ..engine.arabic import BIDI_CONTROLS
+from ..course.i18n import LANGUAGES, direction, get_language, t
+from ..engine.lexicon import read_json
+from ..engine.model import Highlight, Paragraph
 
 _BIDI = re.compile(f"([{BIDI_CONTROLS}])")
 LINE_STYLES = ("solid", "dashed", "dotted", "double", "wavy")

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from .errors import KitError
-from .i18n import t
-from .lenses import frames
-from .render import esc
-from .widgets_base import (KitWidget, article_key, article_name, block, callback, html_widget,
+from ..course.paths import exercises_dir
+from ..errors import KitError
+from ..course.i18n import t
+from ..lenses.highlights import frames
+from ..view.render import esc
+from .base import (KitWidget, article_key, article_name, block, callback, html_widget,
                            load_analysis, load_entry, marked_text, plain, save_entry, seed_path,
                            with_class)
 
@@ -20,7 +21,7 @@ KEY_SCHEMA, KEY_VERSION = "framing-lab/frame-key", 1
 
 def key_path():
     """Where the teacher's key for the seed lives (written by the exercises' author)."""
-    return seed_path().parent.parent / "exercises" / "frame_key.json"
+    return exercises_dir() / "frame_key.json"
 
 
 def cohen_kappa(a: list, b: list) -> float | None:

@@ -1,6 +1,6 @@
 """Known entities: find gazetteer names among tokens (proclitics allowed on the first word).
 
->>> from kit.arabic import tokenize
+>>> from .arabic import tokenize
 >>> tokens = tokenize("وقال بلينكن لنتنياهو")
 >>> [match_entity(tokens, i)[1].en for i in (1, 2)]
 ['Antony Blinken', 'Benjamin Netanyahu']

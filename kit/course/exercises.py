@@ -33,9 +33,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .arabic import BIDI_CONTROLS, ZERO_WIDTH, normalize
-from .errors import ExerciseError
+from ..engine.arabic import BIDI_CONTROLS, ZERO_WIDTH, normalize
+from ..errors import ExerciseError
 from .i18n import get_language, t
+from .paths import exercises_dir
 
 SCHEMA = "framing-lab/exercises"
 VERSION = 1
@@ -91,15 +92,6 @@ class Feedback:
 
     def message(self, lang: str | None = None) -> str:
         return self.message_ar if (lang or get_language()) == "ar" else self.message_en
-
-
-def exercises_dir() -> Path:
-    """$FRAMING_LAB_EXERCISES, else the `exercises/` folder beside the `kit` package (present
-    in a checkout or an editable install, not in a built wheel: set the variable there)."""
-    configured = os.environ.get("FRAMING_LAB_EXERCISES")
-    if configured:
-        return Path(configured).expanduser()
-    return Path(__file__).resolve().parent.parent / "exercises"
 
 
 def load_exercises(source: str | Path) -> ExerciseSet:
