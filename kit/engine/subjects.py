@@ -104,39 +104,67 @@ def _known_entity(text, tokens, i, end) -> Subject | None:
 
 
 def _outlet_or_body(text, tokens, i, end) -> Subject | None:
+    """An outlet or a body by its head noun: صحيفة "فايننشال تايمز"، وزارة الخارجية، الصحيفة."""
     for list_name, kind in (("media_heads", "media"), ("body_heads", "body")):
         size = _head(tokens, i, end, list_name)
-        if not size:
-            continue
-        gender = "f" if _head(tokens, i, end, "feminine_heads") else "m"
-        stop = i + size
-        if stop < end and match_entity(tokens, stop):       # صحيفة "فايننشال تايمز"
-            after, entity = match_entity(tokens, stop)
-            if after <= end:
-                return Subject(i, after, _span_text(text, tokens, stop, after), entity,
-                               entity.type, entity.gender or gender)
-        if stop < end and set(gap(text, tokens, stop - 1)) & set(MARKS):   # صحيفة "الأهرام"
-            name_end = stop + 1
-            while name_end < min(end, stop + 4) and not set(gap(text, tokens, name_end - 1)) & set(MARKS):
-                name_end += 1
-            return Subject(i, name_end, _span_text(text, tokens, stop, name_end), None, kind, gender)
-        whole = match_entity(tokens, i)                     # وزارة الخارجية الأميركية
-        if whole and whole[0] <= end:
-            return _known_entity(text, tokens, i, end)
-        if not tokens[i].key.lstrip("وف").startswith("ال") and stop < end and _joined(text, tokens, stop - 1) \
-                and not _in(tokens[stop], "name_stops") and not tokens[stop].key.startswith("ال"):
-            stop += 1   # an indefinite head takes its genitive: نقابة سائقي الحافلات
-        while stop < end and _joined(text, tokens, stop - 1) and not _in(tokens[stop], "name_stops") \
-                and _continues_name(tokens, stop, i):   # الاتحاد التونسي للفلاحة والصيد البحري
-            stop += 1
-        readings = stems(tokens[i].key)
-        head = min(readings & word_set(list_name), key=len, default=tokens[i].key)
-        definite = "ال" + head in readings
-        phrase = without_proclitics(tokens[i].text, tokens[i].key, "ال" + head if definite else head) \
-            + text[tokens[i].end:tokens[stop - 1].end]
-        anaphor = head if definite and stop == i + size else None
-        return Subject(i, stop, phrase, None, kind, gender, anaphor=anaphor)
+        if size:
+            return _headed_phrase(text, tokens, (i, i + size), end, list_name, kind)
     return None
+
+
+def _headed_phrase(text, tokens, head: tuple[int, int], end, list_name: str, kind: str) -> Subject:
+    """The outlet or body whose head noun runs over the token range `head`: its known or quoted
+    name, or the words of its name that follow."""
+    i, stop = head
+    gender = "f" if _head(tokens, i, end, "feminine_heads") else "m"
+    named = _entity_after_head(text, tokens, i, stop, end, gender) or _quoted_after_head(
+        text, tokens, (i, stop), end, kind, gender)
+    if named:
+        return named
+    whole = match_entity(tokens, i)                     # وزارة الخارجية الأميركية
+    if whole and whole[0] <= end:
+        return _known_entity(text, tokens, i, end)
+    stop = _body_name_end(text, tokens, i, stop, end)
+    readings = stems(tokens[i].key)
+    head_key = min(readings & word_set(list_name), key=len, default=tokens[i].key)
+    definite = "ال" + head_key in readings
+    phrase = without_proclitics(tokens[i].text, tokens[i].key, "ال" + head_key if definite else head_key) \
+        + text[tokens[i].end:tokens[stop - 1].end]
+    anaphor = head_key if definite and stop == head[1] else None
+    return Subject(i, stop, phrase, None, kind, gender, anaphor=anaphor)
+
+
+def _entity_after_head(text, tokens, i, stop, end, gender: str) -> Subject | None:
+    """صحيفة "فايننشال تايمز": a known entity named right after the head noun."""
+    if stop < end and match_entity(tokens, stop):
+        after, entity = match_entity(tokens, stop)
+        if after <= end:
+            return Subject(i, after, _span_text(text, tokens, stop, after), entity,
+                           entity.type, entity.gender or gender)
+    return None
+
+
+def _quoted_after_head(text, tokens, head: tuple[int, int], end, kind: str, gender: str) -> Subject | None:
+    """صحيفة "الأهرام": a name in quotation marks right after the head noun (four words at most)."""
+    i, stop = head
+    if not (stop < end and set(gap(text, tokens, stop - 1)) & set(MARKS)):
+        return None
+    name_end = stop + 1
+    while name_end < min(end, stop + 4) and not set(gap(text, tokens, name_end - 1)) & set(MARKS):
+        name_end += 1
+    return Subject(i, name_end, _span_text(text, tokens, stop, name_end), None, kind, gender)
+
+
+def _body_name_end(text, tokens, i, stop, end) -> int:
+    """The token after the words of a body's name, from `stop` (after its head noun): نقابة
+    سائقي الحافلات، الاتحاد التونسي للفلاحة والصيد البحري."""
+    if not tokens[i].key.lstrip("وف").startswith("ال") and stop < end and _joined(text, tokens, stop - 1) \
+            and not _in(tokens[stop], "name_stops") and not tokens[stop].key.startswith("ال"):
+        stop += 1   # an indefinite head takes its genitive: نقابة سائقي الحافلات
+    while stop < end and _joined(text, tokens, stop - 1) and not _in(tokens[stop], "name_stops") \
+            and _continues_name(tokens, stop, i):   # الاتحاد التونسي للفلاحة والصيد البحري
+        stop += 1
+    return stop
 
 
 def _quoted_name_end(text: str, tokens: list[Token], k: int, end: int) -> int | None:
@@ -167,12 +195,30 @@ def _continues_name(tokens: list[Token], k: int, head: int) -> bool:
 
 
 def _role_then_name(text, tokens, i, end) -> Subject | None:
+    """A title, then the name it introduces: الرئيس الأميركي جو بايدن / محافظ حلب فلان / a title
+    alone (الوزير)."""
     size = _head(tokens, i, end, "role_heads")
     if not size:
         return None
-    stop = i + size
-    links = {p[0] for p in _extra()["role_links"]} | {p[0] for p in _extra()["role_genitives"]}
-    for k in range(stop, min(end, stop + 6)):               # a known name within the title
+    known = _known_person_in_title(text, tokens, i, i + size, end)
+    if known:
+        return known
+    stop = _name_further_on(text, tokens, _title_end(text, tokens, i, i + size, end), end)
+    quoted = _quoted_name_end(text, tokens, stop, end)   # رئيسة رابطة «حقوق المودعين» المحامية...
+    stop = quoted or stop
+    role = _span_text(text, tokens, i, stop) + (text[tokens[stop - 1].end] if quoted else "")
+    gender = _title_gender(tokens, i, end)
+    name_at, name_end = _name_after_title(text, tokens, i, stop, end, quoted)
+    if name_end > name_at and not _in(tokens[name_at], "role_heads"):
+        return Subject(i, name_end, _span_text(text, tokens, name_at, name_end), None, "person",
+                       name_gender(tokens, name_at) or gender, role=role)
+    return _titled_name_after_comma(text, tokens, i, stop, end, gender) \
+        or _title_alone(text, tokens, (i, i + size, stop), end, gender, role)
+
+
+def _known_person_in_title(text, tokens, i, stop, end) -> Subject | None:
+    """رئيس الوزراء الإسرائيلي بنيامين نتنياهو: a known person named within the title's words."""
+    for k in range(stop, min(end, stop + 6)):
         match = match_entity(tokens, k)
         if match and match[0] <= end and match[1].type == "person":
             role = _span_text(text, tokens, i, k)
@@ -180,48 +226,80 @@ def _role_then_name(text, tokens, i, end) -> Subject | None:
                            match[1].gender, role=role.rstrip("، ,"))
         if not _joined(text, tokens, k - 1) and k > stop:
             break
+    return None
+
+
+@lru_cache(maxsize=1)
+def _title_links() -> set[str]:
+    """Words that carry a title on to its domain (the first word of a role link or genitive)."""
+    return {p[0] for p in _extra()["role_links"]} | {p[0] for p in _extra()["role_genitives"]}
+
+
+def _title_end(text, tokens, i, stop, end) -> int:
+    """The token after a title's words, from `stop` (after its head noun): محافظ حلب، كاتبة
+    الدولة المكلفة بالماء، رئيس الاتحاد العام التونسي للشغل."""
     if not tokens[i].key.lstrip("وف").startswith("ال") and stop < end and _joined(text, tokens, stop - 1):
         stop += 1   # an indefinite title is followed by its genitive: محافظ حلب، كاتبة الدولة
-    while stop < end and _joined(text, tokens, stop - 1) and (
-            tokens[stop].key in links or _body_in_title(text, tokens, stop, end) or (not _in(tokens[stop], "name_stops") and (
-                tokens[stop].key.startswith(("ال", "بال", "لل", "وال")) or tokens[stop - 1].key in links))):
+    while stop < end and _joined(text, tokens, stop - 1) and _continues_title(text, tokens, stop, end):
         stop += 1
-    stop = _name_further_on(text, tokens, stop, end)   # عضو غرفة تجارة درعا أم وسيم المقداد
-    quoted = _quoted_name_end(text, tokens, stop, end)   # رئيسة رابطة «حقوق المودعين» المحامية...
-    stop = quoted or stop
-    role = _span_text(text, tokens, i, stop) + (text[tokens[stop - 1].end] if quoted else "")
+    return stop
+
+
+def _continues_title(text, tokens, k, end) -> bool:
+    """Does token k still belong to the title (a link word, a body, a definite word, or the word
+    after a link)?"""
+    links = _title_links()
+    return tokens[k].key in links or _body_in_title(text, tokens, k, end) or (not _in(tokens[k], "name_stops") and (
+        tokens[k].key.startswith(("ال", "بال", "لل", "وال")) or tokens[k - 1].key in links))
+
+
+def _title_gender(tokens, i, end) -> str:
+    """رئيستها، مستشارة، الأم: "f" for a feminine title, else "m"."""
     key = tokens[i].key if _in(tokens[i], "role_heads") else without_possessive(tokens[i].key) or ""
     feminine = key.endswith("ه") or ends_with_ta_marbuta(tokens[i].text) or _head(tokens, i, end, "feminine_heads")
-    gender = "f" if feminine else "m"   # رئيستها، مستشارة، الأم
-    # the name follows the title directly, or after a comma (كاتبة الدولة المكلفة بالماء، سلمى بنعزوز)
-    follows = quoted or _joined(text, tokens, stop - 1) or not (set(gap(text, tokens, stop - 1)) - COMMAS - {" "})
-    # ...في جامعة غازي عنتاب: a word after an indefinite body names the body, not a person
-    owned = _ends_in_body_name(tokens, i, stop)
-    name_at = stop if follows and not owned else end
-    # a rank or a nationality before the name: المدير العام للدفاع المدني، العميد سعيد البلوشي /
-    # مدرب غينيا، الفرنسي ميشال دوبوا
-    for _ in range(2):
-        if name_at + 1 < end and _could_be_name(tokens, name_at + 1) and (
-                _in(tokens[name_at], "role_heads") or _is_nisba(tokens[name_at])):
-            name_at += 1
+    return "f" if feminine else "m"
+
+
+def _name_after_title(text, tokens, i, stop, end, quoted) -> tuple[int, int]:
+    """Where the name after a title ending at `stop` starts and ends (equal when there is none;
+    the start is `i` when a relative is named by whom she is related to: والدة السليطي)."""
+    name_at = _past_rank(tokens, _name_start_after_title(text, tokens, i, stop, end, quoted), end)
     name_end = _name_end(text, tokens, name_at, end) if name_at < end and not _is_manner(tokens[name_at]) else name_at
     if name_end == name_at + 1 and name_at == stop and _head(tokens, i, end, "kinship_heads"):
         name_at = i   # والدة السليطي: the relative is the speaker, named by whom she is related to
     if name_at == stop and not _joined(text, tokens, stop - 1) and not _starts_name(tokens, name_at) \
             and name_end < end and not set(gap(text, tokens, name_end - 1)) & (COMMAS | {":"}):
         name_end = name_at   # قائد ميداني، طلب عدم نشر اسمه: after a comma, only a name set off as one
-    if name_end > name_at and not _in(tokens[name_at], "role_heads"):
-        return Subject(i, name_end, _span_text(text, tokens, name_at, name_end), None, "person",
-                       name_gender(tokens, name_at) or gender, role=role)
-    titled = _titled_name_after_comma(text, tokens, i, stop, end, gender)
-    if titled:
-        return titled
+    return name_at, name_end
+
+
+def _name_start_after_title(text, tokens, i, stop, end, quoted) -> int:
+    """`stop` when a name may follow the title there, directly or after a comma (كاتبة الدولة
+    المكلفة بالماء، سلمى بنعزوز), else `end`."""
+    follows = quoted or _joined(text, tokens, stop - 1) or not (set(gap(text, tokens, stop - 1)) - COMMAS - {" "})
+    # ...في جامعة غازي عنتاب: a word after an indefinite body names the body, not a person
+    owned = _ends_in_body_name(tokens, i, stop)
+    return stop if follows and not owned else end
+
+
+def _past_rank(tokens, name_at, end) -> int:
+    """Past a rank or a nationality before the name: المدير العام للدفاع المدني، العميد سعيد
+    البلوشي / مدرب غينيا، الفرنسي ميشال دوبوا (two words at most)."""
+    for _ in range(2):
+        if name_at + 1 < end and _could_be_name(tokens, name_at + 1) and (
+                _in(tokens[name_at], "role_heads") or _is_nisba(tokens[name_at])):
+            name_at += 1
+    return name_at
+
+
+def _title_alone(text, tokens, title: tuple[int, int, int], end, gender: str, role: str) -> Subject:
+    """A title with no name (its head from the first to the second index, its words to the
+    third): الوزير / الوزير الأردني / المزارع البالغ (من العمر...) / الوزير المستقيل refer back,
+    and so does المسؤول ذاته."""
+    i, head_end, stop = title
     head = min(stems(tokens[i].key) & word_set("role_heads"), key=len, default=tokens[i].key)
     definite = tokens[i].key.lstrip("وف").startswith("ال")
-    # الوزير / الوزير الأردني / المزارع البالغ (من العمر...): a title alone refers back
-    # ... or any definite modifier (الوزير المستقيل) or ذاته/نفسه (المسؤول ذاته)
-    after_head = tokens[i + size:stop]
-    bare = all(_definite(t) or t.key in word_set("age_words") for t in after_head)
+    bare = all(_definite(t) or t.key in word_set("age_words") for t in tokens[head_end:stop])
     if stop < end and tokens[stop].key in ("ذاته", "نفسه", "ذاتها", "نفسها") and _joined(text, tokens, stop - 1):
         stop += 1
         role = _span_text(text, tokens, i, stop)
@@ -322,6 +400,8 @@ def _anonymity_phrases() -> list[tuple[str, ...]]:
 
 
 def _anonymous(text, tokens, i, end) -> Subject | None:
+    """A nameless source: مصادر مطلعة، مسؤول طلب عدم الكشف عن اسمه، موظفا في البلدية، and
+    المصادر ذاتها referring back."""
     accusative = tokens[i].key.endswith("ا") and stems(tokens[i].key[:-1]) & word_set("anonymous_heads")
     if not (_head(tokens, i, end, "anonymous_heads") or accusative):   # موظفا في البلدية، ... قال
         return None
@@ -332,16 +412,27 @@ def _anonymous(text, tokens, i, end) -> Subject | None:
     stop = _definite_run(text, tokens, i + 1, min(end, i + 4))   # عنصر الحرس الوطني: its genitive
     while stop < min(end, i + 4) and _joined(text, tokens, stop - 1) and _is_indefinite_nisba(tokens[stop]):
         stop += 1   # مسؤولا محليا، مصدر أمني، دبلوماسيون غربيون
+    stop = _past_anonymity_phrases(text, tokens, stop, end)
+    stop = _where_from(text, tokens, stop, end)   # مصدر في هيئة النزاهة، مسؤول بالسلطة المحلية
+    return Subject(i, stop, _span_text(text, tokens, i, stop), None, "anonymous", _anonymous_gender(tokens, i, end))
+
+
+def _past_anonymity_phrases(text, tokens, stop, end) -> int:
+    """Past the phrases that say a source asked not to be named (طلب عدم الكشف عن اسمه)."""
     phrases = _anonymity_phrases()
     while stop < end and _joined(text, tokens, stop - 1):
         match = next((p for p in phrases if tuple(t.key for t in tokens[stop:stop + len(p)]) == p), None)
         if not match:
             break
         stop += len(match)
-    stop = _where_from(text, tokens, stop, end)   # مصدر في هيئة النزاهة، مسؤول بالسلطة المحلية
-    gender = "pl" if _head(tokens, i, end, "plural_heads") else \
-        "f" if _head(tokens, i, end, "feminine_heads") else "m"
-    return Subject(i, stop, _span_text(text, tokens, i, stop), None, "anonymous", gender)
+    return stop
+
+
+def _anonymous_gender(tokens, i, end) -> str:
+    """مصادر: "pl"; مسؤولة: "f"; else "m"."""
+    if _head(tokens, i, end, "plural_heads"):
+        return "pl"
+    return "f" if _head(tokens, i, end, "feminine_heads") else "m"
 
 
 def _is_indefinite_nisba(token: Token) -> bool:
@@ -406,20 +497,34 @@ def _described_name(text, tokens, i, end) -> Subject | None:
     if is_given_name(tokens[i]) or tokens[i].key in NAME_LINKS or _looks_like_verb(tokens[i]):
         return None
     k = i + 1
-    while k < min(end, i + 10) and _joined(text, tokens, k - 1) and not _starts_name(tokens, k) and (
-            _describes(tokens[k]) or ((k == i + 1 or tokens[k - 1].key in ("في", "لدى")) and _in_construct(text, tokens, k, end))):
+    while k < min(end, i + 10) and _joined(text, tokens, k - 1) and not _starts_name(tokens, k) \
+            and _continues_description(text, tokens, (i, k), end):
         k += 1
-    if k < end and _joined(text, tokens, k - 1) and (_starts_name(tokens, k) or (
-            k - i > 1 and _definite(tokens[k - 1]) and _could_be_name(tokens, k))):
-        name_at = k
-    else:
+    if not _name_after_description(text, tokens, (i, k), end):
         return _titled_name_after_comma(text, tokens, i, k, end, "") if k - i > 1 else None
-    stop = _name_end(text, tokens, name_at, end)
-    if stop <= name_at:
+    stop = _name_end(text, tokens, k, end)
+    if stop <= k:
         return None
-    gender = name_gender(tokens, name_at) or ("f" if tokens[i].key.endswith("ه") else "m")
-    return Subject(i, stop, _span_text(text, tokens, name_at, stop), None, "person", gender,
-                   role=_span_text(text, tokens, i, name_at))
+    gender = name_gender(tokens, k) or ("f" if tokens[i].key.endswith("ه") else "m")
+    return Subject(i, stop, _span_text(text, tokens, k, stop), None, "person", gender,
+                   role=_span_text(text, tokens, i, k))
+
+
+def _continues_description(text, tokens, words: tuple[int, int], end) -> bool:
+    """Does the token at words[1] go on describing the person whose description starts at
+    words[0]? A definite word or a linking preposition, or (right after the first word or after
+    في/لدى) an indefinite word with its genitive (اختصاصية طب الأطفال)."""
+    i, k = words
+    return _describes(tokens[k]) or (
+        (k == i + 1 or tokens[k - 1].key in ("في", "لدى")) and _in_construct(text, tokens, k, end))
+
+
+def _name_after_description(text, tokens, words: tuple[int, int], end) -> bool:
+    """Does a name start at words[1], joined to the description from words[0]? A common first
+    name, or after a definite word of a longer description any word that could be a name."""
+    i, k = words
+    return k < end and _joined(text, tokens, k - 1) and (_starts_name(tokens, k) or (
+        k - i > 1 and _definite(tokens[k - 1]) and _could_be_name(tokens, k)))
 
 
 def _looks_like_verb(token: Token) -> bool:
@@ -505,56 +610,100 @@ NAME_LINKS = ("بن", "ابن", "ابو", "بنت", "ام", "عبد")
 def _could_be_name(tokens: list[Token], i: int) -> bool:
     """Rule out words that are clearly not a name: ال-words, a preposition before a known name
     (لبي بي سي), pronoun-suffixed nouns (اسمه، هويته، حينها), ب + feminine noun (بمرارة)."""
-    key = tokens[i].key
     if is_given_name(tokens[i]):
         return True
-    article = key.startswith(("ال", "لل")) and not _hamza_alef(tokens[i])   # not ألكسيو
-    if len(key) < 2 or article or not key.isalpha() or key in word_set("sentence_adverbs"):
-        return False
+    return not (_article_or_function_word(tokens[i]) or _preposition_in_front(tokens, i)
+                or _suffixed_noun(tokens[i].key))
+
+
+def _article_or_function_word(token: Token) -> bool:
+    """الشؤون، للأمم (not ألكسيو), a one-letter word, a number, or a sentence adverb (أيضا)."""
+    key = token.key
+    article = key.startswith(("ال", "لل")) and not _hamza_alef(token)
+    return len(key) < 2 or article or not key.isalpha() or key in word_set("sentence_adverbs")
+
+
+def _preposition_in_front(tokens: list[Token], i: int) -> bool:
+    """لموقعنا، بإخلاء، لحزب، لكرة القدم: ل or ب written onto a noun, not a name."""
+    key = tokens[i].key
     if key.startswith("لم") and len(key) > 4:   # لموقعنا، لمراسلنا: "to our site/reporter"
+        return True
+    if key.startswith("با"):   # بإخلاء، بانتظار: ب + a noun (باسل, a name, is let through before)
+        return True
+    if key[0] not in "لب":
         return False
-    if key.startswith("با"):   # بإخلاء، بانتظار: ب + a noun (باسل, a name, was let through above)
-        return False
-    if key[0] in "لب" and proclitic_length(tokens, i):
-        return False
-    if key[0] in "لب" and stems(key) & (word_set("body_heads") | word_set("role_heads")):   # لحزب
-        return False
-    if key[0] == "ل" and i + 1 < len(tokens) and _definite(tokens[i + 1]):   # لكرة القدم، لشؤون اللاجئين
-        return False
+    if proclitic_length(tokens, i) or stems(key) & (word_set("body_heads") | word_set("role_heads")):   # لحزب
+        return True
+    return key[0] == "ل" and i + 1 < len(tokens) and _definite(tokens[i + 1])   # لكرة القدم، لشؤون اللاجئين
+
+
+def _suffixed_noun(key: str) -> bool:
+    """اسمه، هويته، حينها: a noun with a possessive; بمرارة: ب + a feminine noun."""
     if len(key) > 3 and key.endswith(("ها", "هم", "هما", "ته")):
-        return False
-    return not (key.startswith("ب") and key.endswith("ه") and len(key) > 3)
+        return True
+    return key.startswith("ب") and key.endswith("ه") and len(key) > 3
 
 
 def _name_end(text, tokens, i, end) -> int:
     """Index after an unknown name of up to four words starting at token i."""
-    stop = i
     if i < end and not _could_be_name(tokens, i):
         return i
-    if i < end and _ba_word(tokens[i]):   # بفتح تحقيق قضائي: ب + a noun, unless a surname stands
-        alone = i + 1 >= end or gap(text, tokens, i).strip() or is_complementizer(tokens[i + 1]) \
-            or cue_of(tokens[i + 1])      # alone (قال بلحاج (19 عاما): / بلقاسم إن / بوعلام نفت)
-        return i + 1 if alone else i
+    if i < end and _ba_word(tokens[i]):
+        return _ba_surname_end(text, tokens, i, end)
+    return _name_words_end(text, tokens, i, end)
+
+
+def _ba_surname_end(text, tokens, i, end) -> int:
+    """بفتح تحقيق قضائي: ب + a noun, unless a surname stands alone (قال بلحاج (19 عاما): /
+    بلقاسم إن / بوعلام نفت): i + 1 for the surname, else i."""
+    alone = i + 1 >= end or gap(text, tokens, i).strip() or is_complementizer(tokens[i + 1]) \
+        or cue_of(tokens[i + 1])
+    return i + 1 if alone else i
+
+
+def _name_words_end(text, tokens, i, end) -> int:
+    """The index after the words of a name from token i (four at most, joined by spaces); a
+    family name (الرشيدي) ends it, what follows being the verb's object."""
+    stop = i
     while stop < min(end, i + 4) and tokens[stop].key.isalpha() and len(tokens[stop].key) > 1:   # not لـ
         linked = stop > i and tokens[stop - 1].key in NAME_LINKS   # بن علي: علي is a name here
-        stops_here = (_in(tokens[stop], "name_stops") and not _written_as_name(tokens[stop])) or (
-            stop > i and tokens[stop].key.endswith(("ها", "هم", "هما")) and not is_given_name(tokens[stop]))   # منى حديثها
-        if not linked and (stops_here or tokens[stop].key.startswith("لل")):
+        if _not_name_word(tokens, i, stop, linked):
             break
-        if stop > i and not is_given_name(tokens[stop]) and tokens[stop].key.startswith("با"):
-            break   # سعاد حمدان بانتظار دورها: ب + a noun follows the name
-        compound = stop > i and tokens[stop].key in word_set("compound_name_parts")   # فاطمة الزهراء
-        compound = compound or (stop == i + 1 and tokens[i].key in ("محمد", "احمد")   # محمد الأمين، محمد الهادي
-                                and tokens[stop].key.removeprefix("ال") in given_names())
-        family = tokens[stop].key.startswith("ال") and not _hamza_alef(tokens[stop]) and not linked and not compound
+        family = not linked and _family_word(tokens, i, stop)
         if family and stop == i and not is_given_name(tokens[i]):
             break
         stop += 1
-        if family and stop - 1 > i:   # a family name (الرشيدي) ends the name: what follows is the object
-            break
-        if not _joined(text, tokens, stop - 1):
+        if (family and stop - 1 > i) or not _joined(text, tokens, stop - 1):
             break
     return stop
+
+
+def _not_name_word(tokens, i, k, linked: bool) -> bool:
+    """Does the name starting at i end before token k? A function word, a word with a
+    possessive (منى حديثها) or with لل, unless after بن/أبو; ب + a noun (سعاد حمدان بانتظار دورها)."""
+    if not linked and (_stops_name(tokens, i, k) or tokens[k].key.startswith("لل")):
+        return True
+    return k > i and not is_given_name(tokens[k]) and tokens[k].key.startswith("با")
+
+
+def _stops_name(tokens, i, k) -> bool:
+    """A function word (not علي written as a name), or after the first word a noun with a
+    possessive (منى حديثها)."""
+    return (_in(tokens[k], "name_stops") and not _written_as_name(tokens[k])) or (
+        k > i and tokens[k].key.endswith(("ها", "هم", "هما")) and not is_given_name(tokens[k]))
+
+
+def _family_word(tokens, i, k) -> bool:
+    """A word with ال at k that is a family name (الرشيدي), not part of a compound first name
+    (فاطمة الزهراء، محمد الأمين) nor a hamza-written word (ألكسيو)."""
+    return tokens[k].key.startswith("ال") and not _hamza_alef(tokens[k]) and not _compound_part(tokens, i, k)
+
+
+def _compound_part(tokens, i, k) -> bool:
+    """فاطمة الزهراء، محمد الأمين، محمد الهادي: the second word of a compound first name."""
+    if k > i and tokens[k].key in word_set("compound_name_parts"):
+        return True
+    return k == i + 1 and tokens[i].key in ("محمد", "احمد") and tokens[k].key.removeprefix("ال") in given_names()
 
 
 def _described_nameless(text, tokens, subject: Subject, end: int) -> Subject:
@@ -633,17 +782,29 @@ def _topic_subject(text: str, tokens: list[Token], cue: int, start: int) -> Subj
     if i >= cue or text[tokens[i].start - 1:tokens[i].start] in MARKS:   # a quotation, not a topic
         return None
     subject = parse_subject(text, tokens, i, cue)
-    if subject is None or (subject.type == "person" and not subject.role and not subject.entity
-                           and tokens[i].key.startswith("و") and not is_given_name(tokens[i])):
-        return None   # ووقف أبو علي...، ليقول: a verb with و, not a topic
+    if subject is None or _verb_read_as_name(tokens[i], subject):
+        return None
     if _verb_after(tokens, subject.end, cue) == cue:
-        strong = subject.entity or subject.role or subject.anaphor or subject.type in ("body", "media")
-        # وكانت مصادر مطلعة قد أفادت: with قد, even an anonymous topic is surely the subject
-        # أما إحدى الأمهات فتساءلت: after أما … ف, even an anonymous topic is the subject
-        after_amma = tokens[cue].key.startswith("ف") and i > start and tokens[i - 1].key in ("اما", "واما")
-        return subject if (strong and subject.type != "anonymous") or subject.end < cue or after_amma else None
+        return subject if _sure_topic(tokens, subject, (start, i), cue) else None
     after = _after_parenthesis(text, tokens, subject.end, cue)
     return subject if after is not None and _verb_after(tokens, after, cue) == cue else None
+
+
+def _verb_read_as_name(first: Token, subject: Subject) -> bool:
+    """ووقف أبو علي...، ليقول: a plain name read from a sentence opening with a word with و that
+    is no first name (`first`) is a verb with و, not a topic."""
+    return subject.type == "person" and not subject.role and not subject.entity \
+        and first.key.startswith("و") and not is_given_name(first)
+
+
+def _sure_topic(tokens: list[Token], subject: Subject, opening: tuple[int, int], cue: int) -> bool:
+    """Is a topic right before the verb surely its subject? A known or titled source, or one
+    set off from the verb by قد (وكانت مصادر مطلعة قد أفادت), or an anonymous one after أما … ف
+    (أما إحدى الأمهات فتساءلت). `opening`: the sentence start and the token after its openers."""
+    strong = subject.entity or subject.role or subject.anaphor or subject.type in ("body", "media")
+    start, i = opening
+    after_amma = tokens[cue].key.startswith("ف") and i > start and tokens[i - 1].key in ("اما", "واما")
+    return bool((strong and subject.type != "anonymous") or subject.end < cue or after_amma)
 
 
 def skip_openers(tokens: list[Token], i: int, stop: int) -> int:
