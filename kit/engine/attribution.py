@@ -277,13 +277,24 @@ class ParagraphReader(Introductions, Relays):
         verb = self.tokens[subject.first - 1] if subject.first > 0 else None
         if verb and verb.key.endswith(("ها", "هم", "ه")) and without_possessive(verb.key):
             return False   # وصفها متابعون بأنها: the object is the pronoun, the noun is the subject
+        if self._agreeing_someone(cue, subject):
+            return False   # وطالبت رابطة المشجعين بـ: a named body or person agreeing with the verb speaks
+        return self._ba_or_relative_after(subject)
+
+    def _agreeing_someone(self, cue: Cue, subject: Subject) -> bool:
+        """A named person, title, body, outlet, group or nameless source (not a word referring
+        back) whose gender agrees with the verb's."""
         someone = subject.entity or subject.role or subject.type in ("body", "media", "group", "anonymous") \
             or is_given_name(self.tokens[subject.first])
-        if someone and not subject.anaphor and subject.gender in ("", cue.gender) and cue.gender in ("m", "f"):
-            return False   # وطالبت رابطة المشجعين بـ: a named body or person agreeing with the verb speaks
-        return self.tokens[subject.end].key in RELATIVES or self.tokens[subject.end].key.startswith("ب") or (
-            self.text[self.tokens[subject.end - 1].end:self.tokens[subject.end].start].strip() == ""
-            and self.tokens[subject.end].text.startswith("بـ"))
+        return bool(someone and not subject.anaphor and subject.gender in ("", cue.gender)
+                    and cue.gender in ("m", "f"))
+
+    def _ba_or_relative_after(self, subject: Subject) -> bool:
+        """Does a relative (التي) or a word with بـ follow the phrase?"""
+        after = self.tokens[subject.end]
+        return after.key in RELATIVES or after.key.startswith("ب") or (
+            self.text[self.tokens[subject.end - 1].end:after.start].strip() == ""
+            and after.text.startswith("بـ"))
 
     def _opens_speech(self, k: int, span: range) -> bool:
         """Does the verb at k bring in words (إن/أن, a colon or marks before the next comma)?
@@ -348,15 +359,20 @@ class ParagraphReader(Introductions, Relays):
         if first > 0 and self.tokens[first - 1].key == "ب":   # تصفه بـ"الكارثة": a description
             return False
         lead = self.text[self.tokens[first - 1].end:open_] if first > 0 else ""
-        cue = self.cue_at(cue_k)
-        if cue and normalize(cue.lemma) in word_set("object_ba_verbs") and ":" not in lead:
-            return False   # واتهم عقيقي “جهات سياسية” بتحريض...: the quote is the accused, an object
-        if cue and cue.participle and between and ":" not in lead:
-            return False   # معتبرين ذلك "نجاحا كبيرا": a participle's object, then its description
+        if self._quote_is_object(self.cue_at(cue_k), between, lead):
+            return False
         subject = self.said[cue_k].subject
-        lead = self.text[self.tokens[first - 1].end:open_] if first > 0 else ""
         return not between or ":" in lead or (subject is not None and subject.end >= first
                                                and subject.first == cue_k + 1) or len(between) <= 1
+
+    @staticmethod
+    def _quote_is_object(cue: Cue | None, between: range, lead: str) -> bool:
+        """Is the quotation the verb's object rather than its speech (no colon before it)?
+        واتهم عقيقي “جهات سياسية” بتحريض...: the accused; معتبرين ذلك "نجاحا كبيرا": a
+        participle's object, then its description."""
+        if not cue or ":" in lead:
+            return False
+        return normalize(cue.lemma) in word_set("object_ba_verbs") or bool(cue.participle and between)
 
     def _add_marked(self, open_: int, close: int, kind: str, cue_k: int | None) -> None:
         draft = Draft(open_ + 1, close, kind, self.paragraph.index)

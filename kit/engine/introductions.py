@@ -29,23 +29,31 @@ class Introductions:
         self._introduce_among(span)
 
     def _introduce_subject(self, span: range) -> None:
-        i = skip_openers(self.tokens, self._after_dateline(span), span.stop)
-        i = self._past_opening_phrase(i, span)
-        if i >= span.stop or i in self.inside or self.cue_at(i):
-            return
+        """The sentence's topic, or its first verb's subject, when it is surely someone."""
+        i = self._past_opening_phrase(skip_openers(self.tokens, self._after_dateline(span), span.stop), span)
         for first in (i, self._after_verb_and_phrase(i + 1, span)):   # the topic, or the verb's subject
             if first >= span.stop or first in self.inside or self.cue_at(first):
                 return
-            subject = parse_subject(self.text, self.tokens, first, self._subject_limit(first - 1, span))
-            if subject is None or subject.anaphor:   # أما الطيب، التي...: a surname given before
-                subject = self._known_name(self.tokens, first) or subject
-            after_verb = first > i   # يقف متداول في الأربعينيات: someone nameless, after a verb
-            if subject and (introduces_someone(subject, self.tokens) or self.book.knows(subject.name)
-                            or (after_verb and (subject.type == "anonymous" or self._described_next(subject, span)))):
+            subject = self._topic_at(first, span)
+            # يقف متداول في الأربعينيات: someone nameless, after a verb
+            if subject and self._introduced(subject, first > i, span):
                 self.book.add(subject)
                 return
             if first == i and (self.tokens[i].key.startswith("ال") or stems(self.tokens[i].key) & word_set("name_stops")):
                 return   # a noun or a preposition opens the sentence, not a verb
+
+    def _topic_at(self, first: int, span: range) -> Subject | None:
+        """The phrase at token `first`; أما الطيب، التي...: a surname given before."""
+        subject = parse_subject(self.text, self.tokens, first, self._subject_limit(first - 1, span))
+        if subject is None or subject.anaphor:
+            subject = self._known_name(self.tokens, first) or subject
+        return subject
+
+    def _introduced(self, subject: Subject, after_verb: bool, span: range) -> bool:
+        """Is the phrase surely someone: a source by its words, one the article named before,
+        or after a verb someone nameless or described next (يقضي مامادو كابا، وهو شاب غيني)?"""
+        return introduces_someone(subject, self.tokens) or self.book.knows(subject.name) \
+            or (after_verb and (subject.type == "anonymous" or self._described_next(subject, span)))
 
     def _after_verb_and_phrase(self, k: int, span: range) -> int:
         """ووقف إلى جانبها أبو علي: the subject after a verb may follow a short prepositional

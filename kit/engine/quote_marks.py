@@ -46,7 +46,7 @@ def _pair_marks(text: str, start: int, end: int) -> tuple[tuple[tuple[int, int],
         c = text[i]
         if c not in MARKS:
             continue
-        if c in OPEN_ONLY or not (c in CLOSE_ONLY or (stack and stack[-1][1] in AMBIGUOUS[c])):
+        if _opens(c, stack):
             parent[i] = stack[-1][0] if stack else None
             stack.append((i, c))
         elif c in CLOSE_ONLY and not (stack and stack[-1][1] == CLOSE_ONLY[c]):
@@ -54,10 +54,20 @@ def _pair_marks(text: str, start: int, end: int) -> tuple[tuple[tuple[int, int],
         else:
             pairs.append((stack.pop()[0], i))
     problems.extend((i, "unclosed_quote") for i, _ in stack)
+    return tuple(_outermost(pairs, parent)), tuple(sorted(problems))   # tuples: cached and shared
+
+
+def _opens(c: str, stack: list[tuple[int, str]]) -> bool:
+    """Does the mark c open a quotation? Always «‹„; a mark that may close does so only when it
+    can close the innermost open one."""
+    return c in OPEN_ONLY or not (c in CLOSE_ONLY or (stack and stack[-1][1] in AMBIGUOUS[c]))
+
+
+def _outermost(pairs: list[tuple[int, int]], parent: dict[int, int | None]) -> list[tuple[int, int]]:
+    """The pairs with no closed pair around them."""
     closed = {open_ for open_, _ in pairs}
     # Openers come in text order, so each one's parent is settled before it.
     all_open_around: dict[int, bool] = {}
     for opener, up in parent.items():
         all_open_around[opener] = opener not in closed and (up is None or all_open_around[up])
-    outermost = [p for p in pairs if parent[p[0]] is None or all_open_around[parent[p[0]]]]
-    return tuple(outermost), tuple(sorted(problems))   # tuples: the result is cached and shared
+    return [p for p in pairs if parent[p[0]] is None or all_open_around[parent[p[0]]]]

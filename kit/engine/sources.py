@@ -89,27 +89,46 @@ class SourceBook:
         return self._entries[source_id]
 
     def _resolve(self, subject: Subject) -> str | None:
+        """The id of the source a phrase names again: a known entity, a title or a head noun
+        that refers back (الوزيرة، الصحيفة), or a name or surname already given."""
         if subject.entity and subject.entity.id in self._entries:
             return subject.entity.id
         if subject.anaphor and subject.type in ("official", "anonymous"):
-            for source_id in reversed(self._recent):   # الوزيرة -> the minister named before
-                if any(_heads(normalize(part), subject.anaphor)
-                       for r in self._entries[source_id].roles for part in r.split("، ") if part) or \
-                        _heads(normalize(self._entries[source_id].name), subject.anaphor):
-                    return source_id
-            if subject.type == "official":   # المدرب after «الناخب الوطني فلان»: the last person
-                return next((source_id for source_id in reversed(self._recent)
-                             if self._entries[source_id].type in ("person", "anonymous")
-                             and self._entries[source_id].gender in ("", subject.gender)), None)
-            return None
+            return self._titled(subject)
         if subject.anaphor:
-            for source_id in reversed(self._recent):
-                if self._entries[source_id].head == subject.anaphor:
-                    return source_id
-            for source_id in reversed(self._recent):   # الصحيفة after a named outlet
-                if self._entries[source_id].type == subject.type:
-                    return source_id
+            found = self._headed(subject)
+            if found is not None:
+                return found
         return self._by_key.get(normalize(subject.name))
+
+    def _titled(self, subject: Subject) -> str | None:
+        """الوزيرة -> the minister named before; المدرب after «الناخب الوطني فلان»: the last
+        person."""
+        for source_id in reversed(self._recent):
+            if self._has_title(self._entries[source_id], subject.anaphor):
+                return source_id
+        if subject.type == "official":
+            return next((source_id for source_id in reversed(self._recent)
+                         if self._entries[source_id].type in ("person", "anonymous")
+                         and self._entries[source_id].gender in ("", subject.gender)), None)
+        return None
+
+    @staticmethod
+    def _has_title(entry: _Entry, head: str) -> bool:
+        """Does one of the source's roles, or its name, start with this head noun (الوزيرة)?"""
+        return any(_heads(normalize(part), head) for r in entry.roles for part in r.split("، ") if part) \
+            or _heads(normalize(entry.name), head)
+
+    def _headed(self, subject: Subject) -> str | None:
+        """الصحيفة after a named outlet: the latest source introduced with this head noun, else
+        the latest of the same type."""
+        for source_id in reversed(self._recent):
+            if self._entries[source_id].head == subject.anaphor:
+                return source_id
+        for source_id in reversed(self._recent):
+            if self._entries[source_id].type == subject.type:
+                return source_id
+        return None
 
     def _index(self, source_id: str, name: str) -> None:
         key = normalize(name)
