@@ -3,6 +3,19 @@
 For every record with `start`, `end` and `text`: `article_text[start:end] == text`.
 """
 from dataclasses import dataclass, field, asdict
+from typing import Literal
+
+QuoteKind = Literal["direct", "partial", "indirect"]
+"""direct: marks after (or before) a reporting verb, or a quoted sentence standing alone;
+partial: a quoted word or phrase inside the reporter's sentence; indirect: a reported clause."""
+EntityType = Literal["person", "media", "body", "group", "place"]
+"""The kinds of entity the gazetteer lists."""
+SourceType = Literal["person", "media", "body", "group", "anonymous", "official", "place"]
+"""A known entity's type, or what a phrase names: anonymous (مصادر مطلعة), official (a title
+with no name: الوزير)."""
+Gender = Literal["m", "f", "pl", ""]
+"""Masculine, feminine, plural, or unknown."""
+DiagnosticCode = Literal["unclosed_quote", "stray_closing_quote", "no_speaker", "bidi_control", "not_arabic"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +40,7 @@ class Sentence(Span):
 class Quote(Span):
     """A quotation: `text` is exactly the characters between the marks (direct, partial) or the
     reported clause (indirect)."""
-    kind: str                  # direct | partial | indirect
+    kind: QuoteKind
     paragraph: int             # index into Analysis.paragraphs (the body)
     speaker: str | None        # canonical: English where the kit knows the entity, else as written
     speaker_ar: str | None     # the speaker's name as written nearest the quote
@@ -51,7 +64,7 @@ class NonQuote(Span):
 class Mention(Span):
     entity_id: str | None      # gazetteer id when known
     name: str                  # canonical name (English where known)
-    type: str                  # person | media | body | group | place | anonymous
+    type: EntityType
     paragraph: int
 
 
@@ -61,18 +74,18 @@ class Source:
     id: str
     name: str                  # canonical (English where known, else as written)
     name_ar: str               # first form as written
-    type: str                  # person | media | body | group | anonymous
+    type: SourceType
     roles: tuple[str, ...]
     surface_forms: tuple[str, ...]
     quote_indices: tuple[int, ...]   # indices into Analysis.quotes it speaks
     relays: tuple[int, ...]          # indices of quotes it relays (appears in their `via`)
-    gender: str = ""
+    gender: Gender = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """Something the engine could not resolve, with where it happened."""
-    code: str                  # unclosed_quote | stray_closing_quote | no_speaker | bidi_control ...
+    code: DiagnosticCode
     start: int
     message_en: str
     message_ar: str
