@@ -1,9 +1,10 @@
 """`analyze()`: the whole engine in one call, from text (or a path) to an `Analysis`."""
 from .article import load_article, block_lines
-from .attribution import Draft, ParagraphReader
+from .attribution import read_paragraph
 from .entities import find_mentions, proclitic_length
 from .arabic import drop_letters
 from .model import Analysis, Diagnostic, Mention, Paragraph, Quote
+from .reading_state import Draft, ParagraphState
 from .sources import SourceBook
 from .subjects import role_before
 
@@ -23,15 +24,14 @@ def analyze(source) -> Analysis:
     for sentence in article.sentences:
         by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
     for paragraph in article.paragraphs:
-        reader = ParagraphReader(text, paragraph, by_paragraph.get(paragraph.index, []), book)
-        reader.read()
-        _apply_relays(reader)
-        drafts.extend(sorted(reader.quotes, key=lambda d: d.start))
-        non_quotes.extend(reader.non_quotes)
-        diagnostics.extend(reader.diagnostics)
-        mentions.extend(_mentions(text, paragraph.index, reader.tokens, book))
+        reading = read_paragraph(text, paragraph, by_paragraph.get(paragraph.index, []), book)
+        _apply_relays(reading)
+        drafts.extend(sorted(reading.quotes, key=lambda d: d.start))
+        non_quotes.extend(reading.non_quotes)
+        diagnostics.extend(reading.diagnostics)
+        mentions.extend(_mentions(text, paragraph.index, reading.tokens, book))
         if paragraph.index == 0:
-            relay = _lead_relay(reader)
+            relay = _lead_relay(reading)
     _carry_relays_back(drafts)
     quotes = tuple(_freeze(text, d, book) for d in drafts)
     diagnostics.extend(_unattributed(quotes))
@@ -41,12 +41,12 @@ def analyze(source) -> Analysis:
                     _boilerplate_quotes(text, article.boilerplate))
 
 
-def _apply_relays(reader: ParagraphReader) -> None:
+def _apply_relays(reading: ParagraphState) -> None:
     """A relay covers the quotes of its own sentence (بحسب ما ذكرت الفايننشال تايمز)."""
     by_sentence: dict[int, list[Draft]] = {}
-    for draft in reader.quotes:
-        by_sentence.setdefault(reader.sentence_of(draft.start), []).append(draft)
-    for sentence, relay_id in reader.relays:
+    for draft in reading.quotes:
+        by_sentence.setdefault(reading.sentence_of(draft.start), []).append(draft)
+    for sentence, relay_id in reading.relays:
         for draft in by_sentence.get(sentence, ()):
             if draft.source_id != relay_id and relay_id not in draft.via_ids:
                 draft.via_ids.append(relay_id)
@@ -62,11 +62,11 @@ def _carry_relays_back(drafts: list[Draft]) -> None:
                     earlier.via_ids.append(relay_id)
 
 
-def _lead_relay(reader: ParagraphReader) -> str | None:
+def _lead_relay(reading: ParagraphState) -> str | None:
     """كشفت صحيفة "فايننشال تايمز"...: the outlet the whole article relays."""
-    said = reader.said.get(0)
+    said = reading.said.get(0)
     if said and said.subject and said.subject.type == "media":
-        return reader.book.get(said.source_id).name
+        return reading.book.get(said.source_id).name
     return None
 
 
@@ -106,7 +106,6 @@ def _boilerplate_quotes(text: str, blocks) -> tuple[Quote, ...]:
         for start, end in block_lines(text, block)[1:]:
             line = Paragraph(start, end, text[start:end], -1 - block.index, True)
             book = SourceBook()
-            reader = ParagraphReader(text, line, [], book)
-            reader.read()
-            quotes.extend(_freeze(text, d, book) for d in sorted(reader.quotes, key=lambda d: d.start))
+            reading = read_paragraph(text, line, [], book)
+            quotes.extend(_freeze(text, d, book) for d in sorted(reading.quotes, key=lambda d: d.start))
     return tuple(quotes)

@@ -3,140 +3,147 @@
 مصدر، فإن...)، and documents speaking for whoever issued them (تقرير صادر عن ديوان المحاسبة،
 بلاغ للوزارة).
 
-A part of `attribution.ParagraphReader`: it reads the reader's tokens, marks and source book.
+Plain functions of the paragraph's `ParagraphState`: its tokens, marks and source book.
 """
 from dataclasses import replace
 
 from .arabic import Token, drop_letters, normalize, stems
+from .clauses import add_clause, opens_speech
 from .cues import cue_of
 from .lexicon import word_set
-from .reading import RELATIVES, Said
+from .reading_state import RELATIVES, ParagraphState, Said
 from .subjects import Subject, is_given_name, parse_subject, skip_openers
 
 RELAY_PAIRS = {("نقلا", "عن"), ("استنادا", "الي"), ("علي", "ذمه")}
 _PAIR_FIRSTS = {first for first, _ in RELAY_PAIRS}
 
 
-class Relays:
-    """Finds relays and the claims they carry."""
+def relayed_from(state: ParagraphState, k: int, said: Said, span: range) -> Said:
+    """نقلت الوكالة عن مسؤول قوله / ذكرت الصحيفة، نقلا عن مصادر، أن / وأفادت وكالة أنباء
+    الإمارات «وام» نقلا عن...: the outlet relays, the one it quotes speaks."""
+    after = _relay_link(state, said.subject.end, span)
+    if after is None or (state.cue_at(k).lemma != "نقل" and state.tokens[after].key != "نقلا"):
+        return said
+    return _source_after(state, after, said.source_id, span) or said
 
-    def _relayed_from(self, k: int, said: Said, span: range) -> Said:
-        """نقلت الوكالة عن مسؤول قوله / ذكرت الصحيفة، نقلا عن مصادر، أن / وأفادت وكالة أنباء
-        الإمارات «وام» نقلا عن...: the outlet relays, the one it quotes speaks."""
-        after = self._relay_link(said.subject.end, span)
-        if after is None or (self.cue_at(k).lemma != "نقل" and self.tokens[after].key != "نقلا"):
-            return said
-        return self._source_after(after, said.source_id, span) or said
 
-    def _relay_link(self, j: int, span: range) -> int | None:
-        """The نقلا عن / عن that follows an outlet's name within a few words (its adjective or
-        its short name in marks may stand between), or None."""
-        for m in range(j, min(span.stop - 1, j + 4)):
-            if self.tokens[m].key == "عن" or (self.tokens[m].key == "نقلا" and self.tokens[m + 1].key == "عن"):
-                return m
-            if m in self.inside or self.cue_at(m) or (m > j and self._after_comma(m)
-                                                    and self.tokens[m].key != "نقلا"):
-                return None
-        return None
-
-    def _find_relays(self, n: int, span: range) -> None:
-        """بحسب ما ذكرت الصحيفة، وفقا للصحيفة، نقلا عن...: the source the sentence relays."""
-        for k in span:
-            if k in self.inside:
-                continue
-            size = self._relay_marker(k)
-            if not size:
-                continue
-            j = k + size
-            while j < span.stop and self.tokens[j].key in word_set("relay_fillers"):
-                j += 1
-            if j < span.stop and cue_of(self.tokens[j]):
-                j += 1
-            if j >= span.stop:
-                continue
-            window = self._without_lam(j, span.stop)
-            subject = parse_subject(self.text, window, 0, len(window)) or self._known_name(window, 0)
-            if subject is None:
-                continue
-            subject = replace(subject, first=subject.first + j, end=subject.end + j)
-            subject = self._publisher(subject.first, span) or subject
-            # …، بحسب ما أكدته مصادر حكومية: a relay at the end confirms; the sentence's speaker stays
-            source_id = self.book.add(subject, touch=k == skip_openers(self.tokens, span.start, span.stop))
-            self.relays.append((n, source_id))
-            self._according_to_clause(k, self._relayed_by(subject, source_id, span), span)
-
-    def _relayed_by(self, outlet: Subject, outlet_id: str, span: range) -> Said:
-        """بحسب ما نقلته قناة «النهرين» عن مصدر في هيئة النزاهة: the source after عن speaks, the
-        outlet relays; otherwise the outlet (or body) itself is the source."""
-        after = self._relay_link(outlet.end, span)
-        found = self._source_after(after, outlet_id, span) if after is not None else None
-        return found or Said(outlet_id, outlet, "according to")
-
-    def _source_after(self, link: int, outlet_id: str, span: range) -> Said | None:
-        """The source named after the (نقلا) عن at token `link`, relayed by the outlet; None when
-        what follows is no one (عن آخر اتصال هاتفي)."""
-        link += self.tokens[link].key == "نقلا"
-        speaker = parse_subject(self.text, self.tokens, link + 1, self._subject_limit(link, span))
-        if speaker and self._credible(speaker):
-            return Said(self.book.add(speaker), speaker, "named after عن", via_id=outlet_id)
-        return None
-
-    def _credible(self, subject: Subject) -> bool:
-        """Could this phrase be someone (عن مصدر، عن الوزير فلان), not a thing (عن آخر اتصال هاتفي)?"""
-        first = self.tokens[subject.first]
-        people = len(first.key) > 5 and first.key.endswith(("ين", "ون"))   # عن متعاملين، عن مراقبين
-        return bool(subject.entity or subject.role or subject.type != "person" or people
-                    or is_given_name(first) or self.book.knows(subject.name))
-
-    def _publisher(self, first: int, span: range) -> Subject | None:
-        """تقرير صادر عن ديوان المحاسبة / إحصائية نشرتها „شبكة حراس التعليم“ / بلاغ للوزارة: who
-        published the document named at token `first`."""
-        if not stems(self.tokens[first].key) & word_set("document_nouns"):
+def _relay_link(state: ParagraphState, j: int, span: range) -> int | None:
+    """The نقلا عن / عن that follows an outlet's name within a few words (its adjective or
+    its short name in marks may stand between), or None."""
+    for m in range(j, min(span.stop - 1, j + 4)):
+        if state.tokens[m].key == "عن" or (state.tokens[m].key == "نقلا" and state.tokens[m + 1].key == "عن"):
+            return m
+        if m in state.inside or state.cue_at(m) or (m > j and state.after_comma(m)
+                                                and state.tokens[m].key != "نقلا"):
             return None
-        owner = first + 1   # بلاغ للوزارة: the document's owner follows with ل
-        if owner < span.stop and self.tokens[owner].key[:1] == "ل" and stems(self.tokens[owner].key) & word_set("body_heads"):
-            window = self._without_lam(owner, span.stop)
-            body = parse_subject(self.text, window, 0, len(window))
-            return replace(body, first=body.first + owner, end=body.end + owner) if body else None
-        for j in range(first + 1, min(span.stop - 1, first + 4)):
-            if self.tokens[j].key in word_set("publishing_words"):
-                start = j + 2 if self.tokens[j + 1].key == "عن" else j + 1
-                return parse_subject(self.text, self.tokens, start, self._subject_limit(start - 1, span)) \
-                    if start < span.stop else None
+    return None
+
+
+def find_relays(state: ParagraphState, n: int, span: range) -> None:
+    """بحسب ما ذكرت الصحيفة، وفقا للصحيفة، نقلا عن...: the source the sentence relays."""
+    for k in span:
+        if k in state.inside:
+            continue
+        size = _relay_marker(state, k)
+        if not size:
+            continue
+        j = k + size
+        while j < span.stop and state.tokens[j].key in word_set("relay_fillers"):
+            j += 1
+        if j < span.stop and cue_of(state.tokens[j]):
+            j += 1
+        if j >= span.stop:
+            continue
+        window = _without_lam(state, j, span.stop)
+        subject = parse_subject(state.text, window, 0, len(window)) or state.known_name(window, 0)
+        if subject is None:
+            continue
+        subject = replace(subject, first=subject.first + j, end=subject.end + j)
+        subject = publisher(state, subject.first, span) or subject
+        # …، بحسب ما أكدته مصادر حكومية: a relay at the end confirms; the sentence's speaker stays
+        source_id = state.book.add(subject, touch=k == skip_openers(state.tokens, span.start, span.stop))
+        state.relays.append((n, source_id))
+        _according_to_clause(state, k, _relayed_by(state, subject, source_id, span), span)
+
+
+def _relayed_by(state: ParagraphState, outlet: Subject, outlet_id: str, span: range) -> Said:
+    """بحسب ما نقلته قناة «النهرين» عن مصدر في هيئة النزاهة: the source after عن speaks, the
+    outlet relays; otherwise the outlet (or body) itself is the source."""
+    after = _relay_link(state, outlet.end, span)
+    found = _source_after(state, after, outlet_id, span) if after is not None else None
+    return found or Said(outlet_id, outlet, "according to")
+
+
+def _source_after(state: ParagraphState, link: int, outlet_id: str, span: range) -> Said | None:
+    """The source named after the (نقلا) عن at token `link`, relayed by the outlet; None when
+    what follows is no one (عن آخر اتصال هاتفي)."""
+    link += state.tokens[link].key == "نقلا"
+    speaker = parse_subject(state.text, state.tokens, link + 1, state.subject_limit(link, span))
+    if speaker and _credible(state, speaker):
+        return Said(state.book.add(speaker), speaker, "named after عن", via_id=outlet_id)
+    return None
+
+
+def _credible(state: ParagraphState, subject: Subject) -> bool:
+    """Could this phrase be someone (عن مصدر، عن الوزير فلان), not a thing (عن آخر اتصال هاتفي)?"""
+    first = state.tokens[subject.first]
+    people = len(first.key) > 5 and first.key.endswith(("ين", "ون"))   # عن متعاملين، عن مراقبين
+    return bool(subject.entity or subject.role or subject.type != "person" or people
+                or is_given_name(first) or state.book.knows(subject.name))
+
+
+def publisher(state: ParagraphState, first: int, span: range) -> Subject | None:
+    """تقرير صادر عن ديوان المحاسبة / إحصائية نشرتها „شبكة حراس التعليم“ / بلاغ للوزارة: who
+    published the document named at token `first`."""
+    if not stems(state.tokens[first].key) & word_set("document_nouns"):
         return None
+    owner = first + 1   # بلاغ للوزارة: the document's owner follows with ل
+    if owner < span.stop and state.tokens[owner].key[:1] == "ل" and stems(state.tokens[owner].key) & word_set("body_heads"):
+        window = _without_lam(state, owner, span.stop)
+        body = parse_subject(state.text, window, 0, len(window))
+        return replace(body, first=body.first + owner, end=body.end + owner) if body else None
+    for j in range(first + 1, min(span.stop - 1, first + 4)):
+        if state.tokens[j].key in word_set("publishing_words"):
+            start = j + 2 if state.tokens[j + 1].key == "عن" else j + 1
+            return parse_subject(state.text, state.tokens, start, state.subject_limit(start - 1, span)) \
+                if start < span.stop else None
+    return None
 
-    def _without_lam(self, j: int, stop: int) -> list[Token]:
-        """The few tokens from j on, with the preposition ل cut from the first
-        (وفقا للجبوري -> الجبوري)."""
-        token, rest = self.tokens[j], self.tokens[j + 1:min(stop, j + 12)]
-        if token.key.startswith("لل") and len(token.key) > 3:
-            token = Token(token.start + 1, token.end, "ال" + drop_letters(token.text, 2), "ال" + token.key[2:])
-        elif token.key.startswith("ل") and len(token.key) > 2 and not token.key.startswith("ال"):
-            token = Token(token.start + 1, token.end, drop_letters(token.text, 1), token.key[1:])
-        return [token, *rest]
 
-    def _relay_marker(self, k: int) -> int:
-        key = self.tokens[k].key
-        if key in word_set("relay_markers") or (key[:1] == "و" and key[1:] in word_set("relay_markers")):
-            return 1
-        first = key.removeprefix("و")
-        if first not in _PAIR_FIRSTS:
-            return 0
-        pair = (first, self.tokens[k + 1].key if k + 1 < len(self.tokens) else "")
-        return 2 if pair in RELAY_PAIRS else 0
+def _without_lam(state: ParagraphState, j: int, stop: int) -> list[Token]:
+    """The few tokens from j on, with the preposition ل cut from the first
+    (وفقا للجبوري -> الجبوري)."""
+    token, rest = state.tokens[j], state.tokens[j + 1:min(stop, j + 12)]
+    if token.key.startswith("لل") and len(token.key) > 3:
+        token = Token(token.start + 1, token.end, "ال" + drop_letters(token.text, 2), "ال" + token.key[2:])
+    elif token.key.startswith("ل") and len(token.key) > 2 and not token.key.startswith("ال"):
+        token = Token(token.start + 1, token.end, drop_letters(token.text, 1), token.key[1:])
+    return [token, *rest]
 
-    def _according_to_clause(self, k: int, said: Said, span: range) -> None:
-        """ووفقا للصحيفة، فإنه... / وبحسب مسودة الخطة، التي اطلعت عليها الصحيفة، فإن...: a claim
-        the source makes, reported as its indirect speech."""
-        if k != span.start or said.subject.end >= span.stop:
+
+def _relay_marker(state: ParagraphState, k: int) -> int:
+    key = state.tokens[k].key
+    if key in word_set("relay_markers") or (key[:1] == "و" and key[1:] in word_set("relay_markers")):
+        return 1
+    first = key.removeprefix("و")
+    if first not in _PAIR_FIRSTS:
+        return 0
+    pair = (first, state.tokens[k + 1].key if k + 1 < len(state.tokens) else "")
+    return 2 if pair in RELAY_PAIRS else 0
+
+
+def _according_to_clause(state: ParagraphState, k: int, said: Said, span: range) -> None:
+    """ووفقا للصحيفة، فإنه... / وبحسب مسودة الخطة، التي اطلعت عليها الصحيفة، فإن...: a claim
+    the source makes, reported as its indirect speech."""
+    if k != span.start or said.subject.end >= span.stop:
+        return
+    for j in range(said.subject.end, min(span.stop, said.subject.end + 15)):
+        cue = state.cue_at(j)
+        speaking_to = cue and normalize(cue.lemma) in word_set("speaking_to_verbs") and j + 1 < span.stop \
+            and state.tokens[j + 1].key[:1] == "ل"   # ووفقا لمصدر … تحدث لفرانس 24، فإن
+        if cue and state.tokens[j - 1].key not in RELATIVES and not speaking_to:
             return
-        for j in range(said.subject.end, min(span.stop, said.subject.end + 15)):
-            cue = self.cue_at(j)
-            speaking_to = cue and normalize(cue.lemma) in word_set("speaking_to_verbs") and j + 1 < span.stop \
-                and self.tokens[j + 1].key[:1] == "ل"   # ووفقا لمصدر … تحدث لفرانس 24، فإن
-            if cue and self.tokens[j - 1].key not in RELATIVES and not speaking_to:
-                return
-            if self.tokens[j].key in ("فان", "فانه", "فانها", "فانهم") and self._after_comma(j):
-                if not any(self.cue_at(m) and self._opens_speech(m, span) for m in range(j, span.stop)):
-                    self._add_clause(j + 1, span, said, self.tokens[k], None)
-                return
+        if state.tokens[j].key in ("فان", "فانه", "فانها", "فانهم") and state.after_comma(j):
+            if not any(state.cue_at(m) and opens_speech(state, m, span) for m in range(j, span.stop)):
+                add_clause(state, j + 1, span, said, state.tokens[k], None)
+            return

@@ -1,0 +1,84 @@
+"""Recording what a sentence reports: an indirect clause (قال إن ...، ووفقا للصحيفة، فإن ...),
+where it ends (the next attribution after a comma), and the speaker and verb each quote is
+given (`attach`).
+"""
+from .arabic import Token
+from .cues import cue_of, is_complementizer
+from .reading_state import RELATIVES, Draft, ParagraphState, Said
+from .subjects import gap, skip_openers
+
+
+def opens_speech(state: ParagraphState, k: int, span: range) -> bool:
+    """Does the verb at k bring in words (إن/أن, a colon or marks before the next comma)?
+    ونقلوا إلى مركز استقبال does not."""
+    for m in range(k + 1, min(span.stop, k + 10)):
+        if is_complementizer(state.tokens[m]) or m in state.inside or ":" in gap(state.text, state.tokens, m - 1):
+            return True
+        if state.after_comma(m):
+            return False
+    return False
+
+
+def add_clause(state: ParagraphState, first: int, span: range, said: Said, marker: Token | None, cue_k: int | None) -> None:
+    if first >= span.stop:
+        return
+    stop, limit = first + 1, min(span.stop, first + 150)   # a reported clause is at most 150 words
+    in_relative = cue_k is not None and cue_k > 0 and state.tokens[cue_k - 1].key in RELATIVES
+    while stop < limit and not (state.after_comma(stop) and stop not in state.inside
+                                    and _attribution_at(state, stop, limit)):
+        if in_relative and state.after_comma(stop) and stop not in state.inside:
+            break   # فلان، الذي قال إنه غير نادم، قد غادر: the relative clause ends at its comma
+        stop += 1
+    start = state.tokens[first - 1].end
+    while state.text[start].isspace():
+        start += 1
+    end = _clause_end(state, stop - 1)
+    if start in state.clause_starts:
+        return   # بحسب ما نقلته … عن …، فإن: the relay and its verb found the same clause
+    state.clause_starts.add(start)
+    # أوضحت أن "…": even a clause quoted whole is reported speech; its marks give a partial quote
+    draft = Draft(start, end, "indirect", state.paragraph.index)
+    attach(state, draft, said, cue_k)
+    if marker is not None:
+        draft.cue, draft.cue_lemma = marker, marker.text.removeprefix("و")
+    state.quotes.append(draft)
+
+
+def _attribution_at(state: ParagraphState, k: int, limit: int) -> bool:
+    """Does a new attribution start at token k (after a comma)? A verb of saying, directly or
+    after في حين / فيما / بينما (…، في حين وصف الوزير…)."""
+    j = skip_openers(state.tokens, k, limit)
+    return j < limit and state.cue_at(j) is not None and opens_speech(state, j, range(k, limit))
+
+
+def _clause_end(state: ParagraphState, last: int) -> int:
+    """The end of a clause's last token, with a closing quotation mark that follows it."""
+    end = state.tokens[last].end
+    while end < state.paragraph.end and end in state.speech_closes:
+        end += 1
+    return end
+
+
+def attach(state: ParagraphState, draft: Draft, said: Said, cue_k: int | None) -> None:
+    draft.source_id, draft.how = said.source_id, said.how
+    draft.carried = said.subject is None
+    if said.via_id:
+        draft.via_ids.append(said.via_id)
+    if said.source_id:
+        entry = state.book.get(said.source_id)
+        named = said.subject and not (said.subject.anaphor and entry.type in ("person", "anonymous"))
+        draft.speaker_ar = said.subject.name if named else (entry.forms[-1] if entry.forms else entry.name)
+        draft.role = (said.subject.role if said.subject else None) or (entry.roles[0] if entry.roles else None)
+        state.book.touch(said.source_id)
+    if cue_k is not None and cue_of(state.tokens[cue_k]):
+        cue_k = _finite_verb(state, cue_k)
+        draft.cue, draft.cue_lemma = state.tokens[cue_k], cue_of(state.tokens[cue_k]).lemma
+
+
+def _finite_verb(state: ParagraphState, k: int) -> int:
+    """For وحذر بصراحة قائلا, report the finite verb حذر rather than the participle."""
+    if cue_of(state.tokens[k]).participle:
+        for j in (k - 1, k - 2):
+            if j >= 0 and j not in state.inside and cue_of(state.tokens[j]) and not cue_of(state.tokens[j]).participle:
+                return j
+    return k

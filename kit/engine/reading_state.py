@@ -1,0 +1,186 @@
+"""What the paragraph reader knows about one paragraph while it reads it: the tokens, the
+quotation marks and what they hold, the sentences, the article's source book, and what has
+been found so far (what each reporting verb resolved to, quotes, names in marks, relays).
+
+The reader's parts (`attribution`, `introductions`, `relays`, `clauses`) are plain functions
+that take a `ParagraphState`; the questions they all ask about the paragraph's structure (is
+this token a reporting verb? is there a comma before it? where must a subject stop?) are
+its methods.
+"""
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from .arabic import Token, drop_letters, stems, tokenize
+from .cues import cue_of, is_complementizer
+from .lexicon import Cue, word_set
+from .model import Diagnostic, NonQuote, Paragraph, QuoteKind, Sentence
+from .quote_marks import MARKS, pair_marks
+from .quoted_names import name_label
+from .sources import SourceBook
+from .subjects import COMMAS, Subject, gap
+
+# The relative pronouns that open a clause describing a noun (الاقتراح الذي دعا إلى...).
+RELATIVES = {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "ما", "مما", "عما"}
+
+
+@dataclass
+class Said:
+    """What a reporting verb resolved to."""
+    source_id: str | None
+    subject: Subject | None
+    how: str
+    via_id: str | None = None
+
+
+@dataclass
+class Draft:
+    """A quote while the article is being read; frozen into `model.Quote` at the end."""
+    start: int
+    end: int
+    kind: QuoteKind
+    paragraph: int
+    source_id: str | None = None
+    speaker_ar: str | None = None
+    role: str | None = None
+    cue: Token | None = None
+    cue_lemma: str | None = None
+    how: str = ""
+    carried: bool = False
+    via_ids: list[str] = field(default_factory=list)
+
+
+Pair = tuple[int, int]   # (opening mark offset, closing mark offset)
+
+
+@dataclass
+class ParagraphState:
+    """One paragraph being read; the `SourceBook` carries speakers from paragraph to paragraph.
+    Build it with `ParagraphState.of`."""
+    text: str
+    paragraph: Paragraph
+    sentences: list[Sentence]
+    book: SourceBook
+    tokens: list[Token]
+    starts: list[int]                       # each token's start offset, for bisecting
+    pairs: list[Pair]                       # quotation marks around speech, in text order
+    names: list[tuple[Pair, str]]           # quotation marks around a name, with its label
+    inside: set[int]                        # tokens inside speech marks
+    diagnostics: list[Diagnostic]
+    said: dict[int, Said] = field(default_factory=dict)   # reporting verb token -> its speaker
+    quotes: list[Draft] = field(default_factory=list)
+    non_quotes: list[NonQuote] = field(default_factory=list)
+    relays: list[tuple[int, str]] = field(default_factory=list)   # (sentence number, relaying source id)
+    clause_starts: set[int] = field(default_factory=set)         # where indirect clauses found begin
+    _cues: dict[int, Cue | None] = field(default_factory=dict, repr=False)   # token -> cue_at
+    _limits: dict[tuple[int, int], int] = field(default_factory=dict, repr=False)   # -> subject_limit
+
+    @classmethod
+    def of(cls, text: str, paragraph: Paragraph, sentences: list[Sentence], book: SourceBook) -> "ParagraphState":
+        """The state before reading: tokens, marks (speech or names) and sentences."""
+        tokens = tokenize(text, paragraph.start, paragraph.end)
+        starts = [t.start for t in tokens]
+        pairs, problems = pair_marks(text, paragraph.start, paragraph.end)
+        labels = {pair: name_label(text, tokens, starts, *pair) for pair in pairs}
+        speech = sorted(pair for pair, label in labels.items() if not label)
+        return cls(text, paragraph,
+                   sentences or [Sentence(paragraph.start, paragraph.end, paragraph.text, paragraph.index)],
+                   book, tokens, starts, speech, [(pair, label) for pair, label in labels.items() if label],
+                   _tokens_inside(tokens, speech), [_mark_problem(offset, code) for offset, code in problems])
+
+    def __post_init__(self):
+        self.pair_opens = [open_ for open_, _ in self.pairs]
+        self.name_opens = [open_ for (open_, _), _ in self.names]
+        self.speech_closes = {close for _, close in self.pairs}
+        self.name_marks = {offset for (open_, close), _ in self.names for offset in (open_, close)}
+        self.sentence_ends = [s.end for s in self.sentences]
+
+    # --- structure -------------------------------------------------------------------------
+    def sentence_of(self, offset: int) -> int:
+        return min(bisect_left(self.sentence_ends, offset + 1), len(self.sentences) - 1)
+
+    def token_range(self, start: int, end: int) -> range:
+        return range(bisect_left(self.starts, start), bisect_left(self.starts, end))
+
+    def sentence_tokens(self, n: int) -> range:
+        return self.token_range(self.sentences[n].start, self.sentences[n].end)
+
+    def cue_at(self, k: int) -> Cue | None:
+        """The reporting verb at token k, unless it is quoted speech or a relative clause
+        (الاقتراح الذي دعا إلى...). Asked many times per token, so read once."""
+        if k not in self._cues:
+            self._cues[k] = self._read_cue(k)
+        return self._cues[k]
+
+    def _read_cue(self, k: int) -> Cue | None:
+        cue = cue_of(self.tokens[k])
+        if cue is None or k in self.inside or self._in_relative_clause(k):
+            return None   # الاقتراح الذي دعا إلى...: a relative clause describes; «فلان، الذي قال» speaks
+        if self.tokens[k].key in word_set("reporter_formulas"):   # يذكر أن: the writer's own aside
+            return None
+        return None if k > 0 and self._noun_use(k) else cue
+
+    def _in_relative_clause(self, k: int) -> bool:
+        """الاقتراح الذي دعا: a relative pronoun before token k with no comma before it."""
+        return k > 0 and self.tokens[k - 1].key in RELATIVES and not self.after_comma(k - 1)
+
+    def _noun_use(self, k: int) -> bool:
+        """Is the verb-like word at k (k > 0) a noun here? عدم ذكر اسمه، وهو طالب، في تصريحات
+        نقلها موقع... (describes them)."""
+        before = self.tokens[k - 1].key
+        if before in word_set("verbal_noun_markers") or before in ("وهو", "وهي", "هو", "هي"):
+            return True
+        return bool(stems(before) & word_set("interview_nouns") and self.tokens[k].key.endswith(("ها", "ه", "هم")))
+
+    def subject_limit(self, k: int, span: range) -> int:
+        """Token index where a verb's subject must stop: a quote, a new clause, the sentence end."""
+        if (k, span.stop) in self._limits:
+            return self._limits[(k, span.stop)]
+        limit, stop = k + 1, min(span.stop, k + 30)   # a subject phrase is short
+        while limit < stop and limit not in self.inside and not is_complementizer(self.tokens[limit]) \
+                and not cue_of(self.tokens[limit]) and not self.breaks_phrase(limit - 1):
+            limit += 1
+        self._limits[(k, span.stop)] = limit
+        return limit
+
+    def breaks_phrase(self, k: int) -> bool:
+        """A colon or a speech quotation mark after token k (marks around a name do not count)."""
+        start = self.tokens[k].end if k >= 0 else self.paragraph.start
+        stop = self.tokens[k + 1].start if k + 1 < len(self.tokens) else self.paragraph.end
+        between = self.text[start:stop]
+        if between == " ":   # most gaps: nothing to look at
+            return False
+        return any(c == ":" or (c in MARKS and i not in self.name_marks) for i, c in enumerate(between, start))
+
+    def after_comma(self, k: int) -> bool:
+        """Is there a comma between token k - 1 and token k?"""
+        return k > 0 and bool(set(gap(self.text, self.tokens, k - 1)) & COMMAS)
+
+    def known_name(self, tokens: list[Token], i: int) -> Subject | None:
+        """الجبوري، والحسن: a surname the article already gave, which alone reads like a noun."""
+        token = tokens[i]
+        key = token.key.removeprefix("و")
+        if not self.book.knows(key):
+            return None
+        name = token.text if key == token.key else drop_letters(token.text, 1)
+        return Subject(i, i + 1, name, None, "person", "")
+
+
+def _tokens_inside(tokens: list[Token], pairs: list[Pair]) -> set[int]:
+    """The indices of the tokens inside the given quotation marks."""
+    inside, k = set(), 0
+    for open_, close in pairs:
+        while k < len(tokens) and tokens[k].start < open_:
+            k += 1
+        while k < len(tokens) and tokens[k].end <= close:
+            inside.add(k)
+            k += 1
+    return inside
+
+
+def _mark_problem(offset: int, code: str) -> Diagnostic:
+    if code == "unclosed_quote":
+        return Diagnostic(code, offset, f"Quotation mark at character {offset} is never closed: "
+                          f"the quote was not counted.", f"علامة التنصيص عند الحرف {offset} لم "
+                          f"تُغلق: لم يُحتسب الاقتباس.")
+    return Diagnostic(code, offset, f"Closing quotation mark at character {offset} has no "
+                      f"opening mark.", f"علامة إغلاق التنصيص عند الحرف {offset} بلا علامة فتح.")
