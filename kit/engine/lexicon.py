@@ -10,6 +10,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .arabic import normalize
+from .model import Connotation, EntityType, Gender
 
 
 def read_text(name: str) -> str:
@@ -37,9 +38,9 @@ class Cue:
     """One written form of a reporting verb."""
     lemma: str
     gloss: str
-    connotation: str        # neutral | assertive | critical | evaluative
+    connotation: Connotation
     takes_clause: bool      # can introduce an indirect-speech clause (قال إن...)
-    gender: str             # m | f | pl | "" (first person or unknown)
+    gender: Gender          # "": first person or unknown
     participle: bool        # قائلا، مضيفا: circumstantial, subject carried from the clause
 
 
@@ -70,7 +71,7 @@ def _forms(row: dict):
         yield row["participle"] + suffix, gender, True
 
 
-def _gender_of_ending(form: str) -> str:
+def _gender_of_ending(form: str) -> Gender:
     return "pl" if form.endswith("وا") else "f" if form.endswith("ت") else "m"
 
 
@@ -104,8 +105,8 @@ def word_set(name: str) -> frozenset:
 class Entity:
     id: str
     en: str
-    type: str
-    gender: str
+    type: EntityType
+    gender: Gender
     side: str
     variants: tuple[str, ...]
 

@@ -7,7 +7,7 @@ named again, and verbs with no subject (وأضاف، وقالت) by recency and 
 from dataclasses import dataclass, field
 
 from .arabic import normalize
-from .model import Source
+from .model import Gender, Source, SourceType
 from .subjects import Subject
 
 
@@ -15,8 +15,8 @@ from .subjects import Subject
 class _Entry:
     id: str
     name: str
-    type: str
-    gender: str
+    type: SourceType
+    gender: Gender
     head: str | None                       # the noun it was introduced with (صحيفه، وزاره)
     forms: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
@@ -50,7 +50,7 @@ class SourceBook:
             self.touch(source_id)
         return source_id
 
-    def agree(self, source_id: str, gender: str) -> None:
+    def agree(self, source_id: str, gender: Gender) -> None:
         """A verb's gender (تقول، نفت) outweighs a guess from the first-name list: بوعلام is a
         man's first name and a woman's family name."""
         entry = self._entries[source_id]
@@ -77,7 +77,7 @@ class SourceBook:
         """Has the article named a source this way (a full name, a surname)?"""
         return key in self._by_key
 
-    def latest(self, gender: str = "") -> str | None:
+    def latest(self, gender: Gender = "") -> str | None:
         """The most recent speaker a verb without a subject can refer to, agreeing in gender."""
         for source_id in reversed(self._recent):
             have = self._entries[source_id].gender

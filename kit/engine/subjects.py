@@ -15,6 +15,7 @@ from .arabic import TASHKEEL, TATWEEL, Token, stems, normalize, drop_letters, wi
 from .entities import match_entity, proclitic_length
 from .cues import cue_of, is_complementizer
 from .lexicon import Entity, word_set, read_json, given_names
+from .model import Gender, SourceType
 from .quote_marks import MARKS
 
 HARD_BREAKS = set(":.!?؟؛;…\n") | set(MARKS)
@@ -27,8 +28,8 @@ class Subject:
     end: int                   # token index after the phrase (role included)
     name: str                  # the name as written (or the whole phrase for anonymous/role-only)
     entity: Entity | None
-    type: str                  # person | media | body | group | anonymous | official
-    gender: str                # m | f | pl | ""
+    type: SourceType
+    gender: Gender
     role: str | None = None
     anaphor: str | None = None  # normalised head noun when the phrase refers back (صحيفه)
 
@@ -112,7 +113,7 @@ def _outlet_or_body(text, tokens, i, end) -> Subject | None:
     return None
 
 
-def _headed_phrase(text, tokens, head: tuple[int, int], end, list_name: str, kind: str) -> Subject:
+def _headed_phrase(text, tokens, head: tuple[int, int], end, list_name: str, kind: SourceType) -> Subject:
     """The outlet or body whose head noun runs over the token range `head`: its known or quoted
     name, or the words of its name that follow."""
     i, stop = head
@@ -134,7 +135,7 @@ def _headed_phrase(text, tokens, head: tuple[int, int], end, list_name: str, kin
     return Subject(i, stop, phrase, None, kind, gender, anaphor=anaphor)
 
 
-def _entity_after_head(text, tokens, i, stop, end, gender: str) -> Subject | None:
+def _entity_after_head(text, tokens, i, stop, end, gender: Gender) -> Subject | None:
     """صحيفة "فايننشال تايمز": a known entity named right after the head noun."""
     if stop < end and match_entity(tokens, stop):
         after, entity = match_entity(tokens, stop)
@@ -144,7 +145,7 @@ def _entity_after_head(text, tokens, i, stop, end, gender: str) -> Subject | Non
     return None
 
 
-def _quoted_after_head(text, tokens, head: tuple[int, int], end, kind: str, gender: str) -> Subject | None:
+def _quoted_after_head(text, tokens, head: tuple[int, int], end, kind: SourceType, gender: Gender) -> Subject | None:
     """صحيفة "الأهرام": a name in quotation marks right after the head noun (four words at most)."""
     i, stop = head
     if not (stop < end and set(gap(text, tokens, stop - 1)) & set(MARKS)):
@@ -253,7 +254,7 @@ def _continues_title(text, tokens, k, end) -> bool:
         tokens[k].key.startswith(("ال", "بال", "لل", "وال")) or tokens[k - 1].key in links))
 
 
-def _title_gender(tokens, i, end) -> str:
+def _title_gender(tokens, i, end) -> Gender:
     """رئيستها، مستشارة، الأم: "f" for a feminine title, else "m"."""
     key = tokens[i].key if _in(tokens[i], "role_heads") else without_possessive(tokens[i].key) or ""
     feminine = key.endswith("ه") or ends_with_ta_marbuta(tokens[i].text) or _head(tokens, i, end, "feminine_heads")
@@ -292,7 +293,7 @@ def _past_rank(tokens, name_at, end) -> int:
     return name_at
 
 
-def _title_alone(text, tokens, title: tuple[int, int, int], end, gender: str, role: str) -> Subject:
+def _title_alone(text, tokens, title: tuple[int, int, int], end, gender: Gender, role: str) -> Subject:
     """A title with no name (its head from the first to the second index, its words to the
     third): الوزير / الوزير الأردني / المزارع البالغ (من العمر...) / الوزير المستقيل refer back,
     and so does المسؤول ذاته."""
@@ -428,7 +429,7 @@ def _past_anonymity_phrases(text, tokens, stop, end) -> int:
     return stop
 
 
-def _anonymous_gender(tokens, i, end) -> str:
+def _anonymous_gender(tokens, i, end) -> Gender:
     """مصادر: "pl"; مسؤولة: "f"; else "m"."""
     if _head(tokens, i, end, "plural_heads"):
         return "pl"
@@ -477,7 +478,7 @@ def is_given_name(token: Token) -> bool:
     return key in given_names() or (key[:1] in "وف" and key[1:] in given_names())
 
 
-def name_gender(tokens: list[Token], k: int) -> str:
+def name_gender(tokens: list[Token], k: int) -> Gender:
     """The gender of the first name at token k; a compound (نور الدين) decides as a pair."""
     pair = tokens[k].key.lstrip("وف") + " " + tokens[k + 1].key if k + 1 < len(tokens) else ""
     kunya = {"ام": "f", "ابو": "m"}.get(tokens[k].key.lstrip("وف"), "")   # أم وسيم، أبو رامي
@@ -565,7 +566,7 @@ def _name_after_comma(text, tokens, stop, end) -> tuple[int, Subject] | None:
     return None
 
 
-def _titled_name_after_comma(text, tokens, i, stop, end, gender: str) -> Subject | None:
+def _titled_name_after_comma(text, tokens, i, stop, end, gender: Gender) -> Subject | None:
     """The person whose title runs from token i to `stop` and whose name follows after a comma
     (the title keeps the rank written before the name: الأستاذ الجامعي)."""
     later = _name_after_comma(text, tokens, stop, end)
