@@ -6,6 +6,7 @@ English and Arabic and exit with status 2, without a traceback.
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from .engine.analysis import analyze
 from .errors import KitError
@@ -38,7 +39,7 @@ def _print_report(analysis) -> None:
 def _html(args) -> None:
     from .view.report import write_report   # imported lazily: rendering is not needed for analysis
 
-    path = write_report(args.path, args.output)
+    path = write_report(Path(args.path), args.output)   # a Path: always read as a file
     print(f"Wrote {path}")
 
 
@@ -56,10 +57,10 @@ def main(argv=None) -> int:
         if args.command == "html":
             _html(args)
         elif args.json:
-            json.dump(analyze(args.path).to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+            json.dump(analyze(path=args.path).to_dict(), sys.stdout, ensure_ascii=False, indent=2)
             print()
         else:
-            _print_report(analyze(args.path))
+            _print_report(analyze(path=args.path))
     except KitError as error:
         print(f"error: {error.en}\nخطأ: {error.ar}", file=sys.stderr)
         return 2

@@ -3,6 +3,7 @@ inside, never a hang; offsets always point at the original characters."""
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st, HealthCheck
@@ -71,7 +72,9 @@ def test_wrong_types_and_paths():
     with pytest.raises(InputError, match="must be text"):
         kit.analyze(42)
     with pytest.raises(InputError, match="No article file"):
-        kit.analyze("no/such/article.txt")
+        kit.analyze(path="no/such/article.txt")
+    with pytest.raises(InputError, match="No article file"):
+        kit.analyze(Path("no/such/article.txt"))
 
 
 def test_ten_megabytes_is_refused_quickly_with_the_limit():

@@ -9,14 +9,23 @@ from .sources import SourceBook
 from .subjects import role_before
 
 
-def analyze(source) -> Analysis:
-    """Analyse an Arabic news article given as text or as a path to a UTF-8 file.
+def analyze(source=None, *, text=None, path=None) -> Analysis:
+    """Analyse an Arabic news article, given in exactly one way:
 
-    >>> a = analyze('وقال الوزير أحمد سالم: "الاتفاق قريب".')
+    - ``analyze(text="...")``: the article's text, always read as text;
+    - ``analyze(path="article.txt")`` (a str or a ``pathlib.Path``): a UTF-8 file to read;
+    - ``analyze(x)``, positionally: a ``pathlib.Path`` (any ``os.PathLike``) is a file; a str
+      that contains a line break is text; a one-line str is text unless it names an existing
+      file, which is then read. ``text=`` and ``path=`` are never guessed.
+
+    Giving none, or more than one, raises `InputError`; so do a missing file, a file that is not
+    UTF-8 text, and an empty or too long article.
+
+    >>> a = analyze(text='وقال الوزير أحمد سالم: "الاتفاق قريب".')
     >>> [(q.kind, q.text, q.speaker, q.cue) for q in a.quotes]
     [('direct', 'الاتفاق قريب', 'أحمد سالم', 'وقال')]
     """
-    article = load_article(source)
+    article = load_article(source, text=text, path=path)
     text, book = article.text, SourceBook()
     drafts, non_quotes, diagnostics = [], [], list(article.diagnostics)
     relay, mentions = None, []

@@ -3,6 +3,7 @@ sentences with offsets, and tell the body from page furniture ("أخبار ذا�
 
 Boilerplate is kept and reported, never dropped: its headlines are framing material too.
 """
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -31,32 +32,69 @@ class Article:
     diagnostics: tuple[Diagnostic, ...]
 
 
-def read_article(source) -> str:
-    """The text of an article given as a string, or as a path (str or Path) to a UTF-8 file."""
+def read_article(source=None, *, text=None, path=None) -> str:
+    """The text of an article, given in exactly one way (see `kit.analyze` for the rule):
+    `text=` a str, `path=` a str or `os.PathLike` naming a UTF-8 file, or `source`: bytes (UTF-8),
+    an `os.PathLike` (a file), or a str (the text itself, unless it is one line naming an
+    existing file)."""
+    given = [value for value in (source, text, path) if value is not None]
+    if len(given) != 1:
+        raise _not_one_way(len(given))
+    if text is not None:
+        if not isinstance(text, str):
+            raise _wrong_type(text, "text=")
+        return text
+    if path is not None:
+        if not isinstance(path, (str, os.PathLike)):
+            raise _wrong_type(path, "path=")
+        return _read_file(Path(path))
     if isinstance(source, bytes):
         return _decode(source, "<bytes>")
-    if isinstance(source, Path) or (isinstance(source, str) and _looks_like_path(source)):
-        path = Path(source)
-        if not path.is_file():
-            raise InputError(f"No article file at {path}. Check the name and folder.",
-                             f"لا يوجد ملف مقال في {path}. تحقق من الاسم والمجلد.")
-        if path.stat().st_size > MAX_CHARS * 4:
-            raise _too_long(path.stat().st_size)
-        return _decode(path.read_bytes(), str(path))
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and _names_file(source)):
+        return _read_file(Path(source))
     if not isinstance(source, str):
-        raise InputError(f"An article must be text (a str) or a file path, but a "
-                         f"{type(source).__name__} was given.",
-                         f"يجب أن يكون المقال نصا أو مسار ملف، لكن أُعطي {type(source).__name__}.")
+        raise _wrong_type(source, "")
     return source
 
 
-def _looks_like_path(s: str) -> bool:
+def _names_file(s: str) -> bool:
+    """Is this str one line that names an existing file?"""
     if len(s) >= 1024 or "\n" in s:
         return False
     try:
-        return s.endswith((".txt", ".md")) or Path(s).is_file()
+        return Path(s).is_file()
     except (OSError, ValueError):   # a long one-line article is not a valid file name
         return False
+
+
+def _read_file(path: Path) -> str:
+    if not path.is_file():
+        raise InputError(f"No article file at {path}. Check the name and folder.",
+                         f"لا يوجد ملف مقال في {path}. تحقق من الاسم والمجلد.")
+    if path.stat().st_size > MAX_CHARS * 4:
+        raise _too_long(path.stat().st_size)
+    return _decode(path.read_bytes(), str(path))
+
+
+def _not_one_way(count: int) -> InputError:
+    if count == 0:
+        return InputError("No article was given: pass its text (text=...) or the path of its file "
+                          "(path=...).", "لم يُعطَ أي مقال: مرّر نصه (text=...) أو مسار ملفه (path=...).")
+    return InputError("Give the article one way only: its text (text=...) or the path of its file "
+                      "(path=...), not both.", "أعطِ المقال بطريقة واحدة فقط: نصه (text=...) أو مسار "
+                      "ملفه (path=...)، لا الاثنين معا.")
+
+
+def _wrong_type(value, how: str) -> InputError:
+    name = type(value).__name__
+    if how == "text=":
+        return InputError(f"text= must be a str, but a {name} was given.",
+                          f"يجب أن يكون text= نصا (str)، لكن أُعطي {name}.")
+    if how == "path=":
+        return InputError(f"path= must be a file path (a str or a Path), but a {name} was given.",
+                          f"يجب أن يكون path= مسار ملف (str أو Path)، لكن أُعطي {name}.")
+    return InputError(f"An article must be text (a str) or a file path, but a {name} was given.",
+                      f"يجب أن يكون المقال نصا أو مسار ملف، لكن أُعطي {name}.")
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -189,9 +227,10 @@ def text_diagnostics(text: str) -> list[Diagnostic]:
     return found
 
 
-def load_article(source) -> Article:
-    """Read and split an article; raise `InputError` for input that cannot be analysed."""
-    text = read_article(source)
+def load_article(source=None, *, text=None, path=None) -> Article:
+    """Read and split an article given in exactly one way (see `read_article`); raise
+    `InputError` for input that cannot be analysed."""
+    text = read_article(source, text=text, path=path)
     check_text(text)
     body, furniture = split_paragraphs(text)
     sentences = tuple(s for p in body for s in split_sentences(text, p))
