@@ -64,7 +64,7 @@ def _apply_relays(reading: ParagraphState) -> None:
 def _carry_relays_back(drafts: list[Draft]) -> None:
     """وأضاف "..."، بحسب ما ذكرت الصحيفة: the relay also covers what the same speaker said just
     before, which the continuation verb joins to this quote."""
-    for later, earlier in zip(reversed(drafts), list(reversed(drafts))[1:]):
+    for later, earlier in zip(reversed(drafts), list(reversed(drafts))[1:], strict=False):
         if later.carried and later.source_id == earlier.source_id:
             for relay_id in later.via_ids:
                 if relay_id not in earlier.via_ids:

@@ -34,7 +34,8 @@ from .subjects import Subject, is_given_name, parse_subject, subject_before
 __all__ = ["RELATIVES", "read_paragraph"]   # RELATIVES: also read by the lenses
 
 
-def read_paragraph(text: str, paragraph: Paragraph, sentences: list[Sentence], book: SourceBook) -> ParagraphState:
+def read_paragraph(text: str, paragraph: Paragraph, sentences: list[Sentence],
+                   book: SourceBook) -> ParagraphState:
     """Read one paragraph, sentence by sentence; the `SourceBook` carries speakers from
     paragraph to paragraph. The state returned holds the quotes, names in marks, relays and
     diagnostics found."""
@@ -51,7 +52,8 @@ def _read_sentence(state: ParagraphState, n: int) -> None:
     introduce_topic(state, span)
     headline_speaker(state, span)
     named_until = span.start   # words of a speaker's phrase just read (والدة السليطي) name no one else
-    reported = None            # after a verb and its إن/أن: the clause's words are its speaker's, not mentions
+    # after a verb and its إن/أن: the clause's words are its speaker's, not mentions
+    reported = None
     for k in span:
         cue = state.cue_at(k)
         if cue:
@@ -81,7 +83,8 @@ def _partials_follow_their_clause(quotes: list[Draft]) -> None:
         outer = clauses[n] if n >= 0 and quote.end <= clauses[n].end else None
         if quote.kind == "partial" and outer:
             quote.source_id, quote.speaker_ar, quote.role = outer.source_id, outer.speaker_ar, outer.role
-            quote.cue, quote.cue_lemma, quote.how, quote.carried = outer.cue, outer.cue_lemma, outer.how, outer.carried
+            quote.cue, quote.cue_lemma = outer.cue, outer.cue_lemma
+            quote.how, quote.carried = outer.how, outer.carried
 
 
 def _antecedent(state: ParagraphState, relative: int, span: range) -> Subject | None:
@@ -89,8 +92,9 @@ def _antecedent(state: ParagraphState, relative: int, span: range) -> Subject | 
     comma = relative   # the subject must end where the comma stands
     for first in range(max(span.start, comma - 8), comma):
         subject = parse_subject(state.text, state.tokens, first, comma)
-        if subject and subject.end == comma and subject.type != "person" or subject and subject.end == comma and (
-                subject.role or subject.entity or is_given_name(state.tokens[subject.first]) or state.book.knows(subject.name)):
+        if subject and subject.end == comma and (
+                subject.type != "person" or subject.role or subject.entity
+                or is_given_name(state.tokens[subject.first]) or state.book.knows(subject.name)):
             return subject
     return None
 
@@ -197,18 +201,21 @@ def _ba_or_relative_after(state: ParagraphState, subject: Subject) -> bool:
 
 def _read_marks(state: ParagraphState, n: int, span: range) -> None:
     sentence = state.sentences[n]
-    names = state.names[bisect_left(state.name_opens, sentence.start):bisect_left(state.name_opens, sentence.end)]
+    opens = state.name_opens
+    names = state.names[bisect_left(opens, sentence.start):bisect_left(opens, sentence.end)]
     for (open_, close), label in names:
         state.non_quotes.append(NonQuote(open_ + 1, close, state.text[open_ + 1:close], label,
                                         state.paragraph.index))
-    pairs = state.pairs[bisect_left(state.pair_opens, sentence.start):bisect_left(state.pair_opens, sentence.end)]
+    opens = state.pair_opens
+    pairs = state.pairs[bisect_left(opens, sentence.start):bisect_left(opens, sentence.end)]
     free = _first_free_tokens(state, span) if pairs else None
     for open_, close in pairs:
         if state.text[open_ + 1:close].strip():
             _classify_marked(state, open_, close, span, free)
 
 
-def _classify_marked(state: ParagraphState, open_: int, close: int, span: range, free_tokens: tuple[int, int]) -> None:
+def _classify_marked(state: ParagraphState, open_: int, close: int, span: range,
+                     free_tokens: tuple[int, int]) -> None:
     first = min(bisect_left(state.starts, open_ + 1), span.stop)
     last = max(bisect_left(state.starts, close) - 1, first)
     cue_k = _cue_before(state, first, span)

@@ -12,14 +12,16 @@ def opens_speech(state: ParagraphState, k: int, span: range) -> bool:
     """Does the verb at k bring in words (إن/أن, a colon or marks before the next comma)?
     ونقلوا إلى مركز استقبال does not."""
     for m in range(k + 1, min(span.stop, k + 10)):
-        if is_complementizer(state.tokens[m]) or m in state.inside or ":" in gap(state.text, state.tokens, m - 1):
+        if is_complementizer(state.tokens[m]) or m in state.inside \
+                or ":" in gap(state.text, state.tokens, m - 1):
             return True
         if state.after_comma(m):
             return False
     return False
 
 
-def add_clause(state: ParagraphState, first: int, span: range, said: Said, marker: Token | None, cue_k: int | None) -> None:
+def add_clause(state: ParagraphState, first: int, span: range, said: Said, marker: Token | None,
+               cue_k: int | None) -> None:
     if first >= span.stop:
         return
     stop, limit = first + 1, min(span.stop, first + 150)   # a reported clause is at most 150 words
@@ -68,7 +70,8 @@ def attach(state: ParagraphState, draft: Draft, said: Said, cue_k: int | None) -
         entry = state.book.get(said.source_id)
         named = said.subject and not (said.subject.anaphor and entry.type in ("person", "anonymous"))
         draft.speaker_ar = said.subject.name if named else (entry.forms[-1] if entry.forms else entry.name)
-        draft.role = (said.subject.role if said.subject else None) or (entry.roles[0] if entry.roles else None)
+        draft.role = (said.subject.role if said.subject else None) \
+            or (entry.roles[0] if entry.roles else None)
         state.book.touch(said.source_id)
     if cue_k is not None and cue_of(state.tokens[cue_k]):
         cue_k = _finite_verb(state, cue_k)
@@ -79,6 +82,7 @@ def _finite_verb(state: ParagraphState, k: int) -> int:
     """For وحذر بصراحة قائلا, report the finite verb حذر rather than the participle."""
     if cue_of(state.tokens[k]).participle:
         for j in (k - 1, k - 2):
-            if j >= 0 and j not in state.inside and cue_of(state.tokens[j]) and not cue_of(state.tokens[j]).participle:
+            if j >= 0 and j not in state.inside and cue_of(state.tokens[j]) \
+                    and not cue_of(state.tokens[j]).participle:
                 return j
     return k

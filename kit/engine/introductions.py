@@ -37,7 +37,8 @@ def _introduce_subject(state: ParagraphState, span: range) -> None:
         if subject and _introduced(state, subject, first > i, span):
             state.book.add(subject)
             return
-        if first == i and (state.tokens[i].key.startswith("ال") or stems(state.tokens[i].key) & word_set("name_stops")):
+        key = state.tokens[i].key
+        if first == i and (key.startswith("ال") or stems(key) & word_set("name_stops")):
             return   # a noun or a preposition opens the sentence, not a verb
 
 

@@ -32,8 +32,9 @@ def name_label(text: str, tokens: list[Token], starts: list[int], open_: int, cl
         return None
     if k > 0 and _after_a_link(tokens, k):
         return token.text
-    return _names_itself(tokens, k + 1, bisect_left(starts, close)) or _names_the_relay(tokens, k, starts, close) \
-        or _names_a_phrase(text, tokens, k, inner) or _nickname(tokens, k, inner)
+    return _names_itself(tokens, k + 1, bisect_left(starts, close)) \
+        or _names_the_relay(tokens, k, starts, close) or _names_a_phrase(text, tokens, k, inner) \
+        or _nickname(tokens, k, inner)
 
 
 def _in_dateline(text: str, open_: int, close: int) -> bool:
@@ -85,14 +86,16 @@ def _nickname(tokens: list[Token], k: int, inner: str) -> str | None:
 def _names_a_phrase(text: str, tokens: list[Token], k: int, inner: str) -> str | None:
     """شركة الاتصالات المغربية ‹ألو موبايل› / وكالة أنباء الإمارات «وام»: a short name after a
     thing's noun and the words that complete it (no verb or function word between)."""
-    if len(inner.split()) > 3 or inner.lstrip()[:1] in ("ب", "ل") or not tokens[k].key.lstrip("وف").startswith(("ال", "لل")):
+    if len(inner.split()) > 3 or inner.lstrip()[:1] in ("ب", "ل") \
+            or not tokens[k].key.lstrip("وف").startswith(("ال", "لل")):
         return None   # the word before the marks completes the name (…السعودية «تاسي»), not بـ or a verb
     for j in range(k, max(-1, k - 6), -1):   # المؤشر العام للسوق المالية السعودية «تاسي»
         bare = tokens[j].key.lstrip("وف").removeprefix("ال")
         if names_a_thing(tokens[j]) or bare in word_set("non_quote_heads"):
             return tokens[j].text if j < k else None
-        if cue_of(tokens[j]) or tokens[j].key in word_set("name_stops") or (j < k and set(gap(text, tokens, j)) - {" "}) \
-                or tokens[j].key.startswith("وال"):   # الملعب والأجهزة الأمنية "…": a list, not a name
+        # الملعب والأجهزة الأمنية "…": a list, not a name
+        if cue_of(tokens[j]) or tokens[j].key in word_set("name_stops") \
+                or (j < k and set(gap(text, tokens, j)) - {" "}) or tokens[j].key.startswith("وال"):
             return None
     return None
 

@@ -75,7 +75,8 @@ class ParagraphState:
     _limits: dict[tuple[int, int], int] = field(default_factory=dict, repr=False)   # -> subject_limit
 
     @classmethod
-    def of(cls, text: str, paragraph: Paragraph, sentences: list[Sentence], book: SourceBook) -> "ParagraphState":
+    def of(cls, text: str, paragraph: Paragraph, sentences: list[Sentence],
+           book: SourceBook) -> "ParagraphState":
         """The state before reading: tokens, marks (speech or names) and sentences."""
         tokens = tokenize(text, paragraph.start, paragraph.end)
         starts = [t.start for t in tokens]
@@ -129,7 +130,8 @@ class ParagraphState:
         before = self.tokens[k - 1].key
         if before in word_set("verbal_noun_markers") or before in ("وهو", "وهي", "هو", "هي"):
             return True
-        return bool(stems(before) & word_set("interview_nouns") and self.tokens[k].key.endswith(("ها", "ه", "هم")))
+        return bool(stems(before) & word_set("interview_nouns")
+                    and self.tokens[k].key.endswith(("ها", "ه", "هم")))
 
     def subject_limit(self, k: int, span: range) -> int:
         """Token index where a verb's subject must stop: a quote, a new clause, the sentence end."""
@@ -149,7 +151,8 @@ class ParagraphState:
         between = self.text[start:stop]
         if between == " ":   # most gaps: nothing to look at
             return False
-        return any(c == ":" or (c in MARKS and i not in self.name_marks) for i, c in enumerate(between, start))
+        return any(c == ":" or (c in MARKS and i not in self.name_marks)
+                   for i, c in enumerate(between, start))
 
     def after_comma(self, k: int) -> bool:
         """Is there a comma between token k - 1 and token k?"""

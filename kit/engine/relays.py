@@ -98,7 +98,8 @@ def publisher(state: ParagraphState, first: int, span: range) -> Subject | None:
     if not stems(state.tokens[first].key) & word_set("document_nouns"):
         return None
     owner = first + 1   # بلاغ للوزارة: the document's owner follows with ل
-    if owner < span.stop and state.tokens[owner].key[:1] == "ل" and stems(state.tokens[owner].key) & word_set("body_heads"):
+    key = state.tokens[owner].key if owner < span.stop else ""
+    if key[:1] == "ل" and stems(key) & word_set("body_heads"):
         window = _without_lam(state, owner, span.stop)
         body = parse_subject(state.text, window, 0, len(window))
         return replace(body, first=body.first + owner, end=body.end + owner) if body else None

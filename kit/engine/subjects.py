@@ -11,7 +11,8 @@ head noun is in `attribution_words.json`.
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .arabic import TASHKEEL, TATWEEL, Token, stems, normalize, drop_letters, without_proclitics, ends_with_ta_marbuta, without_possessive
+from .arabic import (TASHKEEL, TATWEEL, Token, stems, normalize, drop_letters, without_proclitics,
+                     ends_with_ta_marbuta, without_possessive)
 from .entities import match_entity, proclitic_length
 from .cues import cue_of, is_complementizer
 from .lexicon import Entity, word_set, read_json, given_names
@@ -20,6 +21,7 @@ from .quote_marks import MARKS
 
 HARD_BREAKS = set(":.!?؟؛;…\n") | set(MARKS)
 COMMAS = set("،,")
+SAME_WORDS = ("ذاته", "نفسه", "ذاتها", "نفسها")   # المسؤول ذاته، المصادر نفسها: the one named before
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,8 @@ def _head(tokens: list[Token], i: int, end: int, list_name: str) -> int:
     if _in(tokens[i], list_name):
         return 1
     # مستشارة (ة as written) is a woman adviser, not مستشار + ه "his adviser"
-    owned = without_possessive(tokens[i].key) if list_name == "role_heads" and not ends_with_ta_marbuta(tokens[i].text) else None
+    owned = without_possessive(tokens[i].key) \
+        if list_name == "role_heads" and not ends_with_ta_marbuta(tokens[i].text) else None
     return 1 if owned and stems(owned) & word_set(list_name) else 0
 
 
@@ -145,7 +148,8 @@ def _entity_after_head(text, tokens, i, stop, end, gender: Gender) -> Subject | 
     return None
 
 
-def _quoted_after_head(text, tokens, head: tuple[int, int], end, kind: SourceType, gender: Gender) -> Subject | None:
+def _quoted_after_head(text, tokens, head: tuple[int, int], end, kind: SourceType,
+                       gender: Gender) -> Subject | None:
     """صحيفة "الأهرام": a name in quotation marks right after the head noun (four words at most)."""
     i, stop = head
     if not (stop < end and set(gap(text, tokens, stop - 1)) & set(MARKS)):
@@ -250,14 +254,16 @@ def _continues_title(text, tokens, k, end) -> bool:
     """Does token k still belong to the title (a link word, a body, a definite word, or the word
     after a link)?"""
     links = _title_links()
-    return tokens[k].key in links or _body_in_title(text, tokens, k, end) or (not _in(tokens[k], "name_stops") and (
-        tokens[k].key.startswith(("ال", "بال", "لل", "وال")) or tokens[k - 1].key in links))
+    return tokens[k].key in links or _body_in_title(text, tokens, k, end) or (
+        not _in(tokens[k], "name_stops")
+        and (tokens[k].key.startswith(("ال", "بال", "لل", "وال")) or tokens[k - 1].key in links))
 
 
 def _title_gender(tokens, i, end) -> Gender:
     """رئيستها، مستشارة، الأم: "f" for a feminine title, else "m"."""
     key = tokens[i].key if _in(tokens[i], "role_heads") else without_possessive(tokens[i].key) or ""
-    feminine = key.endswith("ه") or ends_with_ta_marbuta(tokens[i].text) or _head(tokens, i, end, "feminine_heads")
+    feminine = key.endswith("ه") or ends_with_ta_marbuta(tokens[i].text) \
+        or _head(tokens, i, end, "feminine_heads")
     return "f" if feminine else "m"
 
 
@@ -265,7 +271,8 @@ def _name_after_title(text, tokens, i, stop, end, quoted) -> tuple[int, int]:
     """Where the name after a title ending at `stop` starts and ends (equal when there is none;
     the start is `i` when a relative is named by whom she is related to: والدة السليطي)."""
     name_at = _past_rank(tokens, _name_start_after_title(text, tokens, i, stop, end, quoted), end)
-    name_end = _name_end(text, tokens, name_at, end) if name_at < end and not _is_manner(tokens[name_at]) else name_at
+    named = name_at < end and not _is_manner(tokens[name_at])   # يضيف الأب مبتسما: no name follows
+    name_end = _name_end(text, tokens, name_at, end) if named else name_at
     if name_end == name_at + 1 and name_at == stop and _head(tokens, i, end, "kinship_heads"):
         name_at = i   # والدة السليطي: the relative is the speaker, named by whom she is related to
     if name_at == stop and not _joined(text, tokens, stop - 1) and not _starts_name(tokens, name_at) \
@@ -277,7 +284,8 @@ def _name_after_title(text, tokens, i, stop, end, quoted) -> tuple[int, int]:
 def _name_start_after_title(text, tokens, i, stop, end, quoted) -> int:
     """`stop` when a name may follow the title there, directly or after a comma (كاتبة الدولة
     المكلفة بالماء، سلمى بنعزوز), else `end`."""
-    follows = quoted or _joined(text, tokens, stop - 1) or not (set(gap(text, tokens, stop - 1)) - COMMAS - {" "})
+    follows = quoted or _joined(text, tokens, stop - 1) \
+        or not (set(gap(text, tokens, stop - 1)) - COMMAS - {" "})
     # ...في جامعة غازي عنتاب: a word after an indefinite body names the body, not a person
     owned = _ends_in_body_name(tokens, i, stop)
     return stop if follows and not owned else end
@@ -301,7 +309,7 @@ def _title_alone(text, tokens, title: tuple[int, int, int], end, gender: Gender,
     head = min(stems(tokens[i].key) & word_set("role_heads"), key=len, default=tokens[i].key)
     definite = tokens[i].key.lstrip("وف").startswith("ال")
     bare = all(_definite(t) or t.key in word_set("age_words") for t in tokens[head_end:stop])
-    if stop < end and tokens[stop].key in ("ذاته", "نفسه", "ذاتها", "نفسها") and _joined(text, tokens, stop - 1):
+    if stop < end and tokens[stop].key in SAME_WORDS and _joined(text, tokens, stop - 1):
         stop += 1
         role = _span_text(text, tokens, i, stop)
     kin = _head(tokens, i, end, "kinship_heads")   # والدة السليطي is someone else, never a back-reference
@@ -323,7 +331,8 @@ def _body_in_title(text, tokens, k, end) -> bool:
 def _name_further_on(text, tokens, stop, end) -> int:
     """Where the name starts when a title runs on past its last definite word (غرفة تجارة
     درعا، شركة ألفا): the first name or kunya within three words, else `stop` itself."""
-    if stop >= end or _starts_name(tokens, stop) or _definite(tokens[stop - 1]) or not _joined(text, tokens, stop - 1):
+    if stop >= end or _starts_name(tokens, stop) or _definite(tokens[stop - 1]) \
+            or not _joined(text, tokens, stop - 1):
         return stop   # after a definite word (الروائية السودانية آمنة...) or a comma, the name starts here
     for j in range(stop + 1, min(end, stop + 3)):
         if not _joined(text, tokens, j - 1) or _in(tokens[j - 1], "name_stops") or cue_of(tokens[j - 1]):
@@ -390,7 +399,8 @@ def _where_from(text, tokens, k, end) -> int:
 def _definite_run(text, tokens, k, limit) -> int:
     """The index after the definite words that run on, joined, from token k (not past `limit`;
     function words such as الذي end the run)."""
-    while k < limit and _joined(text, tokens, k - 1) and _definite(tokens[k]) and not _in(tokens[k], "name_stops"):
+    while k < limit and _joined(text, tokens, k - 1) and _definite(tokens[k]) \
+            and not _in(tokens[k], "name_stops"):
         k += 1
     return k
 
@@ -407,7 +417,7 @@ def _anonymous(text, tokens, i, end) -> Subject | None:
     if not (_head(tokens, i, end, "anonymous_heads") or accusative):   # موظفا في البلدية، ... قال
         return None
     if tokens[i].key.lstrip("وف").startswith("ال"):   # المصادر ذاتها: the sources named before
-        stop = i + 1 + (i + 1 < end and tokens[i + 1].key in ("ذاتها", "نفسها", "ذاته", "نفسه"))
+        stop = i + 1 + (i + 1 < end and tokens[i + 1].key in SAME_WORDS)
         return Subject(i, stop, _span_text(text, tokens, i, stop), None, "anonymous", "",
                        anaphor=tokens[i].key.lstrip("وف").removeprefix("ال"))
     stop = _definite_run(text, tokens, i + 1, min(end, i + 4))   # عنصر الحرس الوطني: its genitive
@@ -415,7 +425,8 @@ def _anonymous(text, tokens, i, end) -> Subject | None:
         stop += 1   # مسؤولا محليا، مصدر أمني، دبلوماسيون غربيون
     stop = _past_anonymity_phrases(text, tokens, stop, end)
     stop = _where_from(text, tokens, stop, end)   # مصدر في هيئة النزاهة، مسؤول بالسلطة المحلية
-    return Subject(i, stop, _span_text(text, tokens, i, stop), None, "anonymous", _anonymous_gender(tokens, i, end))
+    return Subject(i, stop, _span_text(text, tokens, i, stop), None, "anonymous",
+                   _anonymous_gender(tokens, i, end))
 
 
 def _past_anonymity_phrases(text, tokens, stop, end) -> int:
@@ -469,7 +480,8 @@ def introduces_someone(subject: Subject, tokens: list[Token]) -> bool:
     if subject.type in ("body", "media", "group"):
         return True
     kunya = tokens[subject.first].key in ("ام", "ابو") and subject.end - subject.first > 1   # أم يزن
-    return subject.type == "person" and (subject.role is not None or is_given_name(tokens[subject.first]) or kunya)
+    return subject.type == "person" and (
+        subject.role is not None or is_given_name(tokens[subject.first]) or kunya)
 
 
 def is_given_name(token: Token) -> bool:
@@ -544,7 +556,8 @@ def _in_construct(text, tokens, k, end) -> bool:
 def _describes(token: Token) -> bool:
     """Can this word continue a title? Definite words (الشؤون، للأمم، بالمستشفى) and the
     prepositions that link a title to its domain (في، باسم، عن)."""
-    return (_definite(token) and not _in(token, "name_stops")) or token.key in ("في", "باسم", "عن", "لدى")   # not التي
+    # not التي
+    return (_definite(token) and not _in(token, "name_stops")) or token.key in ("في", "باسم", "عن", "لدى")
 
 
 def _name_after_comma(text, tokens, stop, end) -> tuple[int, Subject] | None:
@@ -584,7 +597,8 @@ def _surname_alone(text, tokens, i, end) -> Subject | None:
     alone = i + 1 >= end or not _joined(text, tokens, i) or not _definite(tokens[i + 1])
     if not (key.startswith("ال") and key.endswith("ي") and len(key) > 4 and alone):
         return None
-    if any(_in(tokens[i], name) for name in ("role_heads", "body_heads", "media_heads", "group_heads", "name_stops")):
+    lists = ("role_heads", "body_heads", "media_heads", "group_heads", "name_stops")
+    if any(_in(tokens[i], name) for name in lists):
         return None
     return Subject(i, i + 1, drop_letters(tokens[i].text, len(tokens[i].key) - len(key)), None, "person", "")
 
@@ -704,15 +718,18 @@ def _compound_part(tokens, i, k) -> bool:
     """فاطمة الزهراء، محمد الأمين، محمد الهادي: the second word of a compound first name."""
     if k > i and tokens[k].key in word_set("compound_name_parts"):
         return True
-    return k == i + 1 and tokens[i].key in ("محمد", "احمد") and tokens[k].key.removeprefix("ال") in given_names()
+    return k == i + 1 and tokens[i].key in ("محمد", "احمد") \
+        and tokens[k].key.removeprefix("ال") in given_names()
 
 
 def _described_nameless(text, tokens, subject: Subject, end: int) -> Subject:
     """أحدهم، وهو مزارع في الستين: someone known only as "one of them" is known by the description
     that follows (أحد العائدين، وهو شاب... keeps its own words)."""
     k = subject.end
-    if subject.end - subject.first != 1 or tokens[subject.first].key not in ("احدهم", "احداهن", "احدهن", "احداهم") \
-            or k + 1 >= end or tokens[k].key not in ("وهو", "وهي") or not set(gap(text, tokens, k - 1)) & COMMAS:
+    one_of_them = subject.end - subject.first == 1 \
+        and tokens[subject.first].key in ("احدهم", "احداهن", "احدهن", "احداهم")
+    if not one_of_them or k + 1 >= end or tokens[k].key not in ("وهو", "وهي") \
+            or not set(gap(text, tokens, k - 1)) & COMMAS:
         return subject
     stop = k + 1
     while stop < min(end, k + 6) and _joined(text, tokens, stop - 1) and not cue_of(tokens[stop]) \
