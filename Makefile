@@ -5,7 +5,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 STAMP   = $(VENV)/.framing-lab-installed
 
-.PHONY: lab test test-fast browser-test bench freeze clean-venv
+.PHONY: lab test test-fast browser-test lint stamp check-notebooks bench freeze clean-venv
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -15,10 +15,22 @@ $(STAMP): pyproject.toml constraints.txt
 
 # --allow-root only where the user is root (containers, CI machines); Jupyter refuses otherwise.
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/00_start_here.ipynb
+	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/start.ipynb
 
-test: $(STAMP)
+test: $(STAMP) lint
 	$(PY) -m pytest -q
+
+# pyflakes, pycodestyle, bugbear and McCabe complexity (settings in pyproject.toml).
+lint: $(STAMP)
+	$(VENV)/bin/ruff check kit tests scripts
+
+# The course's notebooks are the source; `stamp` rewrites only their navigation cells (after a
+# lesson is renamed or added), `check-notebooks` lists what is inconsistent between editions.
+stamp: $(STAMP)
+	$(PY) -m kit notebooks stamp
+
+check-notebooks: $(STAMP)
+	$(PY) -m kit notebooks check
 
 test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not browser" -k "not notebook"

@@ -45,8 +45,11 @@ def test_pins_match_the_versions_the_tests_run_with():
         assert version(name).startswith(pin), (name, version(name), pin)
 
 
-def test_kit_is_installed_by_postbuild_and_binder_opens_the_start_notebook():
+def test_kit_is_installed_by_postbuild_and_binder_opens_the_start_page():
     assert "pip install --no-deps -e ." in (ROOT / "postBuild").read_text("utf-8")
     assert not (ROOT / "binder").exists(), "repo2docker ignores environment.yml when binder/ exists"
     readme = (ROOT / "README.md").read_text("utf-8")
-    assert "urlpath=lab/tree/notebooks/00_start_here.ipynb" in readme
+    # Binder and `make lab` both land on the start page, one click from either edition.
+    assert "urlpath=lab/tree/notebooks/start.ipynb" in readme
+    assert "notebooks/start.ipynb" in (ROOT / "Makefile").read_text("utf-8")
+    assert (ROOT / "notebooks" / "start.ipynb").is_file()

@@ -35,8 +35,9 @@ def lab(chromium, tmp_path_factory):
 
 # --- helpers ----------------------------------------------------------------------------------
 
-def open_and_run(page, server, notebook: str) -> None:
-    open_notebook(page, server, f"notebooks/{notebook}")
+def open_and_run(page, server, notebook: str, lang: str) -> None:
+    """Open the notebook in the `lang` edition and Run All, as a student does."""
+    open_notebook(page, server, f"notebooks/{lang}/{notebook}")
     run_all_cells(page)
     assert unexecuted_code_cells(page) == 0, f"{notebook}: some code cells did not run"
 
@@ -79,13 +80,35 @@ def option_index(dropdown, value) -> int:
 
 # --- notebooks in JupyterLab ------------------------------------------------------------------
 
+@pytest.mark.parametrize("lang, link", [("ar", "ابدأ الدروس بالعربية"), ("en", "Start the course in English")])
+def test_the_start_page_opens_either_edition_in_one_click(page, lab, lang, link):
+    """`make lab` and the Binder link open notebooks/start.ipynb; one click opens an edition,
+    whose lessons and widgets are all in that edition's language."""
+    server = lab(lang)
+    open_notebook(page, server, "notebooks/start.ipynb")
+    shot(page, "start_page.png", page.locator(".jp-NotebookPanel").first)
+    page.get_by_role("link", name=link).click()
+    tab = page.locator(".lm-TabBar-tab.lm-mod-current", has_text="00_start_here.ipynb")
+    tab.wait_for(timeout=WAIT_MS)
+    heading = page.locator(".jp-NotebookPanel:visible .jp-RenderedMarkdown h1").first
+    heading.wait_for(timeout=WAIT_MS)
+    expected = "ابدأ هنا" if lang == "ar" else "Start here"
+    assert expected in heading.text_content()
+    assert computed(heading, "direction") == ("rtl" if lang == "ar" else "ltr")
+    run_all_cells(page)
+    exercises = page.locator(".jp-NotebookPanel:visible .fl-exercises").first
+    exercises.wait_for(timeout=WAIT_MS)
+    assert ("تحقّق من فهمك" if lang == "ar" else "Self-check") in exercises.text_content()
+    screenshot_notebook(page, ARTIFACTS / f"edition_{lang}_start.png")
+
+
 @pytest.mark.parametrize("lang", ["ar", "en"])
 def test_start_here_runs_and_shows_the_article_right_to_left(page, lab, lang):
     server = lab(lang)
     notebook = "00_start_here.ipynb"
-    open_and_run(page, server, notebook)
+    open_and_run(page, server, notebook, lang)
 
-    for root in (".fl-language-switcher", ".fl-explorer", ".fl-progress", ".fl-exercises"):
+    for root in (".fl-explorer", ".fl-progress", ".fl-exercises"):
         page.locator(root).first.wait_for(state="attached", timeout=WAIT_MS)
     assert page.locator(".jupyter-widgets").count() > 10
     assert page.locator(".widget-html").count() > 5
@@ -127,7 +150,7 @@ def test_quote_quiz_hints_a_wrong_speaker_then_scores_the_right_one(page, lab, l
         total = quiz.total
     assert right["speaker"] != ARTICLE_ITSELF
 
-    open_and_run(page, server, notebook)
+    open_and_run(page, server, notebook, lang)
     question, feedback = page.locator(".fl-quiz-q-0"), page.locator(".fl-quiz-feedback-0")
     score = page.locator(".fl-quiz-score")
     question.wait_for(state="attached", timeout=WAIT_MS)

@@ -23,7 +23,10 @@ SEED = ROOT / "seeds" / "000_6066f5c852812abd.txt"
 EXERCISES = ROOT / "exercises"
 
 
-from test_notebooks import make_notebooks, STEMS  # noqa: E402  (one loader for the generator)
+from kit.course.editions import lessons  # noqa: E402
+from kit.course.samples import outlet_pair, sample_info, sample_names, sample_text  # noqa: E402
+
+STEMS = [lesson.stem for lesson in lessons("ar")]
 
 
 @pytest.fixture(scope="module")
@@ -287,7 +290,9 @@ def test_05_the_lab_offers_the_changes_the_lesson_asks_for():
 
 
 def test_06_the_two_outlets():
-    a, b = kit.analyze(make_notebooks.OUTLET_A), kit.analyze(make_notebooks.OUTLET_B)
+    outlets = outlet_pair("bus_fares")
+    assert list(outlets) == ["الأفق", "المرصد"]
+    a, b = (kit.analyze(text=text) for text in outlets.values())
     speakers = {"nurse": "هند سالم", "union": "نقابة سائقي الحافلات", "mayor": "سامي نصار",
                 "anonymous": "مصدر مطلع في البلدية"}
     assert set(speakers.values()) == {s.name for s in b.sources}
@@ -300,11 +305,12 @@ def test_06_the_two_outlets():
     assert [k for k, v in anonymous.items() if v] == [accepted("06_bring_your_own", "anonymous_source")]
 
 
-@pytest.mark.parametrize("name", ["SAMPLE_ARTICLE", "OUTLET_A", "OUTLET_B"])
+@pytest.mark.parametrize("name", sample_names())
 def test_06_invented_articles_are_read_cleanly(name):
     """The notebook's examples must show the kit at its best: every quote has a speaker, and
     every source type is one the charts draw."""
-    analysis = kit.analyze(getattr(make_notebooks, name))
+    assert sample_info(name)["title"]["en"].endswith("(invented)") or "invented" in sample_info(name)["title"]["en"]
+    analysis = kit.analyze(text=sample_text(name))
     assert analysis.quotes and all(q.speaker for q in analysis.quotes), analysis.quotes
     assert not analysis.diagnostics, analysis.diagnostics
     assert set(voices.source_type_counts(analysis)) <= set(SOURCE_TYPES)

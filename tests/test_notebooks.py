@@ -1,138 +1,203 @@
-"""The course notebooks: stored without outputs and up to date with scripts/make_notebooks.py,
-and every one runs top to bottom in a real kernel, in Arabic and in English, with its widgets
-driven by its last cell (FRAMING_LAB_TEST=1), without a single error output.
+"""The course notebooks: two editions (notebooks/ar, notebooks/en) that teachers edit.
+
+- The stored course passes the consistency checks (kit.course.notebook_checks): same lessons
+  and code in both editions, navigation up to date, the edition's language in the setup cell,
+  a self-check on the lesson's own exercises, no outputs.
+- A teacher's edits survive: a changed Markdown cell, a renamed lesson, a new lesson.
+- Every notebook runs top to bottom in a real kernel, in its edition's language, without a
+  single error output, with its widgets driven by the test's own cell
+  (tests/notebook_drivers/<lesson>.py), which is added to the copy that runs, never stored.
 
 Student work goes to a temporary folder (FRAMING_LAB_WORK_DIR), never to my_work/.
 """
-import importlib.util
 import json
 import os
-import re
-import sys
+import shutil
 import time
 from pathlib import Path
 
 import nbformat
 import pytest
 
+from kit.course import editions, notebook_checks
+from kit.course.i18n import LANGUAGES
+
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = ROOT / "notebooks"
-LANGUAGES = ("ar", "en")
+DRIVERS = Path(__file__).resolve().parent / "notebook_drivers"
+STEMS = [lesson.stem for lesson in editions.lessons("ar")]
 CELL_TIMEOUT = 120          # seconds per cell
-TOTAL_BUDGET = 90           # seconds for every notebook in both languages
+TOTAL_BUDGET = 90           # seconds for every notebook in both editions
 _timings: dict[tuple[str, str], float] = {}
 
 
-def _load_generator():
-    spec = importlib.util.spec_from_file_location("make_notebooks", ROOT / "scripts" / "make_notebooks.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+# --- the stored course -----------------------------------------------------------------------------
+
+def test_both_editions_hold_the_whole_course_and_nothing_else():
+    exercises = sorted(p.stem for p in (ROOT / "exercises").glob("[0-9][0-9]_*.json"))
+    assert STEMS == exercises and len(STEMS) == 7
+    for lang in LANGUAGES:
+        stored = sorted(p.name for p in (NOTEBOOKS / lang).iterdir() if p.suffix == ".ipynb")
+        assert stored == [f"{stem}.ipynb" for stem in STEMS], lang
+    assert sorted(p.name for p in DRIVERS.glob("*.py")) == [f"{stem}.py" for stem in STEMS]
 
 
-make_notebooks = _load_generator()
-STEMS = [stem for stem, _, _ in make_notebooks.COURSE]
+def test_the_stored_course_passes_every_consistency_check():
+    assert notebook_checks.check() == []
 
 
-# --- stored notebooks ------------------------------------------------------------------------------
-
-def test_every_course_notebook_is_stored_and_nothing_else():
-    assert sorted(p.stem for p in NOTEBOOKS.glob("*.ipynb")) == sorted(STEMS)
-
-
-@pytest.mark.parametrize("stem", STEMS)
-def test_stored_notebook_has_no_outputs_and_is_up_to_date(stem):
-    stored = nbformat.read(NOTEBOOKS / f"{stem}.ipynb", as_version=4)
-    nbformat.validate(stored)
-    for cell in stored.cells:
-        if cell.cell_type == "code":
-            assert cell.outputs == [] and cell.execution_count is None, cell.id
-    assert stored == make_notebooks.build(stem), \
-        f"{stem}.ipynb differs from what scripts/make_notebooks.py generates: run it"
-    assert stored.metadata.kernelspec.name == "python3"
-    assert stored.metadata.language_info.name == "python"
+def test_stamping_the_stored_course_changes_nothing(tmp_path):
+    copy = _copy_course(tmp_path)
+    assert editions.stamp(copy) == []
 
 
-@pytest.mark.parametrize("stem", STEMS)
-def test_notebook_shape(stem):
-    """Navigation first, the language cell early, Arabic Markdown right to left, a self-check
-    on this notebook's exercises, the test driver last; never pip, never a write to .ipynb."""
-    nb = nbformat.read(NOTEBOOKS / f"{stem}.ipynb", as_version=4)
-    first = nb.cells[0].source
-    assert '<a href="00_start_here.ipynb">الفهرس</a>' in first
-    assert "[Index](00_start_here.ipynb)" in first
-    position = STEMS.index(stem)
-    neighbours = [STEMS[i] for i in (position - 1, position + 1) if 0 <= i < len(STEMS)]
-    for neighbour in neighbours:
-        assert f'href="{neighbour}.ipynb"' in first and f"]({neighbour}.ipynb)" in first
-    code = [c.source for c in nb.cells if c.cell_type == "code"]
-    assert 'kit.set_language(os.environ.get("FRAMING_LAB_LANG", "ar"))' in code[0]
-    assert f'ExerciseBox("{stem}")' in code[-2]
-    assert code[-1].splitlines()[2] == "if TESTING:"
-    assert nb.cells[-1].metadata["jupyter"]["source_hidden"] is True
-    for source in code:
-        assert "pip install" not in source and ".ipynb" not in source
-    markdown = [c.source for c in nb.cells if c.cell_type == "markdown"]
-    for source in markdown:
-        if source.startswith('<div dir="rtl" lang="ar">'):
-            arabic_part = source.split("</div>")[0]
-            # JupyterLab left-aligns a Markdown <p>: Arabic paragraphs carry their alignment.
-            assert "\n\n> " not in arabic_part
-            for block in arabic_part.split("\n\n")[1:]:
-                if block.strip() and not block.startswith(("#", "|", "- ")) \
-                        and not re.match(r"\d+\. ", block):
-                    assert block.startswith('<p style="text-align: right">'), block[:80]
-    titled = [s for s in markdown if s.startswith('<div dir="rtl" lang="ar">\n\n# ')]
-    assert len(titled) == 1, "one Arabic title, followed by its English twin"
-    english = markdown[markdown.index(titled[0]) + 1]
-    assert english.startswith(f"# {stem[:2]} · ")
-
-
-def test_markdown_links_point_to_notebooks_that_exist():
+def test_each_edition_speaks_one_language():
     for stem in STEMS:
-        nb = nbformat.read(NOTEBOOKS / f"{stem}.ipynb", as_version=4)
-        for cell in nb.cells:
-            for target in re.findall(r'\]\(([^)]+\.ipynb)\)|href="([^"]+\.ipynb)"', cell.source):
-                target = "".join(target)
-                assert (NOTEBOOKS / target).is_file(), (stem, target)
+        arabic = _markdown(NOTEBOOKS / "ar" / f"{stem}.ipynb")
+        english = _markdown(NOTEBOOKS / "en" / f"{stem}.ipynb")
+        # Arabic Markdown is a right-to-left block; the English edition has none of those.
+        assert all(source.startswith('<div dir="rtl" lang="ar">') for source in arabic), stem
+        assert not any('dir="rtl"' in source for source in english), stem
+        assert editions.lesson_title(nbformat.read(NOTEBOOKS / "en" / f"{stem}.ipynb", 4), stem) \
+            != editions.lesson_title(nbformat.read(NOTEBOOKS / "ar" / f"{stem}.ipynb", 4), stem)
+
+
+def test_the_start_page_leads_to_both_editions():
+    start = nbformat.read(NOTEBOOKS / "start.ipynb", as_version=4)
+    text = "\n".join(cell.source for cell in start.cells)
+    assert 'href="ar/00_start_here.ipynb"' in text and 'href="en/00_start_here.ipynb"' in text
+    assert all(cell.cell_type == "markdown" for cell in start.cells)
+
+
+# --- what the checks catch, and what a teacher may change -----------------------------------------
+
+def _copy_course(tmp_path: Path) -> Path:
+    copy = tmp_path / "notebooks"
+    shutil.copytree(NOTEBOOKS, copy, ignore=shutil.ignore_patterns("my_work", ".ipynb_checkpoints"))
+    return copy
+
+
+def _markdown(path: Path) -> list[str]:
+    return [c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "markdown"]
+
+
+def _edit(path: Path, change) -> None:
+    notebook = nbformat.read(path, as_version=4)
+    change(notebook)
+    nbformat.write(notebook, path)
+
+
+def test_a_teachers_markdown_edit_survives_stamping_checking_and_running(tmp_path):
+    copy = _copy_course(tmp_path)
+    lesson = copy / "ar" / "03_quotes.ipynb"
+    note = "ملاحظة من المعلمة: ناقشوا هذا السؤال في مجموعات من ثلاثة."
+
+    def add_note(notebook):
+        markdown = [c for c in notebook.cells if c.cell_type == "markdown"]
+        markdown[3].source += f"\n\n{note}"
+    _edit(lesson, add_note)
+    editions.stamp(copy)
+    assert notebook_checks.check(copy) == []
+    ran = run_notebook(lesson, tmp_path / "work")
+    assert any(note in cell.source for cell in ran.cells)
+    assert any(note in source for source in _markdown(lesson))
+
+
+def test_renaming_a_lesson_updates_its_neighbours_navigation(tmp_path):
+    copy = _copy_course(tmp_path)
+
+    def rename(notebook):
+        for cell in notebook.cells:
+            cell.source = cell.source.replace("# 02 · Sourcing: who speaks?", "# 02 · Who gets to speak")
+    _edit(copy / "en" / "02_sourcing.ipynb", rename)
+    assert any("navigation cell is out of date" in p for p in notebook_checks.check(copy))
+    written = editions.stamp(copy)
+    assert sorted(p.name for p in written) == ["01_anatomy.ipynb", "03_quotes.ipynb"]
+    assert "[Who gets to speak](02_sourcing.ipynb)" in _markdown(copy / "en" / "03_quotes.ipynb")[0]
+    assert notebook_checks.check(copy) == []
+
+
+def test_a_new_lesson_joins_the_navigation_and_must_exist_in_both_editions(tmp_path):
+    copy = _copy_course(tmp_path)
+    for lang, title in (("ar", "درس إضافي"), ("en", "An extra lesson")):
+        new = copy / lang / "07_extra.ipynb"
+        shutil.copy(copy / lang / "01_anatomy.ipynb", new)
+
+        def retitle(notebook, title=title):
+            for cell in notebook.cells:
+                if cell.cell_type == "markdown" and "# 01 · " in cell.source:
+                    cell.source = cell.source.split("# 01 · ")[0] + f"# 07 · {title}"
+                    break
+            # A lesson without exercises of its own has no self-check cell.
+            notebook.cells = [c for c in notebook.cells if "self-check" not in c.metadata.get("tags", [])]
+        _edit(new, retitle)
+        if lang == "ar":
+            assert any("different lessons" in p for p in notebook_checks.check(copy))
+    editions.stamp(copy)
+    assert notebook_checks.check(copy) == []
+    assert "[An extra lesson](07_extra.ipynb)" in _markdown(copy / "en" / "06_bring_your_own.ipynb")[0]
+
+
+@pytest.mark.parametrize("change, problem", [
+    (lambda nb: nb.cells.__setitem__(3, nbformat.v4.new_code_cell('import kit\nkit.set_language("ar")')),
+     "the first code cell is not the setup cell"),
+    (lambda nb: [c for c in nb.cells if c.cell_type == "code"][2].__setitem__("source", "x = 1"),
+     "the code cells of the ar and en editions differ"),
+    (lambda nb: nb.cells.append(nbformat.v4.new_code_cell("!pip install requests")),
+     "code must not contain 'pip install'"),
+    (lambda nb: nb.cells[1].__setitem__("source", "[old](99_gone.ipynb)"),
+     "the link 99_gone.ipynb leads nowhere"),
+])
+def test_the_checks_catch_drift(tmp_path, change, problem):
+    copy = _copy_course(tmp_path)
+    _edit(copy / "en" / "04_framing.ipynb", change)
+    problems = notebook_checks.check(copy)
+    assert any(problem in p for p in problems), problems
+
+
+def test_a_setup_cell_in_the_wrong_language_is_caught(tmp_path):
+    copy = _copy_course(tmp_path)
+
+    def english(notebook):
+        setup = editions.tagged_cells(notebook, editions.SETUP)[0]
+        setup.source = setup.source.replace('kit.set_language("ar")', 'kit.set_language("en")')
+    _edit(copy / "ar" / "02_sourcing.ipynb", english)
+    assert 'ar/02_sourcing.ipynb: the setup cell must set this edition\'s language: ' \
+           'kit.set_language("ar")' in notebook_checks.check(copy)
 
 
 # --- execution ------------------------------------------------------------------------------------
 
 def test_the_kernel_runs_this_python():
     """The python3 kernelspec must start the venv's Python (where kit is installed)."""
-    from jupyter_client.kernelspec import KernelSpecManager
+    import sys
     from jupyter_client.manager import KernelManager
-    spec = KernelSpecManager().get_kernel_spec("python3")
     command = KernelManager(kernel_name="python3").format_kernel_cmd()
-    assert spec.argv[0] in ("python", "python3", sys.executable) or Path(spec.argv[0]).resolve() \
-        == Path(sys.executable).resolve()
     assert Path(command[0]).resolve() == Path(sys.executable).resolve()
 
 
-def run_notebook(stem: str, lang: str, work_dir: Path) -> nbformat.NotebookNode:
+def run_notebook(path: Path, work_dir: Path, driver: str | None = None) -> nbformat.NotebookNode:
+    """Execute a copy of the notebook at `path` (with `driver` as an extra last cell) in its folder."""
     from nbclient import NotebookClient
-    nb = nbformat.read(NOTEBOOKS / f"{stem}.ipynb", as_version=4)
-    env = {"FRAMING_LAB_WORK_DIR": str(work_dir), "FRAMING_LAB_TEST": "1",
-           "FRAMING_LAB_LANG": lang}
-    saved = {key: os.environ.get(key) for key in env}
-    os.environ.update(env)   # the kernel inherits the environment of this process
+    notebook = nbformat.read(path, as_version=4)
+    if driver:
+        notebook.cells.append(nbformat.v4.new_code_cell(driver))
+    saved = os.environ.get("FRAMING_LAB_WORK_DIR")
+    os.environ["FRAMING_LAB_WORK_DIR"] = str(work_dir)   # the kernel inherits this process's environment
     try:
-        client = NotebookClient(nb, kernel_name="python3", timeout=CELL_TIMEOUT,
-                                resources={"metadata": {"path": str(NOTEBOOKS)}})
-        client.execute()
+        NotebookClient(notebook, kernel_name="python3", timeout=CELL_TIMEOUT,
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
     finally:
-        for key, value in saved.items():
-            if value is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = value
-    return nb
+        if saved is None:
+            os.environ.pop("FRAMING_LAB_WORK_DIR", None)
+        else:
+            os.environ["FRAMING_LAB_WORK_DIR"] = saved
+    return notebook
 
 
-def _errors(nb) -> list[str]:
+def _errors(notebook) -> list[str]:
     found = []
-    for cell in nb.cells:
+    for cell in notebook.cells:
         for output in cell.get("outputs", []):
             if output.output_type == "error":
                 found.append(f"{cell.id}: {output.ename}: {output.evalue}")
@@ -144,30 +209,26 @@ def _errors(nb) -> list[str]:
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("stem", STEMS)
-def test_notebook_runs_headless(stem, lang, tmp_path):
+def test_notebook_runs_headless_with_its_widgets_driven(stem, lang, tmp_path):
     started = time.perf_counter()
-    nb = run_notebook(stem, lang, tmp_path / "work")
+    driver = (DRIVERS / f"{stem}.py").read_text("utf-8")
+    notebook = run_notebook(NOTEBOOKS / lang / f"{stem}.ipynb", tmp_path / "work", driver)
     _timings[(stem, lang)] = time.perf_counter() - started
-    assert _errors(nb) == []
-    driven = nb.cells[-1]
-    assert driven.outputs == [] or all(o.output_type != "error" for o in driven.outputs)
-    # The self-check saved what the test driver answered, in the temporary folder only.
-    assert (tmp_path / "work" / f"ex_{stem}.json").is_file()
+    assert _errors(notebook) == []
+    # The driver's answers were saved by the self-check, in the temporary folder only.
     saved = json.loads((tmp_path / "work" / f"ex_{stem}.json").read_text("utf-8"))
     assert saved["data"]["answers"]
-    # Widgets and charts really were displayed.
-    shown = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "display_data"
-             or o.output_type == "execute_result"]
+    shown = [o for c in notebook.cells for o in c.get("outputs", [])
+             if o.output_type in ("display_data", "execute_result")]
     assert any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in shown)
-    widget_text = json.dumps(nb.metadata.get("widgets", {}), ensure_ascii=False)
-    if lang == "ar":
-        assert "تحقّق من فهمك" in widget_text   # the self-check, in Arabic
-    else:
-        assert "Self-check" in widget_text
+    # The widgets speak the edition's language without any code being edited.
+    widget_text = json.dumps(notebook.metadata.get("widgets", {}), ensure_ascii=False)
+    assert ("تحقّق من فهمك" if lang == "ar" else "Self-check") in widget_text
+    assert ("Self-check" if lang == "ar" else "تحقّق من فهمك") not in widget_text
 
 
 def test_all_notebooks_run_within_the_budget():
-    """Every notebook in both languages together: under TOTAL_BUDGET seconds (measured by the
+    """Every notebook in both editions together: under TOTAL_BUDGET seconds (measured by the
     runs above; skipped when they were not all run, e.g. with -k)."""
     if len(_timings) < len(STEMS) * len(LANGUAGES):
         pytest.skip("run the whole module to measure the total")

@@ -20,7 +20,8 @@ except OSError:
 sys.path.insert(0, "tests")
 from pathlib import Path
 from test_notebooks import run_notebook, _errors
-nb = run_notebook("03_quotes", "en", Path(sys.argv[1]))
+driver = Path("tests/notebook_drivers/03_quotes.py").read_text()
+nb = run_notebook(Path("notebooks/en/03_quotes.ipynb"), Path(sys.argv[1]), driver)
 errors = _errors(nb)
 assert not errors, errors
 print("ok", sum(1 for c in nb.cells if c.cell_type == "code"))

@@ -40,8 +40,19 @@ def notebooks_dir() -> Path:
     return _folder("notebooks", "FRAMING_LAB_NOTEBOOKS")
 
 
+EDITIONS = ("ar", "en")
+START_PAGE = "start.ipynb"
+
+
 def work_dir() -> Path:
     """The student's work ($FRAMING_LAB_WORK_DIR, else `my_work` in the current folder, which
-    is the notebook's folder in Jupyter; made on first save)."""
+    is the notebook's folder in Jupyter; made on first save). In one edition's folder of the
+    course (`notebooks/ar`), the work goes beside the editions (`notebooks/my_work`), so a
+    student sees the same work in both."""
     configured = os.environ.get("FRAMING_LAB_WORK_DIR")
-    return Path(configured).expanduser() if configured else Path.cwd() / "my_work"
+    if configured:
+        return Path(configured).expanduser()
+    here = Path.cwd()
+    if here.name in EDITIONS and (here.parent / START_PAGE).is_file():
+        here = here.parent
+    return here / "my_work"

@@ -6,11 +6,11 @@
     paste = PasteBox(MY_ARTICLE) # a box to paste an article into; then ArticleExplorer(paste.analysis)
 
 Each takes an article (text, a path, or nothing for the seed), is built in the interface
-language of the moment (`kit.set_language`, or `language_switcher()`), shows a failing
+language of the moment (`kit.set_language`, which each edition's setup cell calls), shows a failing
 callback as a short message inside the widget, and puts article text into HTML only through
 `kit.render.esc`. One module per widget: `kit/widgets_*.py`.
 """
-from .base import KitWidget, language_switcher, load_analysis, seed_path
+from .base import KitWidget, load_analysis, seed_path
 from .explorer import ArticleExplorer
 from .frames import Comparison, FrameAnnotator, cohen_kappa
 from .paste import PasteBox
@@ -19,5 +19,5 @@ from .reframe import ReframeLab, Reframing
 from .sources import SourceMap
 
 __all__ = ["ArticleExplorer", "QuoteQuiz", "SourceMap", "FrameAnnotator", "ReframeLab",
-           "PasteBox", "language_switcher", "cohen_kappa", "Comparison", "Reframing", "KitWidget",
+           "PasteBox", "cohen_kappa", "Comparison", "Reframing", "KitWidget",
            "load_analysis", "seed_path"]

@@ -20,7 +20,7 @@ from IPython.display import display
 from ..engine.analysis import analyze
 from ..engine.arabic import BIDI_CONTROLS
 from ..errors import KitError, SavedWorkError
-from ..course.i18n import direction, get_language, set_language, t
+from ..course.i18n import direction, get_language, t
 from ..engine.model import Analysis
 from ..view.render import FONT_STACK, STYLE, esc
 from ..course.paths import SEED_NAME, seed_path
@@ -210,21 +210,3 @@ class KitWidget:
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)
-
-
-def language_switcher() -> widgets.ToggleButtons:
-    """Buttons that switch the interface language; the widgets shown below keep the language
-    they were built in, so the switcher asks the student to re-run the cells below."""
-    switch = widgets.ToggleButtons(
-        options=[(t("language_name", "ar"), "ar"), (t("language_name", "en"), "en")],
-        value=get_language(), description=t("w_language"), style={"description_width": "initial"})
-    with_class(switch, "fl-language-switcher")
-
-    def changed(change):
-        try:
-            set_language(change["new"])
-            switch.description = t("w_language_rerun")
-        except Exception as error:
-            switch.description = error_message(error, get_language())
-    switch.observe(changed, "value")
-    return switch

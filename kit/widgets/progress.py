@@ -6,23 +6,24 @@ from the work file `ex_<notebook>` that `ExerciseBox` writes. `progress_widget()
 same as a table for notebook 00, with a Refresh button and a "download my work" link (a zip
 of every work file, `kit.storage.export_all`).
 
-Notebook titles come from each notebook's metadata (`framing_lab.title`, written by
-`scripts/make_notebooks.py`), so course text stays in the notebooks.
+Lesson titles come from the notebooks of the edition in use (their first heading), so a
+teacher who renames a lesson renames it here too.
 
 Limits: only the self-check exercises are counted; the work of the other widgets (quiz,
 frame annotations...) is listed by name, not scored. A damaged work file is reported, not
 repaired (`kit.storage.recover_work` does that).
 """
 import base64
-import json
 import re
 from pathlib import Path
 
 import ipywidgets as widgets
+import nbformat
 
 from ..errors import KitError
 from .exercise_box import answered_and_right, work_name
-from ..course.paths import exercises_dir, notebooks_dir
+from ..course.editions import edition_dir, lesson_title
+from ..course.paths import exercises_dir
 from ..view.render import esc
 from ..course.i18n import t
 from ..course.storage import export_all, load_work, saved_work_summary
@@ -40,11 +41,10 @@ def course_notebooks() -> list[str]:
 
 
 def notebook_title(notebook: str, lang: str) -> str:
-    """The title stored in the notebook's metadata, else the notebook's name."""
+    """The lesson's title in the `lang` edition (its first heading), else the notebook's name."""
     try:
-        metadata = json.loads((notebooks_dir() / f"{notebook}.ipynb").read_text("utf-8"))
-        return metadata["metadata"]["framing_lab"]["title"][lang]
-    except (OSError, ValueError, KeyError, TypeError):
+        return lesson_title(nbformat.read(edition_dir(lang) / f"{notebook}.ipynb", as_version=4), notebook)
+    except (OSError, ValueError, KeyError, TypeError, nbformat.ValidationError):
         return notebook
 
 
