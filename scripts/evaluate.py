@@ -94,7 +94,7 @@ def load_engine():
         import importlib
         analyze = importlib.import_module("kit.analyze")
     if not callable(analyze):
-        analyze = getattr(analyze, "analyze")
+        analyze = analyze.analyze
     return analyze
 
 

@@ -3,6 +3,7 @@ directions, boilerplate, legend, the standalone page, and the seed article as a 
 import re
 from collections import defaultdict
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -122,7 +123,7 @@ def check(html: str, text: str, blocks, highlights, lang: str) -> Rendered:
     doc = Rendered(html)
     blocks = sorted(blocks, key=lambda p: (p.start, p.end))
     assert doc.paragraphs == [text[p.start:p.end] for p in blocks]
-    for p, got in zip(blocks, doc.coverage):
+    for p, got in zip(blocks, doc.coverage, strict=True):
         assert {k: v for k, v in got.items() if v} == expected_coverage(p, highlights, lang)
     return doc
 
@@ -307,7 +308,7 @@ def articles(draw):
     text = draw(TEXT)
     cuts = sorted(draw(st.lists(st.integers(0, len(text)), max_size=6)) + [0, len(text)])
     blocks = [Paragraph(a, b, text[a:b], i, draw(st.booleans()))
-              for i, (a, b) in enumerate(zip(cuts, cuts[1:]))]
+              for i, (a, b) in enumerate(pairwise(cuts))]
     spans = st.tuples(st.integers(-3, len(text) + 3), st.integers(-3, len(text) + 3))
     highlights = [Highlight(a, b, "", draw(NAMES), draw(NAMES), *draw(st.lists(TEXT, min_size=4,
                             max_size=4))) for a, b in draw(st.lists(spans, max_size=8))]

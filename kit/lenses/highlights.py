@@ -169,8 +169,8 @@ def number_claims(analysis: Analysis) -> list[tuple[Highlight, str | None]]:
         for m in NUMBER.finditer(analysis.text, paragraph.start, paragraph.end):
             quote = _quote_around(analysis, m.start())
             speaker = quote.speaker if quote and quote.speaker else None
-            who = (t("asserted_by_quote", "en", speaker=speaker), t("asserted_by_quote", "ar", speaker=quote.speaker_ar)) \
-                if speaker else _both("asserted_by_writer")
+            who = (t("asserted_by_quote", "en", speaker=speaker),
+                   t("asserted_by_quote", "ar", speaker=quote.speaker_ar)) if speaker else _both("asserted_by_writer")
             out.append((_highlight(m.start(), m.end(), analysis.text, "numbers", "number", _both("number_label"),
                                    (t("why_number", "en", who=who[0]), t("why_number", "ar", who=who[1]))), speaker))
     return out

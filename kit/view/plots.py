@@ -150,7 +150,7 @@ def verbs_by_connotation_chart(counts: dict[str, dict[str, int]]) -> Chart:
                        **_BAR_LINES)
         ax.bar_label(bars, labels=[str(v) if v else "" for v in values], label_type="center",
                      fontsize=8, bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none"))
-        left = [a + b for a, b in zip(left, values)]
+        left = [a + b for a, b in zip(left, values, strict=True)]
         shown.append(kind)
     _end_labels(ax, [total for _, total in rows])
     _legend(fig, "connotation", shown, _CONNOTATION_STYLE)
@@ -195,7 +195,7 @@ def frame_strip_chart(scores: list[dict[str, float]], frames: list[str]) -> Char
 
     def describe(lang):
         return t("chart_list_separator", lang).join(
-            _peak(_label("frame", frame, lang), row, lang) for frame, row in zip(frames, grid))
+            _peak(_label("frame", frame, lang), row, lang) for frame, row in zip(frames, grid, strict=True))
 
     return _chart(fig, "chart_alt_strip", "chart_frame_strip", describe, n=len(scores))
 

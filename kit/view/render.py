@@ -21,6 +21,7 @@ import html
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from ..engine.arabic import BIDI_CONTROLS
 from ..course.i18n import LANGUAGES, direction, get_language, t
@@ -189,7 +190,7 @@ def _pieces(start: int, end: int, highlights: Sequence[Highlight]):
     clipped = sorted(((max(h.start, start), min(h.end, end), h) for h in highlights
                       if max(h.start, start) < min(h.end, end)), key=lambda c: (c[0], -c[1]))
     cuts = sorted({start, end, *(c[0] for c in clipped), *(c[1] for c in clipped)})
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in pairwise(cuts):
         yield a, b, [(rank, h) for rank, (s, e, h) in enumerate(clipped) if s <= a and b <= e]
 
 

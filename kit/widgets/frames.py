@@ -12,8 +12,7 @@ from ..course.i18n import t
 from ..lenses.highlights import frames
 from ..view.render import esc
 from .base import (KitWidget, article_key, article_name, block, callback, html_widget,
-                           load_analysis, load_entry, marked_text, plain, save_entry, seed_path,
-                           with_class)
+                           load_analysis, load_entry, marked_text, plain, save_entry, with_class)
 
 NONE = "none"        # "no dominant frame" is a code of its own
 KEY_SCHEMA, KEY_VERSION = "framing-lab/frame-key", 1
@@ -41,7 +40,7 @@ def cohen_kappa(a: list, b: list) -> float | None:
     n = len(a)
     if not n:
         return None
-    observed = sum(x == y for x, y in zip(a, b)) / n
+    observed = sum(x == y for x, y in zip(a, b, strict=True)) / n
     chance = sum((a.count(label) / n) * (b.count(label) / n) for label in set(a) | set(b))
     if chance == 1:
         return None

@@ -96,7 +96,7 @@ class QuoteQuiz(KitWidget):
 
     def answer(self, i: int, speaker=None, kind=None, cue=None) -> None:
         """Choose answers as a student would (a value or an option label; None: unchanged)."""
-        for part, given in zip(PARTS, (speaker, kind, cue)):
+        for part, given in zip(PARTS, (speaker, kind, cue), strict=True):
             if given is not None:
                 dropdown = getattr(self.questions[i], part)
                 labels = dict(dropdown.options)
@@ -153,7 +153,8 @@ class QuoteQuiz(KitWidget):
         return _Question(**parts, button=button, feedback=feedback, box=box)
 
     def _dropdown(self, i: int, part: str) -> widgets.Dropdown:
-        dropdown = widgets.Dropdown(options=self._options[part], index=0,   # the "choose" entry: value None, label shown
+        # index 0 is the "choose" entry: value None, label shown
+        dropdown = widgets.Dropdown(options=self._options[part], index=0,
                                     description=self.t(f"w_quiz_{part}"),
                                     style={"description_width": "8em"},
                                     layout=widgets.Layout(width="34em", max_width="100%"))

@@ -7,6 +7,7 @@ types apart, and every node also says its type in words.
 """
 import json
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 from ..engine.arabic import is_arabic
@@ -202,7 +203,7 @@ def _graph(analysis, site_names: dict) -> tuple[dict[str, _Node], list[tuple[str
     chains += [[SITE, *map(node_of, q.via), q.source_id] for q in analysis.quotes if q.source_id]
     chains += [[SITE, s.id] for s in analysis.sources]     # a fallback for sources in no chain
     for chain in chains:
-        for a, b in zip(chain, chain[1:]):
+        for a, b in pairwise(chain):
             if nodes[b].parent is None and b != SITE and a != b:
                 nodes[b].parent = a
                 edges.append((a, b))
