@@ -1,4 +1,5 @@
-"""Command line: `python -m kit analyze PATH [--json]`, `python -m kit html PATH -o FILE`.
+"""Command line: `python -m kit analyze PATH [--json]`, `python -m kit html PATH -o FILE`,
+`python -m kit notebooks check|stamp` (the course's two editions; see kit.course.editions).
 
 Expected errors (a missing file, a non-UTF-8 file, an empty article) print a short message in
 English and Arabic and exit with status 2, without a traceback.
@@ -43,6 +44,22 @@ def _html(args) -> None:
     print(f"Wrote {path}")
 
 
+def _notebooks(args) -> int:
+    """`notebooks stamp` rewrites the navigation cells; `notebooks check` lists inconsistencies."""
+    from .course import editions, notebook_checks   # imported lazily: course tools only
+
+    root = Path(args.root) if args.root else None
+    if args.action == "stamp":
+        for path in editions.stamp(root):
+            print(f"updated the navigation of {path}")
+    problems = notebook_checks.check(root)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if not problems:
+        print("The two editions are consistent.")
+    return 1 if problems else 0
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kit", description="Framing Lab tools")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -52,7 +69,12 @@ def main(argv=None) -> int:
     html = sub.add_parser("html", help="write a standalone HTML view of an article")
     html.add_argument("path")
     html.add_argument("-o", "--output", default="report.html")
+    notebooks = sub.add_parser("notebooks", help="the course's notebooks: stamp navigation, check editions")
+    notebooks.add_argument("action", choices=["check", "stamp"])
+    notebooks.add_argument("--root", help="the notebooks folder (default: the course's)")
     args = parser.parse_args(argv)
+    if args.command == "notebooks":
+        return _notebooks(args)
     try:
         if args.command == "html":
             _html(args)

@@ -39,7 +39,7 @@ def analysis():
 def test_every_quote_speaker_cue_and_via(analysis):
     got = [(q.paragraph, q.kind, q.speaker, q.speaker_ar, q.cue, q.via) for q in analysis.quotes]
     assert got == [(p, k, s, sa, c, v) for p, k, _, _, s, sa, c, v in EXPECTED]
-    for quote, (_, _, head, tail, *_) in zip(analysis.quotes, EXPECTED):
+    for quote, (_, _, head, tail, *_) in zip(analysis.quotes, EXPECTED, strict=True):
         assert quote.text.startswith(head) and quote.text.endswith(tail), quote.text
 
 

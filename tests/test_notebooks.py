@@ -117,6 +117,23 @@ def test_renaming_a_lesson_updates_its_neighbours_navigation(tmp_path):
     assert notebook_checks.check(copy) == []
 
 
+def test_the_command_line_checks_and_stamps_a_copy_of_the_course(tmp_path):
+    import subprocess
+    import sys
+    copy = _copy_course(tmp_path)
+    lesson = copy / "ar" / "05_reframe.ipynb"
+    _edit(lesson, lambda nb: nb.cells.__setitem__(0, nbformat.v4.new_markdown_cell("🧭 old links")))
+    command = [sys.executable, "-m", "kit", "notebooks"]
+    checked = subprocess.run([*command, "check", "--root", str(copy)], capture_output=True, text=True)
+    assert checked.returncode == 1
+    assert "ar/05_reframe.ipynb: the first cell is not the navigation cell" in checked.stderr
+    _edit(lesson, lambda nb: nb.cells.pop(0))      # the teacher deleted it: stamp puts it back
+    stamped = subprocess.run([*command, "stamp", "--root", str(copy)], capture_output=True, text=True)
+    assert stamped.returncode == 0, stamped.stderr
+    assert f"updated the navigation of {lesson}" in stamped.stdout
+    assert "The two editions are consistent." in stamped.stdout
+
+
 def test_a_new_lesson_joins_the_navigation_and_must_exist_in_both_editions(tmp_path):
     copy = _copy_course(tmp_path)
     for lang, title in (("ar", "درس إضافي"), ("en", "An extra lesson")):

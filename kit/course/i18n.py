@@ -11,12 +11,12 @@ LANGUAGES = ("ar", "en")
 _state = {"lang": "ar"}
 
 
-def set_language(lang: str) -> str:
-    """Switch every label, button and message of the kit to `lang` ("ar" or "en")."""
+def set_language(lang: str) -> None:
+    """Switch every label, button and message of the kit to `lang` ("ar" or "en"). Returns
+    nothing, so the setup cell of a lesson shows no output."""
     if lang not in LANGUAGES:
         raise ValueError(f"language must be one of {LANGUAGES}, not {lang!r}")
     _state["lang"] = lang
-    return lang
 
 
 def get_language() -> str:

@@ -64,17 +64,12 @@ _WIDGET_CSS = f"""
 # --- the article ------------------------------------------------------------------------------
 
 def load_analysis(article=None) -> Analysis:
-    """The analysis of `article`: text, a path, an `Analysis` already made, or None (the seed)."""
+    """The analysis of `article`: text, a path, an `Analysis` already made, or None (the seed).
+    Text and paths follow `kit.analyze`'s rule: a `Path` is a file, a str is text unless it is
+    one line naming an existing file."""
     if isinstance(article, Analysis):
         return article
-    if article is None:
-        article = seed_path()
-    if isinstance(article, str) and "\n" not in article and not os.path.isfile(article) \
-            and not article.endswith((".txt", ".md")):
-        # One line of text: article.read_article would probe it as a file name, and a line
-        # over 255 bytes makes that probe raise OSError. A final newline marks it as text.
-        article += "\n"
-    return analyze(article)
+    return analyze(seed_path() if article is None else article)
 
 
 def article_key(analysis: Analysis) -> str:

@@ -162,7 +162,7 @@ class PasteBox(KitWidget):
 
 def _analyze_text(text: str) -> Analysis:
     """`kit.analyze` on pasted text, always read as text: one line that happens to name a
-    file is not opened (a final newline marks it as text for `article.read_article`). The
-    kit's checks run on the text as pasted first, so their messages count its characters."""
+    file is not opened. The kit's checks run on the text as pasted first, so their messages
+    count its characters."""
     check_text(text)
-    return analyze(text if "\n" in text else text + "\n")
+    return analyze(text=text)

@@ -3,7 +3,7 @@ result = lab.choose(sentence, "أصر", "قال")
 assert any(h.lens == "reporting_verbs" and h.category == "neutral"
            for h in result.readings["rewritten"]), result
 assert lab.last_error is None, lab.last_error
-assert not any(q.text == "وهمية" for q in kit.analyze(MY_SENTENCE + "\n").quotes)
+assert not any(q.text == "وهمية" for q in kit.analyze(text=MY_SENTENCE).quotes)
 self_check.answer('insisted_to_said', 'assertive')
 assert self_check.check('insisted_to_said').correct is False
 self_check.answer('insisted_to_said', 'neutral')
