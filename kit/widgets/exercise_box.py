@@ -7,7 +7,8 @@ area), a Check button (Save for open questions) and the feedback of `kit.exercis
 the interface language: the explanation after a right answer, the hint after a wrong one.
 
 Answers are saved after every check with `kit.storage.save_work("ex_<notebook>", ...)` as
-`{"answers": {exercise id: answer}}` and restored (with their feedback) when the box is built
+`{"answers": {exercise id: answer}, "attempts": {exercise id: [every answer checked, in
+order]}, "edition": "ar"|"en", "notebook": ...}` and restored (with their feedback) when the box is built
 again, so a kernel restart loses nothing; `kit.progress` reads the same files.
 
 Every callback is guarded (`widgets_base.callback`): a failure shows a short message in the
@@ -26,6 +27,7 @@ from ..course.storage import load_work, save_work
 from .base import KitWidget, block, callback, html_widget, plain, with_class
 
 MAX_RADIO_OPTIONS = 5   # more options than this: a dropdown
+MAX_ATTEMPTS = 20       # attempts kept per exercise in the saved work
 # ipywidgets floats every radio button to the left edge of its row (`float: left`), so in a
 # right-to-left box the button stands a whole row away from its right-aligned label. Here each
 # option is a row as wide as its label, the button first in the reading direction (the front
@@ -164,7 +166,7 @@ class ExerciseBox(KitWidget):
         self._show(exercise, answer)
         if not blank(answer):
             self.answers[exercise_id] = answer
-            self._save()
+            self._save(exercise_id, answer)
         self._show_score()
 
     def _show(self, exercise: Exercise, answer) -> Feedback:
@@ -176,13 +178,20 @@ class ExerciseBox(KitWidget):
                                                  self.lang, css)
         return result
 
-    def _save(self) -> None:
+    def _save(self, exercise_id: str, answer) -> None:
+        """Save every answer, and add `answer` to the exercise's attempts (the first
+        MAX_ATTEMPTS are kept: the teacher's class report reads first tries from them)."""
         try:
-            saved = load_work(self.save_as).get("answers", {})
+            saved = load_work(self.save_as)
         except Exception:  # a damaged file: save_work moves it aside, never deletes it
             saved = {}
-        saved = {**saved, **self.answers}
-        save_work(self.save_as, {"notebook": self.notebook, "answers": saved})
+        answers = {**_mapping(saved.get("answers")), **self.answers}
+        attempts = _mapping(saved.get("attempts"))
+        earlier = attempts.get(exercise_id)
+        earlier = earlier if isinstance(earlier, list) else []
+        attempts[exercise_id] = [*earlier, answer][:MAX_ATTEMPTS]
+        save_work(self.save_as, {"notebook": self.notebook, "edition": self.lang,
+                                 "answers": answers, "attempts": attempts})
 
     @callback
     def _restore(self) -> None:
@@ -198,6 +207,10 @@ class ExerciseBox(KitWidget):
         text = label("score", self.lang, right=right, gradable=gradable,
                      answered=len(self.answers), total=len(self.exercises))
         self.score_html.value = block(f"<strong>{esc(text)}</strong>", self.lang, "", "p")
+
+
+def _mapping(value) -> dict:
+    return value if isinstance(value, dict) else {}
 
 
 def _fits(exercise: Exercise, answer) -> bool:
