@@ -266,3 +266,34 @@ def test_the_progress_view_asks_for_the_name_once(tmp_path, monkeypatch):
     view.name.value = " "
     view.save_name()
     assert student_name() == "<b>Sara</b>" and view.errors.outputs
+
+
+# --- printing, in Chromium -------------------------------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_worksheets_print_on_a4_with_the_title_on_the_reading_side(chromium, tmp_path, lang):
+    """Print a worksheet to PDF as a teacher would, render its pages with pdftoppm and check
+    the size (A4) and that the title starts on the right in Arabic, on the left in English."""
+    import shutil
+    import subprocess
+    from PIL import Image
+    if not shutil.which("pdftoppm"):
+        pytest.skip("pdftoppm (Debian's poppler-utils) is needed to render the printed pages")
+    sheet = tmp_path / "sheet.html"
+    sheet.write_text(worksheet_html("04_framing", lang), "utf-8")
+    page = chromium.new_page()
+    page.goto(sheet.as_uri())
+    page.pdf(path=str(tmp_path / "sheet.pdf"), prefer_css_page_size=True)
+    page.close()
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(tmp_path / "sheet.pdf"), str(tmp_path / "p")],
+                   check=True)
+    pages = sorted(tmp_path.glob("p-*.png"))
+    assert len(pages) >= 2
+    first = Image.open(pages[0]).convert("L")
+    assert first.size == (331, 468)                       # 210 x 297 mm at 40 dpi
+    title = first.crop((0, 20, first.width, 60))          # the band of the title
+    left = sum(1 for x in range(first.width // 2) for y in range(40) if title.getpixel((x, y)) < 128)
+    right = sum(1 for x in range(first.width // 2, first.width) for y in range(40)
+                if title.getpixel((x, y)) < 128)
+    assert (right > 3 * left) if lang == "ar" else (left > 3 * right)
