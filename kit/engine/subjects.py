@@ -800,7 +800,7 @@ def _topic_subject(text: str, tokens: list[Token], cue: int, start: int) -> Subj
     if i >= cue or text[tokens[i].start - 1:tokens[i].start] in MARKS:   # a quotation, not a topic
         return None
     subject = parse_subject(text, tokens, i, cue)
-    if subject is None or _verb_read_as_name(tokens[i], subject):
+    if subject is None or verb_read_as_name(tokens[i], subject):
         return None
     if _verb_after(tokens, subject.end, cue) == cue:
         return subject if _sure_topic(tokens, subject, (start, i), cue) else None
@@ -808,7 +808,7 @@ def _topic_subject(text: str, tokens: list[Token], cue: int, start: int) -> Subj
     return subject if after is not None and _verb_after(tokens, after, cue) == cue else None
 
 
-def _verb_read_as_name(first: Token, subject: Subject) -> bool:
+def verb_read_as_name(first: Token, subject: Subject) -> bool:
     """ووقف أبو علي...، ليقول: a plain name read from a sentence opening with a word with و that
     is no first name (`first`) is a verb with و, not a topic."""
     return subject.type == "person" and not subject.role and not subject.entity \
