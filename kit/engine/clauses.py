@@ -5,6 +5,7 @@ given (`attach`).
 from .arabic import Token
 from .cues import cue_of, is_complementizer
 from .reading_state import RELATIVES, Draft, ParagraphState, Said
+from .sources import refers_back
 from .subjects import gap, skip_openers
 
 
@@ -68,7 +69,7 @@ def attach(state: ParagraphState, draft: Draft, said: Said, cue_k: int | None) -
         draft.via_ids.append(said.via_id)
     if said.source_id:
         entry = state.book.get(said.source_id)
-        named = said.subject and not (said.subject.anaphor and entry.type in ("person", "anonymous"))
+        named = said.subject and not refers_back(said.subject, entry.type)
         draft.speaker_ar = said.subject.name if named else (entry.forms[-1] if entry.forms else entry.name)
         draft.role = (said.subject.role if said.subject else None) \
             or (entry.roles[0] if entry.roles else None)
