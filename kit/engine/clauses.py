@@ -3,6 +3,7 @@ where it ends (the next attribution after a comma), and the speaker and verb eac
 given (`attach`).
 """
 from .arabic import Token
+from .model import QuoteKind
 from .cues import cue_of, is_complementizer
 from .reading_state import RELATIVES, Draft, ParagraphState, Said
 from .sources import refers_back
@@ -22,7 +23,9 @@ def opens_speech(state: ParagraphState, k: int, span: range) -> bool:
 
 
 def add_clause(state: ParagraphState, first: int, span: range, said: Said, marker: Token | None,
-               cue_k: int | None) -> None:
+               cue_k: int | None, kind: QuoteKind = "indirect") -> None:
+    """The words from token `first` to the next attribution or the sentence end, as a quote of
+    this kind (indirect: a reported clause; direct: words after a colon with no marks)."""
     if first >= span.stop:
         return
     stop, limit = first + 1, min(span.stop, first + 150)   # a reported clause is at most 150 words
@@ -33,18 +36,32 @@ def add_clause(state: ParagraphState, first: int, span: range, said: Said, marke
             break   # فلان، الذي قال إنه غير نادم، قد غادر: the relative clause ends at its comma
         stop += 1
     start = state.tokens[first - 1].end
-    while state.text[start].isspace():
+    while state.text[start].isspace() or state.text[start] == ":":
         start += 1
     end = _clause_end(state, stop - 1)
     if start in state.clause_starts:
         return   # بحسب ما نقلته … عن …، فإن: the relay and its verb found the same clause
     state.clause_starts.add(start)
-    # أوضحت أن "…": even a clause quoted whole is reported speech; its marks give a partial quote
-    draft = Draft(start, end, "indirect", state.paragraph.index)
+    # إنه "واثق…": the subject is the pronoun outside the marks, so the marks are a partial quote
+    bare = first == 0 or not state.tokens[first - 1].key.endswith(("ه", "ها", "هم", "نا"))
+    marked = _whole_in_marks(state, start, end) if bare else None
+    if marked:   # أكد أن "الاقتصاد يتعافى": the whole clause in marks is one direct quote
+        start, end, kind = marked
+    draft = Draft(start, end, kind, state.paragraph.index)
     attach(state, draft, said, cue_k)
     if marker is not None:
         draft.cue, draft.cue_lemma = marker, marker.text.removeprefix("و")
     state.quotes.append(draft)
+
+
+def _whole_in_marks(state: ParagraphState, start: int, end: int) -> tuple[int, int, QuoteKind] | None:
+    """When the clause from `start` to `end` is one pair of quotation marks, the span inside
+    them as a direct quote; the partial quote read off the same marks is dropped."""
+    close = next((c for o, c in state.pairs if o == start), None)
+    if close is None or state.text[close + 1:end].strip():
+        return None
+    state.quotes[:] = [q for q in state.quotes if (q.start, q.end) != (start + 1, close)]
+    return start + 1, close, "direct"
 
 
 def _attribution_at(state: ParagraphState, k: int, limit: int) -> bool:
