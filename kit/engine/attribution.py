@@ -296,6 +296,8 @@ def _read_indirect(state: ParagraphState, k: int, span: range) -> None:
         if j in state.inside or (j > k + 1 and state.cue_at(j) and not _is_noun_use(state, j)):
             return
         clause = complement_at(state.tokens, j)
+        if clause is not None and clause - 1 in state.inside:
+            return   # مشددا على :" ان حل الدولتين…": the أن inside the marks is the quote's own
         if clause is not None and state.tokens[j - 1].key in word_set("non_report_before_an"):
             return   # قبل أن تضيف، ومن المقرر أن: no one is reported here
         if clause is not None:

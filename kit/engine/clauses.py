@@ -43,7 +43,9 @@ def add_clause(state: ParagraphState, first: int, span: range, said: Said, marke
         return   # بحسب ما نقلته … عن …، فإن: the relay and its verb found the same clause
     state.clause_starts.add(start)
     # إنه "واثق…": the subject is the pronoun outside the marks, so the marks are a partial quote
-    bare = first == 0 or not state.tokens[first - 1].key.endswith(("ه", "ها", "هم", "نا"))
+    # (a colon says it is his own words again: انه :" لا شيء يبرر…")
+    bare = first == 0 or not state.tokens[first - 1].key.endswith(("ه", "ها", "هم", "نا")) \
+        or ":" in gap(state.text, state.tokens, first - 1)
     marked = _whole_in_marks(state, start, end) if bare else None
     if marked:   # أكد أن "الاقتصاد يتعافى": the whole clause in marks is one direct quote
         start, end, kind = marked
