@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .arabic import normalize
 from .model import Gender, Source, SourceType
+from .source_kinds import category, gender_label
 from .subjects import Subject
 
 
@@ -20,6 +21,7 @@ class _Entry:
     head: str | None                       # the noun it was introduced with (صحيفه، وزاره)
     forms: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)   # every phrase that resolved to it
 
 
 def refers_back(subject: Subject, source_type: SourceType) -> bool:
@@ -47,6 +49,7 @@ class SourceBook:
                 subject.type, subject.gender, head, roles=self._early_roles.pop(source_id, []))
             self._index(source_id, subject.name)
         entry = self._entries[source_id]
+        self._note(entry.mentions, subject.name)
         if not refers_back(subject, entry.type):   # "الوزيرة" is not her name
             self._note(entry.forms, subject.name)
         if subject.role:
@@ -178,7 +181,8 @@ class SourceBook:
                 relayed.setdefault(relay_id, []).append(n)
         return tuple(Source(e.id, e.name, e.forms[0] if e.forms else e.name, e.type,
                             tuple(e.roles), tuple(e.forms), tuple(spoken.get(e.id, ())),
-                            tuple(relayed.get(e.id, ())), e.gender)
+                            tuple(relayed.get(e.id, ())), e.gender, tuple(e.mentions),
+                            category(e.type, tuple(e.roles)), gender_label(e.gender, e.type))
                      for e in self._entries.values() if e.id in spoken or e.id in relayed)
 
 
