@@ -39,7 +39,7 @@ def test_both_editions_hold_the_whole_course_and_nothing_else():
     for lang in LANGUAGES:
         stored = sorted(p.name for p in (NOTEBOOKS / lang).iterdir() if p.suffix == ".ipynb")
         assert stored == [f"{stem}.ipynb" for stem in STEMS], lang
-    assert sorted(p.name for p in DRIVERS.glob("*.py")) == [f"{stem}.py" for stem in STEMS]
+    assert sorted(p.name for p in DRIVERS.glob("[0-9]*.py")) == [f"{stem}.py" for stem in STEMS]
 
 
 def test_the_stored_course_passes_every_consistency_check():
@@ -228,7 +228,7 @@ def _errors(notebook) -> list[str]:
 @pytest.mark.parametrize("stem", STEMS)
 def test_notebook_runs_headless_with_its_widgets_driven(stem, lang, tmp_path):
     started = time.perf_counter()
-    driver = (DRIVERS / f"{stem}.py").read_text("utf-8")
+    driver = (DRIVERS / "_shared.py").read_text("utf-8") + "\n" + (DRIVERS / f"{stem}.py").read_text("utf-8")
     notebook = run_notebook(NOTEBOOKS / lang / f"{stem}.ipynb", tmp_path / "work", driver)
     _timings[(stem, lang)] = time.perf_counter() - started
     assert _errors(notebook) == []
