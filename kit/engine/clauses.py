@@ -28,25 +28,11 @@ def add_clause(state: ParagraphState, first: int, span: range, said: Said, marke
     this kind (indirect: a reported clause; direct: words after a colon with no marks)."""
     if first >= span.stop:
         return
-    stop, limit = first + 1, min(span.stop, first + 150)   # a reported clause is at most 150 words
-    in_relative = cue_k is not None and cue_k > 0 and state.tokens[cue_k - 1].key in RELATIVES
-    while stop < limit and not (state.after_comma(stop) and stop not in state.inside
-                                    and _attribution_at(state, stop, limit)):
-        if in_relative and state.after_comma(stop) and stop not in state.inside:
-            break   # فلان، الذي قال إنه غير نادم، قد غادر: the relative clause ends at its comma
-        stop += 1
-    start = state.tokens[first - 1].end
-    while state.text[start].isspace() or state.text[start] == ":":
-        start += 1
-    end = _clause_end(state, stop - 1)
+    start, end = _clause_start(state, first), _clause_end(state, _clause_stop(state, first, span, cue_k) - 1)
     if start in state.clause_starts:
         return   # بحسب ما نقلته … عن …، فإن: the relay and its verb found the same clause
     state.clause_starts.add(start)
-    # إنه "واثق…": the subject is the pronoun outside the marks, so the marks are a partial quote
-    # (a colon says it is his own words again: انه :" لا شيء يبرر…")
-    bare = first == 0 or not state.tokens[first - 1].key.endswith(("ه", "ها", "هم", "نا")) \
-        or ":" in gap(state.text, state.tokens, first - 1)
-    marked = _whole_in_marks(state, start, end) if bare else None
+    marked = _whole_in_marks(state, start, end) if _bare_opener(state, first) else None
     if marked:   # أكد أن "الاقتصاد يتعافى": the whole clause in marks is one direct quote
         start, end, kind = marked
     draft = Draft(start, end, kind, state.paragraph.index)
@@ -54,6 +40,35 @@ def add_clause(state: ParagraphState, first: int, span: range, said: Said, marke
     if marker is not None:
         draft.cue, draft.cue_lemma = marker, marker.text.removeprefix("و")
     state.quotes.append(draft)
+
+
+def _clause_stop(state: ParagraphState, first: int, span: range, cue_k: int | None) -> int:
+    """The token after the clause: the next attribution after a comma (a reported clause is
+    at most 150 words)."""
+    stop, limit = first + 1, min(span.stop, first + 150)
+    in_relative = cue_k is not None and cue_k > 0 and state.tokens[cue_k - 1].key in RELATIVES
+    while stop < limit and not (state.after_comma(stop) and stop not in state.inside
+                                    and _attribution_at(state, stop, limit)):
+        if in_relative and state.after_comma(stop) and stop not in state.inside:
+            break   # فلان، الذي قال إنه غير نادم، قد غادر: the relative clause ends at its comma
+        stop += 1
+    return stop
+
+
+def _clause_start(state: ParagraphState, first: int) -> int:
+    """The clause's first character, past spaces and a colon (انه :" لا شيء…)."""
+    start = state.tokens[first - 1].end
+    while state.text[start].isspace() or state.text[start] == ":":
+        start += 1
+    return start
+
+
+def _bare_opener(state: ParagraphState, first: int) -> bool:
+    """Is the word before the clause a bare أن/إن, or followed by a colon? إنه "واثق…": the
+    subject is the pronoun outside the marks, so the marks are a partial quote; انه :" لا شيء
+    يبرر…": the colon says the marks are his own words."""
+    return first == 0 or not state.tokens[first - 1].key.endswith(("ه", "ها", "هم", "نا")) \
+        or ":" in gap(state.text, state.tokens, first - 1)
 
 
 def _whole_in_marks(state: ParagraphState, start: int, end: int) -> tuple[int, int, QuoteKind] | None:
