@@ -127,6 +127,9 @@ def test_the_wheel_carries_the_seeds_the_exercises_and_the_templates(tmp_path):
                      "kit/exercises/frame_key.json", "kit/course/templates/navigation.md.j2",
                      "kit/data/cue_verbs.tsv", "kit/engine/analysis.py", "kit/widgets/quiz.py"):
         assert expected in names, expected
+    # The server extension that saves lessons without stale widget views is enabled on install.
+    assert any(name.endswith(".data/data/etc/jupyter/jupyter_server_config.d/framing_lab.json")
+               for name in names)
     target = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--target",
                     str(target), str(wheel)], check=True, capture_output=True)
