@@ -97,8 +97,9 @@ def _articles(plan: dict, lang: str) -> list[dict]:
         return []
     about = json.loads(seed_path().with_suffix(".json").read_text("utf-8"))
     key = "worksheet_source_plain" if plan.get("as_published") else "worksheet_source"
-    return [{"source": t(key, lang, outlet=about["outlet_ar" if lang == "ar" else "outlet"]),
-             "headline": about["headline"], "published": about["published"],
+    return [{"source": t(key, lang, outlet=about["outlet_ar" if lang == "ar" else "outlet"],
+                         published=about["published"]),
+             "headline": about["headline"],
              "blocks": _seed_blocks(plan)}]
 
 
