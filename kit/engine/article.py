@@ -18,7 +18,8 @@ from .model import Paragraph, Sentence, Diagnostic
 # above any news article, and analysed in a few seconds.
 MAX_CHARS = 2_000_000
 _SENTENCE_END = re.compile(r"[.!?؟…]+[\"”»“’']*(?=\s|$)")
-_LINE = re.compile(r"[^\r\n]+")
+# A line ends where str.splitlines ends one: \n, \r, form feed, NEL, U+2028, U+2029...
+_LINE = re.compile("[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 _END_PUNCTUATION = tuple(".!?؟…:")
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 
@@ -68,12 +69,21 @@ def _names_file(s: str) -> bool:
 
 
 def _read_file(path: Path) -> str:
+    if path.exists() and not path.is_file():
+        raise InputError(f"{path} is not a text file (it is a folder, a pipe or a device). Give the "
+                         f"path of the article's .txt file.", f"{path} ليس ملفا نصيا (بل مجلد أو "
+                         f"أنبوب أو جهاز). أعطِ مسار ملف المقال النصي.")
     if not path.is_file():
         raise InputError(f"No article file at {path}. Check the name and folder.",
                          f"لا يوجد ملف مقال في {path}. تحقق من الاسم والمجلد.")
-    if path.stat().st_size > MAX_CHARS * 4:
-        raise _too_long(path.stat().st_size)
-    return _decode(path.read_bytes(), str(path))
+    try:
+        size = path.stat().st_size
+        if size > MAX_CHARS * 4:
+            raise _too_long(size, "bytes")
+        return _decode(path.read_bytes(), str(path))
+    except OSError as error:
+        raise InputError(f"{path} cannot be read: {error.strerror or error}. Check its permissions.",
+                         f"تعذّرت قراءة {path}: {error.strerror or error}. تحقق من صلاحياته.") from None
 
 
 def _not_one_way(count: int) -> InputError:
@@ -98,7 +108,12 @@ def _wrong_type(value, how: str) -> InputError:
 
 
 def _decode(data: bytes, name: str) -> str:
-    if b"\x00" in data[:8192]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):   # Notepad's "Unicode": UTF-16 with its mark
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass                                       # not UTF-16 after all: the checks below say why
+    if b"\x00" in data:
         raise InputError(f"{name} looks like a binary file, not text. Save the article as a "
                          f"UTF-8 text file.", f"يبدو أن {name} ملف ثنائي وليس نصا. احفظ المقال "
                          f"كملف نصي بترميز UTF-8.")
@@ -110,7 +125,13 @@ def _decode(data: bytes, name: str) -> str:
                          f"قراءة البايت {e.start}). احفظه بترميز UTF-8 وأعد المحاولة.") from None
 
 
-def _too_long(size: int) -> InputError:
+def _too_long(size: int, unit: str = "characters") -> InputError:
+    """`size` in characters, or in bytes for a file too big to read (over 4 bytes a character)."""
+    if unit == "bytes":
+        return InputError(f"The article file is too big ({size:,} bytes; the limit is {MAX_CHARS:,} "
+                          f"characters, at most {MAX_CHARS * 4:,} bytes). Analyse one article at a time.",
+                          f"ملف المقال كبير جدا ({size:,} بايت، والحد {MAX_CHARS:,} حرف، أي {MAX_CHARS * 4:,} "
+                          f"بايت على الأكثر). حلل مقالا واحدا في كل مرة.")
     return InputError(f"The article is too long ({size:,} characters; the limit is "
                       f"{MAX_CHARS:,}). Analyse one article at a time.",
                       f"المقال طويل جدا ({size:,} حرفا، والحد {MAX_CHARS:,}). حلل مقالا واحدا "

@@ -98,7 +98,11 @@ class FrameAnnotator(KitWidget):
         self._load()
         if self.key is None:
             self.key = self._default_key(article)
-        self.go(0)
+        if self.paragraphs:
+            self.go(0)
+        else:   # only page furniture: nothing to code, and the controls say so
+            self.text.value = block(esc(self.t("w_frames_no_paragraphs")), self.lang, "fl-w-note")
+            self.frame.disabled = self.picker.disabled = True
 
     # --- public -------------------------------------------------------------------------------
 
@@ -170,7 +174,8 @@ class FrameAnnotator(KitWidget):
 
     @callback
     def _on_step(self, step: int) -> None:
-        self.go(min(max(self.current + step, 0), len(self.paragraphs) - 1))
+        if self.paragraphs:
+            self.go(min(max(self.current + step, 0), len(self.paragraphs) - 1))
 
     @callback
     def _on_change(self, change) -> None:
