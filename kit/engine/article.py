@@ -5,8 +5,10 @@ Boilerplate is kept and reported, never dropped: its headlines are framing mater
 """
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from .arabic import BIDI_CONTROLS, normalize, is_arabic
@@ -17,6 +19,7 @@ from .model import Paragraph, Sentence, Diagnostic
 # The largest article the kit accepts, in characters (about 4 MB of Arabic in UTF-8): far
 # above any news article, and analysed in a few seconds.
 MAX_CHARS = 2_000_000
+MAX_PER_CODE = 20   # diagnostics of one kind listed; the rest are counted
 _SENTENCE_END = re.compile(r"[.!?؟…]+[\"”»“’']*(?=\s|$)")
 # A line ends where str.splitlines ends one: \n, \r, form feed, NEL, U+2028, U+2029...
 _LINE = re.compile("[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
@@ -233,6 +236,28 @@ def split_sentences(text: str, paragraph: Paragraph) -> list[Sentence]:
     return out
 
 
+def more_diagnostics(code: str, more: int, at: int) -> list[Diagnostic]:
+    """The one diagnostic that counts those of `code` left out after the first MAX_PER_CODE
+    (`at`: where the first left out is)."""
+    if more <= 0:
+        return []
+    return [Diagnostic(f"{code}_more", at, f"… and {more:,} more of the same kind ({code}), not listed.",
+                       f"… و{more:,} غيرها من النوع نفسه ({code})، لم تُسرد.")]
+
+
+def cap_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """At most MAX_PER_CODE diagnostics of each code, and how many more there were."""
+    kept, count, first_left_out = [], Counter(), {}
+    for d in diagnostics:
+        count[d.code] += 1
+        if count[d.code] <= MAX_PER_CODE:
+            kept.append(d)
+        else:
+            first_left_out.setdefault(d.code, d.start)
+    return kept + [m for code, at in first_left_out.items()
+                   for m in more_diagnostics(code, count[code] - MAX_PER_CODE, at)]
+
+
 def text_diagnostics(text: str) -> list[Diagnostic]:
     """Warnings about the text itself: hidden direction controls, and text that is not Arabic."""
     found = [Diagnostic("bidi_control", i,
@@ -240,7 +265,10 @@ def text_diagnostics(text: str) -> list[Diagnostic]:
                         f"the text may display differently from what it is.",
                         f"رمز تحكم خفي في اتجاه النص U+{ord(c):04X} عند الحرف {i}: قد يظهر "
                         f"النص بغير حقيقته.")
-             for i, c in ((m.start(), m.group()) for m in _BIDI.finditer(text))][:20]
+             for i, c in ((m.start(), m.group()) for m in islice(_BIDI.finditer(text), MAX_PER_CODE))]
+    if len(found) == MAX_PER_CODE:
+        more = sum(1 for _ in _BIDI.finditer(text, found[-1].start + 1))
+        found.extend(more_diagnostics("bidi_control", more, found[-1].start + 1))
     if not is_arabic(text[:20000]):
         found.append(Diagnostic("not_arabic", 0, "This text is mostly not Arabic: the kit's "
                                 "lexicons are Arabic, so expect few results.",

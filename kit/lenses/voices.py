@@ -9,6 +9,7 @@ from collections import Counter
 
 from ..engine.lexicon import gazetteer
 from ..engine.model import Analysis, Quote
+from .spans import outermost
 
 
 def _speaker(q: Quote) -> str:
@@ -17,8 +18,7 @@ def _speaker(q: Quote) -> str:
 
 def _counted(analysis: Analysis) -> list[Quote]:
     """Quotes whose words count: a quote nested inside another quote is left out."""
-    return [q for q in analysis.quotes
-            if not any(o is not q and o.start <= q.start and q.end <= o.end for o in analysis.quotes)]
+    return outermost(analysis.quotes)
 
 
 def quoted_words(analysis: Analysis) -> dict[str, int]:
