@@ -10,6 +10,7 @@ from collections import Counter
 from ..course.i18n import get_language
 from ..engine.lexicon import gazetteer
 from ..engine.model import Analysis, Quote
+from .spans import outermost
 
 
 def name_in(analysis: Analysis, name: str, lang: str | None = None) -> str:
@@ -36,8 +37,7 @@ def _speaker(q: Quote) -> str:
 
 def _counted(analysis: Analysis) -> list[Quote]:
     """Quotes whose words count: a quote nested inside another quote is left out."""
-    return [q for q in analysis.quotes
-            if not any(o is not q and o.start <= q.start and q.end <= o.end for o in analysis.quotes)]
+    return outermost(analysis.quotes)
 
 
 def quoted_words(analysis: Analysis, lang: str | None = None) -> dict[str, int]:
