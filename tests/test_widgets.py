@@ -1,10 +1,12 @@
 """The classroom widgets, driven without a browser: set values, click, read the HTML."""
 import json
+import re
 from pathlib import Path
 from html import escape
 from html.parser import HTMLParser
 
 import ipywidgets as widgets
+
 import pytest
 
 import kit
@@ -105,8 +107,10 @@ def _exercise(obj) -> None:
     if isinstance(obj, W.ArticleExplorer):
         for toggle in obj.toggles.values():
             toggle.value = True
-        for i in range(len(obj.shown)):
-            obj.spans.value = i
+        for lens in obj.active:
+            obj.group.value = lens
+            for i in range(len(obj.shown)):
+                obj.spans.value = i
     elif isinstance(obj, W.QuoteQuiz):
         for i in range(obj.total):
             obj.answer(i, speaker=widgets_quiz.ARTICLE_ITSELF, kind="direct", cue=widgets_quiz.NO_CUE)
@@ -161,8 +165,31 @@ def test_explorer_has_a_labelled_toggle_per_lens_and_shows_only_active_lenses():
     assert 'data-lens="loaded_terms"' not in explorer.view.value
     explorer.toggles["loaded_terms"].value = True
     assert 'data-lens="loaded_terms"' in explorer.view.value
-    assert {h.lens for h in explorer.shown} == explorer.active
+    # The lens just turned on is the one listed; the list holds its spans only, in text order.
+    assert explorer.group.value == "loaded_terms" and explorer.shown
+    assert [h.start for h in explorer.shown] == sorted(h.start for h in explorer.shown)
+    assert explorer.shown == [h for h in explorer.highlights if h.lens == "loaded_terms"]
     assert len(explorer.spans.options) == len(explorer.shown) + 1
+    assert [value for _, value in explorer.group.options] == ["quotes", "reporting_verbs",
+                                                              "loaded_terms"]
+
+
+def test_explorer_lists_one_lens_at_a_time_with_its_count_and_outlines_the_chosen_span():
+    explorer = W.ArticleExplorer(lenses=LENSES)
+    counts = {lens: sum(h.lens == lens for h in explorer.highlights) for lens in LENSES}
+    assert sum(counts.values()) > 100                   # one list of them all was unusable
+    labels = dict((value, label) for label, value in explorer.group.options)
+    assert labels["quotes"] == f'{t("lens_quotes", "en")} ({counts["quotes"]})'
+    explorer.group.value = "numbers"
+    assert len(explorer.spans.options) == counts["numbers"] + 1
+    assert "fl-chosen" not in explorer.view.value
+    explorer.spans.value = 1
+    chosen = explorer.shown[1]
+    marks = re.findall(r'<mark class="[^"]*fl-chosen[^"]*"[^>]*>([^<]*)', explorer.view.value)
+    assert "".join(marks) == chosen.text and chosen.lens == "numbers"
+    explorer.toggles["numbers"].value = False           # the listed lens off: the first one on
+    assert explorer.group.value == "quotes" and explorer.toggles["numbers"].icon == ""
+    assert explorer.toggles["quotes"].icon == "check"
 
 
 def test_explorer_explains_the_chosen_span_in_the_current_language():

@@ -12,15 +12,13 @@ from pathlib import Path
 
 from ..engine.arabic import is_arabic
 from ..course.i18n import LANGUAGES, t
+from ..view.palette import BLUE, GREEN, GREY, ORANGE, PURPLE, SKY_BLUE, YELLOW
 from ..view.render import esc
 from ..lenses.voices import absent_parties
 from .base import KitWidget, article_name, block, html_widget, load_analysis, plain, seed_path
 
 SITE = "site"
-# The Okabe-Ito colours of kit.plots, written out: importing kit.plots would load matplotlib,
-# about 0.3 s more before the first widget shows.
-ORANGE, SKY_BLUE, GREEN, YELLOW = "#E69F00", "#56B4E9", "#009E73", "#F0E442"
-BLUE, PURPLE, GREY = "#0072B2", "#CC79A7", "#BBBBBB"
+# The kit's palette (kit.view.palette loads no matplotlib).
 _FILL = {SITE: "#FFFFFF", "person": ORANGE, "media": SKY_BLUE, "body": GREEN, "group": YELLOW,
          "official": PURPLE, "anonymous": GREY}
 _COLUMN, _ROW, _R, _TOP = 250, 100, 18, 34   # column width, row height, node radius, top margin
