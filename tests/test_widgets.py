@@ -663,3 +663,27 @@ def test_every_way_the_engine_finds_a_speaker_is_explained_in_both_languages():
     assert hows <= set(widgets_quiz.HOW_KEYS), hows - set(widgets_quiz.HOW_KEYS)
     for key in widgets_quiz.HOW_KEYS.values():
         assert t(key, "ar") != t(key, "en") and t(key, "ar")
+
+
+def test_compare_shows_only_coded_paragraphs_with_the_keys_reasons_and_the_ticks():
+    key = json.loads((Path(kit.course.paths.exercises_dir()) / "frame_key.json").read_text("utf-8"))
+    coder = W.FrameAnnotator()
+    for i, frame in [(0, "conflict"), (3, "conflict"), (5, "morality")]:
+        coder.go(i)
+        coder.frame.value = frame
+    coder.go(3)
+    coder.questions["responsibility:0"].value = True        # the key's frame for paragraph 3
+    coder.go(5)
+    coder.questions["human_interest:1"].value = True
+    result = coder.compare()
+    assert result.rows == ((0, "conflict", "conflict"), (3, "conflict", "responsibility"),
+                           (5, "morality", "conflict"))
+    assert result.ticked == ((), ("responsibility",), ("human_interest",))
+    assert result.ticks_point_to_key == 1 and len(result.not_coded) == 11
+    shown = coder.result_html.value
+    assert shown.count("<tr>") == 4                          # a header and the 3 coded rows
+    assert escape(key["notes"]["3"]["en"]) in shown           # the key's reasons, coded only
+    assert escape(key["notes"]["1"]["en"]) not in shown and escape(key["notes"]["12"]["en"]) not in shown
+    assert "also present: Morality" in shown                  # paragraph 5's other frame
+    assert t("w_frames_ticks", "en", same=1, n=3).replace("'", "&#x27;") in shown
+    assert "compare(" not in t("w_frames_no_key", "en") and "compare(" not in t("w_frames_no_key", "ar")
