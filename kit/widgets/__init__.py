@@ -14,10 +14,11 @@ from .base import KitWidget, load_analysis, seed_path
 from .explorer import ArticleExplorer
 from .frames import Comparison, FrameAnnotator, cohen_kappa
 from .paste import PasteBox
+from .sentence import SentenceBox
 from .quiz import QuoteQuiz
 from .reframe import ReframeLab, Reframing
 from .sources import SourceMap
 
 __all__ = ["ArticleExplorer", "QuoteQuiz", "SourceMap", "FrameAnnotator", "ReframeLab",
-           "PasteBox", "cohen_kappa", "Comparison", "Reframing", "KitWidget",
+           "PasteBox", "SentenceBox", "cohen_kappa", "Comparison", "Reframing", "KitWidget",
            "load_analysis", "seed_path"]

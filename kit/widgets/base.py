@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import ipywidgets as widgets
-from IPython.display import display
+from IPython.display import Javascript, display
 
 from ..engine.analysis import analyze
 from ..engine.arabic import BIDI_CONTROLS
@@ -39,6 +39,8 @@ _WIDGET_CSS = f"""
 .fl-w .widget-checkbox label {{ height: auto; align-items: flex-start; }}
 .fl-w .widget-checkbox input[type=checkbox] {{ margin-inline-end: .6em; flex-shrink: 0; }}
 .fl-w .widget-dropdown > select {{ text-overflow: ellipsis; }}
+.fl-w-arabic-input textarea {{ direction: rtl; text-align: right; font-family: {FONT_STACK};
+  font-size: 1.1em; line-height: 1.6; }}
 .fl-w-text {{ font-size: 1.15em; line-height: 1.8; white-space: pre-wrap; margin: .2em 0 .4em; }}
 .fl-w-text mark {{ background: #F0E44299; border-bottom: 2px solid #333; unicode-bidi: isolate; }}
 .fl-w-box {{ border: 1px solid #ccc; border-radius: 4px; padding: .4em .8em; margin: .3em 0; }}
@@ -59,6 +61,21 @@ _WIDGET_CSS = f"""
 .fl-w-rtl .widget-dropdown > select {{ background-position: left center; padding-left: 20px;
   padding-right: calc(var(--jp-widgets-input-padding) * 2); }}
 """
+
+# ipywidgets marks a pressed ToggleButton only with the class mod-active; assistive technology
+# needs aria-pressed. This static script (no article or student text in it) keeps every
+# `.fl-toggle` button's aria-pressed in step with its class, once per page.
+_ARIA_PRESSED = """(() => {
+  if (window.__flAriaPressed) return;
+  window.__flAriaPressed = true;
+  const sync = () => document.querySelectorAll('button.fl-toggle').forEach(b => {
+    const pressed = String(b.classList.contains('mod-active'));
+    if (b.getAttribute('aria-pressed') !== pressed) b.setAttribute('aria-pressed', pressed);
+  });
+  new MutationObserver(sync).observe(document.body, {subtree: true, childList: true,
+                                                     attributes: true, attributeFilter: ['class']});
+  sync();
+})();"""
 
 
 # --- the article ------------------------------------------------------------------------------
@@ -167,6 +184,7 @@ class KitWidget:
     the object displays it. Built in the interface language current at construction."""
 
     css_class = "fl-w-widget"
+    has_toggles = False     # True: displayed with the script giving its toggle buttons aria-pressed
 
     def __init__(self):
         self.lang = get_language()
@@ -224,6 +242,8 @@ class KitWidget:
 
     def _ipython_display_(self):
         display(self.widget)
+        if self.has_toggles:
+            display(Javascript(_ARIA_PRESSED))
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

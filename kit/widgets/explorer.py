@@ -1,7 +1,6 @@
 """ArticleExplorer: the article with lens highlights, lens toggles and a "why is this
 marked?" panel listing the highlighted spans of one lens at a time."""
 import ipywidgets as widgets
-from IPython.display import Javascript, display
 
 from ..lenses.highlights import LENSES, all_highlights
 from ..engine.model import Highlight
@@ -10,20 +9,6 @@ from .base import KitWidget, block, callback, html_widget, load_analysis, plain,
 
 DEFAULT_LENSES = ("quotes", "reporting_verbs")
 
-# ipywidgets marks a pressed ToggleButton only with the class mod-active; assistive technology
-# needs aria-pressed. This static script (no article or student text in it) keeps every
-# `.fl-toggle` button's aria-pressed in step with its class, once per page.
-_ARIA_PRESSED = """(() => {
-  if (window.__flAriaPressed) return;
-  window.__flAriaPressed = true;
-  const sync = () => document.querySelectorAll('button.fl-toggle').forEach(b => {
-    const pressed = String(b.classList.contains('mod-active'));
-    if (b.getAttribute('aria-pressed') !== pressed) b.setAttribute('aria-pressed', pressed);
-  });
-  new MutationObserver(sync).observe(document.body, {subtree: true, childList: true,
-                                                     attributes: true, attributeFilter: ['class']});
-  sync();
-})();"""
 
 
 def toggle_css() -> str:
@@ -56,6 +41,7 @@ class ArticleExplorer(KitWidget):
     """
 
     css_class = "fl-explorer"
+    has_toggles = True
 
     def __init__(self, article=None, lenses=DEFAULT_LENSES):
         super().__init__()
@@ -162,8 +148,3 @@ class ArticleExplorer(KitWidget):
         self.why.value = block(f"<strong>{esc(label)}</strong>"
                                f'<p class="fl-w-text" dir="rtl" lang="ar"><mark>{esc(h.text)}</mark></p>'
                                f"<p>{esc(why)}</p>", self.lang, "fl-w-box fl-explorer-explanation")
-
-    def _ipython_display_(self):
-        display(self.widget)
-        display(Javascript(_ARIA_PRESSED))
-

@@ -32,7 +32,7 @@ from ..engine.article import check_text
 from ..errors import InputError, KitError
 from ..course.i18n import t
 from ..engine.model import Analysis
-from ..view.render import FONT_STACK, esc
+from ..view.render import esc
 from ..course.storage import load_work, save_work
 from .base import (KitWidget, block, callback, html_widget, load_analysis, plain,
                            with_class)
@@ -40,10 +40,8 @@ from .base import (KitWidget, block, callback, html_widget, load_analysis, plain
 SAVE_AS = "pasted_article"
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 # The article is Arabic whatever the interface language: the box is right to left.
-_CSS = f"""
-.fl-paste-text textarea {{ direction: rtl; text-align: right; font-family: {FONT_STACK};
-  font-size: 1.1em; line-height: 1.6; }}
-.fl-paste-actions {{ align-items: center; gap: .8em; }}
+_CSS = """
+.fl-paste-actions { align-items: center; gap: .8em; }
 """
 
 
@@ -62,7 +60,7 @@ class PasteBox(KitWidget):
             # width auto: the column stretches it (100% plus ipywidgets' margin overflows)
             widgets.Textarea(placeholder=self.t("w_paste_placeholder"),
                              layout=widgets.Layout(width="auto", height="18em")),
-            "fl-paste-text")
+            "fl-w-arabic-input", "fl-paste-text")
         self.button = with_class(widgets.Button(description=self.t("w_paste_analyse"),
                                                 tooltip=self.t("w_paste_analyse_tip"),
                                                 button_style="primary", icon="search"),
