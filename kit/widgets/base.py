@@ -49,6 +49,11 @@ _WIDGET_CSS = f"""
 .fl-w-note {{ border-inline-start: 5px dotted #777; padding-inline-start: .6em; color: #333; }}
 .fl-w-error {{ background: #fff1ec; border: 1px solid #D55E00; border-radius: 4px;
   padding: .3em .6em; font-family: {FONT_STACK}; }}  /* JupyterLab's output font otherwise */
+.fl-button-link {{ display: inline-block; padding: .3em 1em; border-radius: 4px;
+  background: #0072B2; color: #fff !important; text-decoration: none !important;
+  font-weight: bold; line-height: 1.6; border: 1px solid #00527f; }}
+.fl-button-link:hover, .fl-button-link:focus {{ background: #00527f; outline: 2px solid #000;
+  outline-offset: 1px; }}
 .fl-w table {{ border-collapse: collapse; margin: .4em 0; }}
 .fl-w th, .fl-w td {{ border: 1px solid #bbb; padding: .2em .5em; vertical-align: top;
   text-align: start; }}
@@ -62,16 +67,27 @@ _WIDGET_CSS = f"""
   padding-right: calc(var(--jp-widgets-input-padding) * 2); }}
 """
 
-# ipywidgets marks a pressed ToggleButton only with the class mod-active; assistive technology
-# needs aria-pressed. This static script (no article or student text in it) keeps every
-# `.fl-toggle` button's aria-pressed in step with its class, once per page.
-_ARIA_PRESSED = """(() => {
-  if (window.__flAriaPressed) return;
-  window.__flAriaPressed = true;
-  const sync = () => document.querySelectorAll('button.fl-toggle').forEach(b => {
-    const pressed = String(b.classList.contains('mod-active'));
-    if (b.getAttribute('aria-pressed') !== pressed) b.setAttribute('aria-pressed', pressed);
-  });
+# What ipywidgets cannot say, done once per page by a static script (no article or student text
+# in it): a pressed ToggleButton is marked only with the class mod-active, so every
+# `.fl-toggle` button gets aria-pressed in step with it; and every `time.fl-local` is written
+# in the browser's own time zone and the page language (the kernel may run in UTC far away).
+_PAGE_SCRIPT = """(() => {
+  if (window.__flPageScript) return;
+  window.__flPageScript = true;
+  const sync = () => {
+    document.querySelectorAll('button.fl-toggle').forEach(b => {
+      const pressed = String(b.classList.contains('mod-active'));
+      if (b.getAttribute('aria-pressed') !== pressed) b.setAttribute('aria-pressed', pressed);
+    });
+    document.querySelectorAll('time.fl-local:not([data-local])').forEach(el => {
+      const when = new Date(el.getAttribute('datetime'));
+      if (isNaN(when)) return;
+      const lang = el.closest('[lang]') ? el.closest('[lang]').lang : undefined;
+      el.textContent = when.toLocaleString(lang === 'ar' ? 'ar-u-nu-latn' : lang,
+        {dateStyle: 'medium', timeStyle: 'short'});
+      el.dataset.local = '1';
+    });
+  };
   new MutationObserver(sync).observe(document.body, {subtree: true, childList: true,
                                                      attributes: true, attributeFilter: ['class']});
   sync();
@@ -184,7 +200,7 @@ class KitWidget:
     the object displays it. Built in the interface language current at construction."""
 
     css_class = "fl-w-widget"
-    has_toggles = False     # True: displayed with the script giving its toggle buttons aria-pressed
+    needs_script = False    # True: displayed with _PAGE_SCRIPT (toggle buttons, local times)
 
     def __init__(self):
         self.lang = get_language()
@@ -242,8 +258,8 @@ class KitWidget:
 
     def _ipython_display_(self):
         display(self.widget)
-        if self.has_toggles:
-            display(Javascript(_ARIA_PRESSED))
+        if self.needs_script:
+            display(Javascript(_PAGE_SCRIPT))
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

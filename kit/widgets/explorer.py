@@ -41,7 +41,7 @@ class ArticleExplorer(KitWidget):
     """
 
     css_class = "fl-explorer"
-    has_toggles = True
+    needs_script = True
 
     def __init__(self, article=None, lenses=DEFAULT_LENSES):
         super().__init__()

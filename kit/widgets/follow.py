@@ -20,7 +20,7 @@ class Following(KitWidget):
     A failure shows the kit's short message in the widget, and the last good one stays."""
 
     css_class = "fl-follow"
-    has_toggles = True      # what it shows may be an explorer, whose toggles need aria-pressed
+    needs_script = True      # what it shows may be an explorer, whose toggles need aria-pressed
 
     def __init__(self, paste, make, **options):
         super().__init__()

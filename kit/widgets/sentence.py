@@ -23,7 +23,7 @@ class SentenceBox(KitWidget):
     explorer as it was, with the kit's message in the widget."""
 
     css_class = "fl-sentence"
-    has_toggles = True
+    needs_script = True
 
     def __init__(self, text: str, lenses=DEFAULT_LENSES):
         super().__init__()
