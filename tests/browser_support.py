@@ -40,6 +40,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "browser"
+KIT_LAB_SETTINGS = Path(__file__).resolve().parents[1] / "kit" / "course" / "jupyter_config" / "lab_settings"
 REQUIRE_BROWSER = os.environ.get("FRAMING_LAB_REQUIRE_BROWSER") == "1"
 VIEWPORT = {"width": 1280, "height": 900}
 WAIT_MS = 15_000        # a widget's answer to a click; the kernel is idle, so this is generous
@@ -142,6 +143,8 @@ def start_lab(root: Path, home: Path, extra_env: dict | None = None,
         f"--ServerApp.root_dir={root}", "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.extension_manager=readonly",
+        # As `make lab`: the kit's lab settings (Markdown files open rendered).
+        f"--LabApp.app_settings_dir={KIT_LAB_SETTINGS}",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")   # containers and CI often run as root
