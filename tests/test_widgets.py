@@ -355,10 +355,9 @@ def test_source_map_table_absent_parties_and_alt_text_in_both_languages():
 
 
 def test_source_map_colours_are_the_charts_palette():
-    from kit.view import plots
-    from kit.widgets import sources as widgets_sources
+    from kit.view import palette, plots, source_map
     for name in ("ORANGE", "SKY_BLUE", "GREEN", "YELLOW", "BLUE", "PURPLE", "GREY"):
-        assert getattr(widgets_sources, name) == getattr(plots, name)
+        assert getattr(source_map, name) == getattr(plots, name) == getattr(palette, name)
 
 
 # --- FrameAnnotator ------------------------------------------------------------------------------

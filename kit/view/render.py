@@ -35,6 +35,7 @@ from ..engine.model import Highlight, Paragraph
 from .palette import colour as palette_colour
 
 _BIDI = re.compile(f"([{BIDI_CONTROLS}])")
+_BIDI_SHOWN = str.maketrans({c: f"⟪U+{ord(c):04X}⟫" for c in BIDI_CONTROLS})
 LINE_STYLES = ("solid", "dashed", "dotted", "double", "wavy")
 _MAX_DEPTH = 3
 FONT_STACK = '"Noto Naskh Arabic", "Amiri", "Geeza Pro", "Arial", sans-serif'
@@ -52,6 +53,13 @@ def esc(value: object, *, plain: bool = False) -> str:
         elif piece:
             out.append(html.escape(piece, quote=True).replace("$", "&#36;"))
     return "".join(out)
+
+
+def plain(text: str, limit: int = 70) -> str:
+    """Article text for a plain-text label (an option, an SVG label): one line, bidi controls
+    shown as ⟪U+202E⟫, shortened to `limit` characters."""
+    one_line = " ".join(str(text).translate(_BIDI_SHOWN).split())
+    return one_line if len(one_line) <= limit else one_line[:limit - 1] + "…"
 
 
 def _bidi_marker(char: str, plain: bool) -> str:

@@ -17,17 +17,15 @@ import ipywidgets as widgets
 from IPython.display import Javascript, display
 
 from ..engine.analysis import analyze
-from ..engine.arabic import BIDI_CONTROLS
 from ..errors import KitError
 from ..course.i18n import direction, get_language, t
 from ..engine.model import Analysis
-from ..view.render import FONT_STACK, STYLE, esc
+from ..view.render import FONT_STACK, STYLE, esc, plain  # noqa: F401  (plain: for the widgets)
 from ..course.paths import SEED_NAME, seed_path
 from ..course.seed_work import article_key  # noqa: F401  (re-exported for the widgets)
 from ..course.storage import load_work, recover_work, update_work
 
 _LOG = logging.getLogger("kit.widgets")
-_BIDI = str.maketrans({c: f"⟪U+{ord(c):04X}⟫" for c in BIDI_CONTROLS})
 
 _WIDGET_CSS = f"""
 .fl-w {{ font-family: {FONT_STACK}; line-height: 1.6; max-width: 60em; }}
@@ -139,12 +137,6 @@ def save_entry(save_as: str, key: str, entry: dict) -> None:
 
 
 # --- text helpers -----------------------------------------------------------------------------
-
-def plain(text: str, limit: int = 70) -> str:
-    """Article text for an option label: one line, bidi controls shown as ⟪U+202E⟫, shortened."""
-    one_line = " ".join(str(text).translate(_BIDI).split())
-    return one_line if len(one_line) <= limit else one_line[:limit - 1] + "…"
-
 
 def block(inner_html: str, lang: str, css: str = "", tag: str = "div") -> str:
     """`inner_html` (already escaped) in an element with the language's direction."""
