@@ -81,7 +81,7 @@ PRESSED = """root => [...root.querySelectorAll('button.fl-toggle')].map(b => [
 def test_explorer_lists_one_lens_marks_its_choice_and_shows_pressed_buttons(shown):
     from playwright.sync_api import expect
     page, server, lang = shown
-    explorer = page.locator(".fl-explorer").first
+    explorer = page.locator(".fl-w.fl-explorer").first
     explorer.scroll_into_view_if_needed()
     states = explorer.evaluate(PRESSED)
     assert len(states) == 6 and all(active for active, _, _ in states), states
@@ -100,7 +100,7 @@ def test_explorer_lists_one_lens_marks_its_choice_and_shows_pressed_buttons(show
     group.select_option(index=4)                   # the frames
     spans = explorer.locator(".fl-explorer-spans select")
     expect(spans.locator("option").first).to_contain_text(t("w_explorer_choose", lang, n=55)[:8])
-    choose(page, "fl-explorer-spans", 3)
+    spans.select_option(index=3)
     chosen = explorer.locator(".fl-explorer-article mark.fl-chosen")
     chosen.first.wait_for(timeout=WAIT_MS)
     word = explorer.locator(".fl-explorer-explanation mark").text_content()
@@ -113,7 +113,7 @@ def test_explorer_lists_one_lens_marks_its_choice_and_shows_pressed_buttons(show
 def test_frame_comparison_shows_only_coded_paragraphs_with_the_keys_reasons(shown):
     page, server, lang = shown
     key = json.loads((ROOT / "exercises" / "frame_key.json").read_text("utf-8"))
-    coder = page.locator(".fl-frames")
+    coder = page.locator(".fl-w.fl-frames")
     coder.scroll_into_view_if_needed()
     frame = coder.locator(".fl-frames-frame select")
     frame.select_option(index=1)                   # paragraph 1: the first frame

@@ -323,13 +323,14 @@ def _legend_item(h: Highlight, lang: str) -> str:
                       f"{_tag('span', esc(why), class_='fl-legend-why')}")
 
 
-def render_page(fragment: str, title: str, lang: str | None = None) -> str:
+def render_page(fragment: str, title: str, lang: str | None = None, extra_css: str = "") -> str:
     """A standalone HTML document around `fragment` (trusted: HTML made by this module), with
-    inline CSS only: no scripts, fonts or anything else fetched from the network."""
+    inline CSS only (`extra_css`, the caller's own, added after the kit's): no scripts, fonts
+    or anything else fetched from the network."""
     lang = _lang(lang)
     head = ('<meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            + _tag("title", esc(title, plain=True)) + _tag("style", STYLE + _PAGE_CSS))
+            + _tag("title", esc(title, plain=True)) + _tag("style", STYLE + _PAGE_CSS + extra_css))
     return ("<!doctype html>\n"
             + _tag("html", _tag("head", head) + _tag("body", fragment), lang=lang,
                    dir=direction(lang)) + "\n")

@@ -86,7 +86,7 @@ class SourceGraph:
         where = {i: (self._x(n.level, width), _TOP + _ROW * n.row) for i, n in self.nodes.items()}
         edges = "".join(_arrow(where[a], where[b]) for a, b in self.edges)
         nodes = "".join(self._node_svg(n, *where[n.id]) for n in self.nodes.values())
-        return (f'<svg class="fl-sources-svg" xmlns="http://www.w3.org/2000/svg" role="img" '
+        return (f'<svg class="fl-sources-svg" role="img" '
                 f'width="{width}" height="{height}" viewBox="0 0 {width} {height}" '
                 f'aria-label="{esc(self.alt_text(), plain=True)}" style="max-width:100%;height:auto">'
                 f'<defs><marker id="fl-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '

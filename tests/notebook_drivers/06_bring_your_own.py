@@ -10,7 +10,8 @@ own_frames.current.go(0)
 own_frames.current.frame.value = "conflict"
 assert own_frames.current.compare() is None and own_frames.current.last_error is None  # no key
 # A pasted article reaches every tool on the page; «Back to the example» brings the example back.
-paste.textarea.value = 'قالت وزيرة الصحة سارة خليل إن المستشفيات تعمل بكامل طاقتها.\n\nوأضافت خليل: "نحتاج إلى دعم عاجل لإنقاذ الجرحى".\n'
+paste.textarea.value = ('قالت وزيرة الصحة سارة خليل إن المستشفيات تعمل بكامل طاقتها.\n\n'
+                        'وأضافت خليل: "نحتاج إلى دعم عاجل لإنقاذ الجرحى".\n')
 paste.analyse()
 assert paste.pasted and own_quiz.current.analysis is paste.analysis
 assert "سارة خليل" in own_quiz.current.analysis.quotes[0].speaker
