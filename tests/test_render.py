@@ -281,6 +281,9 @@ def test_lens_styles_are_data_with_distinct_colour_and_line_pairs():
     assert all(len(c) == 1 for c in colours.values()), colours
     lens_colour = [c for lens, c in colours.items() if lens != "sources"]
     assert len({min(c) for c in lens_colour}) == len(lens_colour), colours
+    from kit.lenses.highlights import LENSES
+    from kit.view.render import lens_colour as colour_of
+    assert len({colour_of(lens) for lens in LENSES}) == len(LENSES)   # each lens button its own
     assert {p[1] for p in pairs} == set(LINE_STYLES)
     assert style_for("quotes", "no_such") == style_for("quotes", "*")
     assert style_for("no_such", "x") == {"colour": "#000000", "border_style": "solid"}

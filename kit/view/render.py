@@ -21,6 +21,7 @@ Limits: cost is about (pieces x highlights) per paragraph, fine for news article
 of highlights would be slow); nesting deeper than three levels shares the third underline.
 """
 import heapq
+from collections import Counter
 import html
 import re
 from bisect import bisect_right
@@ -109,6 +110,12 @@ def style_for(lens: str, category: str) -> dict:
     line = found.get("border_style", "")
     return {"colour": palette_colour(found.get("colour", "")) or palette_colour(fallback["colour"]),
             "border_style": line if line in LINE_STYLES else fallback["border_style"]}
+
+
+def lens_colour(lens: str) -> str:
+    """The colour most of a lens's categories share (#RRGGBB), e.g. for its button."""
+    colours = Counter(style_for(lens, category)["colour"] for category in lens_styles().get(lens, {"*": {}}))
+    return colours.most_common(1)[0][0]
 
 
 def _token(name: str) -> str:

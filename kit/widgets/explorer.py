@@ -4,7 +4,7 @@ import ipywidgets as widgets
 
 from ..lenses.highlights import LENSES, all_highlights
 from ..engine.model import Highlight
-from ..view.render import esc, render_article, style_for
+from ..view.render import esc, lens_colour, render_article
 from .base import KitWidget, block, callback, html_widget, load_analysis, plain, with_class
 
 DEFAULT_LENSES = ("quotes", "reporting_verbs")
@@ -13,16 +13,14 @@ DEFAULT_LENSES = ("quotes", "reporting_verbs")
 
 def toggle_css() -> str:
     """Pressed lens buttons dark with a check mark, released ones white; each button underlined
-    in its lens's colour and line style, as its marks are in the article."""
+    in its lens's colour, as its marks are in the article."""
     rules = [".fl-toggle.jupyter-button { background: #fff; color: #1a1a1a; border: 1px solid #777;"
              " border-bottom-width: 4px; font-weight: normal; }",
              ".fl-toggle.jupyter-button.mod-active { background: #1a1a1a; color: #fff;"
              " box-shadow: inset 0 2px 4px #0008; font-weight: bold; }"]
     for lens in LENSES:
-        style = style_for(lens, "*")
-        rules.append(f".fl-toggle.fl-explorer-lens-{lens} {{ border-bottom: 4px "
-                     f"{'solid' if style['border_style'] == 'wavy' else style['border_style']} "
-                     f"{style['colour']}; }}")
+        rules.append(f".fl-toggle.fl-explorer-lens-{lens} {{ border-bottom: 4px solid "
+                     f"{lens_colour(lens)}; }}")
     return "\n".join(rules)
 
 

@@ -47,6 +47,7 @@ _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 # The article is Arabic whatever the interface language: the box is right to left.
 _CSS = """
 .fl-paste-actions { align-items: center; gap: .8em; }
+.fl-paste-actions button { flex-shrink: 0; }
 """
 
 
