@@ -381,7 +381,7 @@ def test_exercise_box_checks_saves_and_restores(work):
     assert again.score == (2, 8) and again.inputs["who_wahmiya"].value == "netanyahu"
     assert "fl-w-right" in again.feedback["who_wahmiya"].value
     row = next(r for r in course_progress() if r["notebook"] == "03_quotes")
-    assert (row["answered"], row["total"], row["right"], row["gradable"]) == (3, 8, 2, 7)
+    assert (row["answered"], row["total"], row["right"], row["gradable"]) == (3, 9, 2, 8)
     assert row["saved_at"] and row["problem"] is None
 
 
