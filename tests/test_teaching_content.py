@@ -82,3 +82,91 @@ def test_exercise_and_guide_teach_the_chain():
     assert "Hebrew" in next(o["en"] for o in chain.options if o["id"] == "two_steps")
     guide = (ROOT / "notebooks" / "teacher_guide.md").read_text("utf-8")
     assert "Netanyahu spoke Hebrew" in guide and "تكلم نتنياهو بالعبرية" in guide
+
+
+# --- one table of reporting verbs -------------------------------------------------------------
+
+def test_the_verb_table_is_complete():
+    import json
+    from typing import get_args
+    from kit.engine.model import Connotation
+    from kit.lenses.verbs import CATEGORIES, GOVERNMENTS, verb_table
+    from kit.view import plots
+    table = verb_table()
+    assert len(table) >= 50
+    assert {v.category for v in table.values()} == set(CATEGORIES) == set(get_args(Connotation))
+    for v in table.values():
+        assert v.implies_en and v.implies_ar and v.government in GOVERNMENTS, v
+    assert plots.CONNOTATIONS == CATEGORIES and set(plots._CONNOTATION_STYLE) == set(CATEGORIES)
+    styles = json.loads(read_text("lens_styles.json"))["reporting_verbs"]
+    assert set(CATEGORIES) <= set(styles)
+    assert table["زعم"].category == table["ادعى"].category == "doubting"
+    assert table["وصف"].category == "evaluative" and table["كشف"].category == "assertive"
+    assert "hidden truth" in table["كشف"].implies_en
+
+
+def test_lens_chart_and_table_agree(seed):
+    from kit.engine.arabic import tokenize
+    from kit.engine.cues import cue_of
+    from kit.lenses import voices
+    from kit.lenses.verbs import verb_table
+    found = lenses.reporting_verb_highlights(seed)
+    assert found
+    for h in found:
+        verb = verb_table()[cue_of(tokenize(h.text)[0]).lemma]
+        assert h.category == verb.category and verb.implies_en in h.why_en and verb.implies_ar in h.why_ar
+    insisted = next(h for h in found if h.text == "أصر")
+    assert insisted.why_en == ("«أصر» (insist), Assertive verb: presents the speaker as holding firm against "
+                               "objections: firmness to some readers, stubbornness to others.")
+    assert voices.verbs_by_speaker(seed)["Benjamin Netanyahu"] == {"assertive": 1, "evaluative": 1, "neutral": 1}
+
+
+@pytest.fixture
+def english():
+    from kit.course.i18n import get_language
+    before = get_language()
+    kit.set_language("en")
+    yield
+    kit.set_language(before)
+
+
+def test_reframe_lab_offers_verbs_of_another_category(seed, english):
+    from kit.lenses.verbs import verb_table
+    from kit.widgets.reframe import ReframeLab
+    lab = ReframeLab()
+    target = next(x for x in lab.targets if x.highlight.text == "أصر")
+    offered = {lemma for _, lemma in target.options}
+    assert "زعم" in offered and "قال" in offered and "أكد" not in offered
+    assert all(verb_table()[lemma].category != "assertive" for lemma in offered)
+    assert lab._option_label(target, "زعم", "زعم").endswith("Doubting verb")
+
+
+def test_exercise_keys_follow_the_verb_table():
+    from kit.course.exercises import load_exercises
+    from kit.engine.arabic import tokenize
+    from kit.engine.cues import cue_of
+    from kit.lenses.verbs import CATEGORIES, verb_table
+
+    def category(written):
+        return verb_table()[cue_of(tokenize(written)[0]).lemma].category
+
+    ex = load_exercises("04_framing")
+    for exercise_id, written in (("verb_insisted", "أصر"), ("verb_warned", "وحذر")):
+        assert [o["id"] for o in ex[exercise_id].options] == list(CATEGORIES)
+        assert list(ex[exercise_id].accept) == [category(written)]
+    neutral = ex["neutral_verbs"]
+    assert {o["id"] for o in neutral.options if category(o["ar"]) == "neutral"} == set(neutral.accept)
+    assert category("وزعم") == "doubting"
+    assert list(load_exercises("06_bring_your_own")["mayor_verb"].accept) == ["doubt"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_notebook_04_shows_the_table_not_a_copy(lang):
+    from kit.lenses.verbs import verb_table
+    from kit.view.verb_table import reporting_verb_table
+    cells = _cells(lang, "04_framing")
+    assert "reporting_verb_table()" in cells
+    assert not any("| Evaluative" in c or "| تقييمية" in c or "زعم" in c for c in cells)
+    html = reporting_verb_table(lang).html
+    for v in verb_table().values():
+        assert kit.view.render.esc(v.implies(lang)) in html

@@ -427,7 +427,7 @@ def test_reframing_a_verb_changes_its_lens_reading():
     before = [h for h in result.readings["original"] if h.lens == "reporting_verbs"]
     after = [h for h in result.readings["rewritten"] if h.lens == "reporting_verbs"]
     assert [(h.text, h.category) for h in before] == [("وقال", "neutral")]
-    assert [(h.text, h.category) for h in after] == [("وزعم", "critical")]
+    assert [(h.text, h.category) for h in after] == [("وزعم", "doubting")]
     assert "<mark>وزعم</mark>" in lab.pair.value
     assert escape(after[0].why_en) in lab.readings_html.value
 

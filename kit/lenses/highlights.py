@@ -3,7 +3,8 @@
 
 Lenses and what they do not see:
 - quotes: the engine's quotes (see `kit.attribution` for its limits);
-- reporting_verbs: verbs from `data/cue_verbs.tsv` outside quotations, by connotation; it
+- reporting_verbs: verbs from `data/cue_verbs.tsv` outside quotations, by category, each with
+  what it implies (`lenses.verbs`); it
   does not judge verbs that are not in the list;
 - scare_quotes: partial quotes (a word or phrase in marks inside the reporter's sentence);
 - loaded_terms: words and phrases from `data/loaded_terms.tsv` (a starting list, not a
@@ -22,6 +23,7 @@ from ..engine.cues import cue_of
 from ..course.i18n import t
 from ..engine.lexicon import read_json, read_tsv
 from ..engine.model import Analysis, Highlight, Quote
+from .verbs import Verb, verb_table
 
 LENSES = ("quotes", "reporting_verbs", "scare_quotes", "loaded_terms", "frames", "numbers")
 NUMBER = re.compile(r"(?<!\w)(?:(?:أكثر|أقل) من |نحو |قرابة |ما يقرب من |ما لا يقل عن )?"
@@ -66,8 +68,13 @@ def reporting_verb_highlights(analysis: Analysis) -> list[Highlight]:
         if cue:
             out.append(_highlight(token.start, token.end, analysis.text, "reporting_verbs", cue.connotation,
                                   _both(f"connotation_label_{cue.connotation}"),
-                                  _both(f"why_verb_{cue.connotation}", verb=token.text, gloss=cue.gloss)))
+                                  _verb_why(token.text, verb_table()[cue.lemma])))
     return out
+
+
+def _verb_why(written: str, verb: Verb) -> tuple[str, str]:
+    return tuple(t("why_verb", lang, verb=written, gloss=verb.gloss, implies=verb.implies(lang),
+                   category=t(f"connotation_label_{verb.category}", lang)) for lang in ("en", "ar"))
 
 
 def scare_quote_highlights(analysis: Analysis) -> list[Highlight]:

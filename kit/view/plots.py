@@ -39,6 +39,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .plot_text import plot_text
 from ..course.i18n import LANGUAGES, get_language, t
+from ..lenses.verbs import CATEGORIES
 
 FONT = "DejaVu Sans"
 _RC = {"font.family": "sans-serif", "font.sans-serif": [FONT], "hatch.linewidth": 0.7}
@@ -48,11 +49,11 @@ ORANGE, SKY_BLUE, GREEN, YELLOW = "#E69F00", "#56B4E9", "#009E73", "#F0E442"
 BLUE, VERMILLION, PURPLE, GREY = "#0072B2", "#D55E00", "#CC79A7", "#BBBBBB"
 EDGE = "#333333"  # bar outlines and hatch lines
 
-CONNOTATIONS = ("neutral", "assertive", "critical", "evaluative")
+CONNOTATIONS = CATEGORIES  # the reporting verbs' categories, from data/cue_verbs.tsv
 SOURCE_TYPES = ("person", "official", "media", "body", "group", "anonymous")
 # category -> (fill colour, hatch)
 _CONNOTATION_STYLE = {
-    "neutral": (GREY, ""), "assertive": (SKY_BLUE, "//"),
+    "neutral": (GREY, ""), "assertive": (SKY_BLUE, "//"), "doubting": (YELLOW, "\\\\"),
     "critical": (VERMILLION, "xx"), "evaluative": (PURPLE, ".."),
 }
 _SOURCE_STYLE = {
