@@ -170,3 +170,30 @@ def test_notebook_04_shows_the_table_not_a_copy(lang):
     html = reporting_verb_table(lang).html
     for v in verb_table().values():
         assert kit.view.render.esc(v.implies(lang)) in html
+
+
+# --- terminology: what each word implies and who uses it, no neutral truth --------------------
+
+def test_terminology_names_no_word_the_neutral_one():
+    from kit.course.exercises import load_exercises
+    rows = [r for r in read_tsv("loaded_terms.tsv") if r["kind"] == "terminology"]
+    for r in rows:
+        text = r["why_en"].lower() + r["why_ar"]
+        assert "neutral" not in text and "حياد" not in text and "محايد" not in text, r["term"]
+    for stem in ("04_framing", "05_reframe"):
+        for e in load_exercises(stem):
+            assert "most neutral" not in e.explanation["en"] and "الأكثر حياد" not in e.explanation["ar"]
+    users = [r for r in rows if "word of" in r["why_en"] or "uses" in r["why_en"]]
+    assert len(users) >= 10          # who tends to use each word
+
+
+def test_attack_alternatives_depend_on_whose_attack(seed):
+    found = {h.text: h for h in lenses.loaded_term_highlights(seed) if h.category == "terminology"}
+    october = found["هجوم السابع من أكتوبر"]
+    israeli = found["للهجوم الإسرائيلي"]
+    assert "رد" not in october.why_ar.split("بدائل:")[1]       # not a "response"
+    assert "طوفان الأقصى" in october.why_ar and "Hamas's own name" in october.why_en
+    assert "الرد الإسرائيلي" in israeli.why_ar.split("بدائل:")[1]
+    assert "Israeli and US officials" in israeli.why_en and "aggression" in israeli.why_en
+    bare = next(r for r in read_tsv("loaded_terms.tsv") if r["term"] == "هجوم")
+    assert "رد" not in bare["alternatives"].split("؛")
