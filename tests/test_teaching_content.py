@@ -197,3 +197,48 @@ def test_attack_alternatives_depend_on_whose_attack(seed):
     assert "Israeli and US officials" in israeli.why_en and "aggression" in israeli.why_en
     bare = next(r for r in read_tsv("loaded_terms.tsv") if r["term"] == "هجوم")
     assert "رد" not in bare["alternatives"].split("؛")
+
+
+# --- counts that do not mislead ---------------------------------------------------------------
+
+def test_statements_not_nested_spans(seed):
+    from kit.lenses import voices
+    blinken = [q for q in seed.quotes if q.speaker == "Antony Blinken"]
+    assert len(blinken) == 6                                   # spans, of which 3 nested
+    said = [q.text[:16] for q in voices.statements(seed) if q.speaker == "Antony Blinken"]
+    assert said == [q[:16] for q in ("في حين أن الاقتراح", "لا يمكن أن يكون بمثابة", "أثار \"مخاوفنا العميقة")]
+    assert voices.statement_counts(seed) == {"ft": 1, "aaron_david_miller": 2, "biden": 2, "blinken": 3,
+                                             "netanyahu": 3}
+
+
+def test_quiz_and_source_map_count_statements(seed, english):
+    from kit.widgets.quiz import QuoteQuiz
+    from kit.widgets.sources import SourceMap
+    quiz = QuoteQuiz()
+    assert quiz.total == 11 and [q.text for q in quiz.quotes].count("البدايات") == 0
+    smap = SourceMap()
+    assert smap.nodes["blinken"].quotes == 3
+    assert "Antony Blinken (Person, statements: 3)" in smap.alt_text("en")
+    blinken_row = next(r for r in smap.table_html.split("<tr>") if "Antony Blinken" in r)
+    assert "<td dir=\"auto\">3</td>" in blinken_row
+
+
+def test_absent_voices_are_parties_not_places_or_affiliations(seed):
+    from kit.lenses import voices
+    absent = voices.absent_parties(seed)
+    assert absent == ["Hamas", "Israeli army", "Itamar Ben-Gvir", "Bezalel Smotrich"]
+    other = kit.analyze(text="وقال الوزير إن المحادثات مستمرة. وأعلن البيت الأبيض دعمه للمحادثات.")
+    assert "The White House" in voices.absent_parties(other)    # a party when it acts
+
+
+def test_two_outlets_share_one_scale_per_chart():
+    from kit.course.samples import outlet_pair
+    from kit.view.compare import comparison_charts
+    outlets = outlet_pair("bus_fares")
+    charts = comparison_charts({name: kit.analyze(text) for name, text in outlets.items()})
+    assert len(charts) == 2
+    for kind in range(3):
+        limits = [sorted(c[kind].figure.axes[0].get_xlim()) for c in charts.values()]
+        assert limits[0] == limits[1] and limits[0][0] == 0, limits
+    words = [max(p.get_width() for p in c[1].figure.axes[0].patches) for c in charts.values()]
+    assert words[0] != words[1]          # the longer bar is longer on the shared axis
