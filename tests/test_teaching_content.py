@@ -242,3 +242,19 @@ def test_two_outlets_share_one_scale_per_chart():
         assert limits[0] == limits[1] and limits[0][0] == 0, limits
     words = [max(p.get_width() for p in c[1].figure.axes[0].patches) for c in charts.values()]
     assert words[0] != words[1]          # the longer bar is longer on the shared axis
+
+
+# --- wording ----------------------------------------------------------------------------------
+
+def test_wording_that_was_wrong():
+    from kit.course.exercises import load_exercises
+    from kit.course.i18n import t
+    relay = load_exercises("01_anatomy")["relay"]
+    assert "first" not in relay.prompt["en"] and "أولًا" not in relay.prompt["ar"]
+    assert "rely on" in relay.prompt["en"]
+    summary = t("w_frames_summary", "ar", percent=50, same=3, n=6)
+    assert "6 فقرة" not in summary and "3 من 6" in summary
+    assert t("w_kappa_fair", "ar") == "اتفاق محدود"          # Landis & Koch: 0.21-0.40
+    for key in ("w_how_after_verb", "w_how_before_verb", "w_how_before_colon", "w_how_after_an",
+                "w_how_before_relative", "w_how_according_to"):
+        assert "اسمه" not in t(key, "ar") and "إليه" not in t(key, "ar"), key   # a speaker may be a woman
