@@ -258,3 +258,24 @@ def test_wording_that_was_wrong():
     for key in ("w_how_after_verb", "w_how_before_verb", "w_how_before_colon", "w_how_after_an",
                 "w_how_before_relative", "w_how_according_to"):
         assert "اسمه" not in t(key, "ar") and "إليه" not in t(key, "ar"), key   # a speaker may be a woman
+
+
+# --- framing beyond recognition: Entman, and the codebook decides ------------------------------
+
+@pytest.mark.parametrize("lang, title", [("en", "Entman's four functions"), ("ar", "وظائف إنتمان الأربع")])
+def test_notebook_04_applies_entmans_four_functions_to_the_seed(lang, title, seed):
+    cell = next(c for c in _cells(lang, "04_framing") if title in c)
+    rows = [line for line in cell.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert len(rows) == 4
+    text = SEED.read_text("utf-8")
+    for quoted in __import__("re").findall(r"«([^»]+)»", cell):   # every quotation is the article's
+        assert quoted.replace("...", "") in text or all(part in text for part in quoted.split("...")), quoted
+
+
+def test_frame_exercises_are_decided_by_the_codebook():
+    from kit.course.exercises import load_exercises
+    ex = load_exercises("04_framing")
+    biden = ex["frame_biden"]
+    assert "codebook" in biden.prompt["en"] and "cue words" not in biden.prompt["en"]
+    assert "only a hint" in biden.hints["*"]["en"]
+    assert list(ex["entman_treatment"].accept) == ["treatment"]
