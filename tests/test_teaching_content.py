@@ -279,3 +279,37 @@ def test_frame_exercises_are_decided_by_the_codebook():
     assert "codebook" in biden.prompt["en"] and "cue words" not in biden.prompt["en"]
     assert "only a hint" in biden.hints["*"]["en"]
     assert list(ex["entman_treatment"].accept) == ["treatment"]
+
+
+# --- lessons that fit a school: 45 minutes, objectives on top -----------------------------------
+
+def _lesson_sections(guide: str, heading: str) -> dict[int, str]:
+    import re
+    parts = re.split(rf"^### {heading} (\d)", guide, flags=re.M)
+    return {int(n): body.split("\n## ")[0] for n, body in zip(parts[1::2], parts[2::2], strict=True)}
+
+
+@pytest.mark.parametrize("lang, heading, minutes_re, objectives", [
+    ("en", "Lesson", r"⏱️ About (\d+) minutes \(lesson (\d) of 6", "**By the end of this notebook you can:**"),
+    ("ar", "الحصة", r"⏱️ نحو (\d+) دقيقة \(الحصة (\d) من 6", "<strong>في نهاية هذا الدفتر تستطيع:</strong>")])
+def test_notebook_headers_follow_the_lesson_plans(lang, heading, minutes_re, objectives):
+    import re
+    from kit.course.editions import lessons
+    guide = (ROOT / "notebooks" / "teacher_guide.md").read_text("utf-8")
+    plans = _lesson_sections(guide, heading)
+    assert sorted(plans) == [1, 2, 3, 4, 5, 6]
+    unit = "min" if lang == "en" else "دقيقة"
+    totals = {}
+    for lesson in lessons(lang):
+        header = _cells(lang, lesson.stem)[1]
+        minutes, number = map(int, re.search(minutes_re, header).groups())
+        plan = plans[number]
+        assert re.search(rf"{lesson.stem[:2]} [^(\n]+\({minutes} {unit}\)", plan.splitlines()[0]), (lesson.stem, plan[:80])
+        bullets = [line for line in header.split(objectives)[1].splitlines() if line.startswith("- ")]
+        assert len(bullets) == 3 and all(b in plan for b in bullets), lesson.stem
+        totals[number] = totals.get(number, 0) + minutes
+    assert totals == {n: 45 for n in range(1, 7)}
+    for plan in plans.values():
+        for part in (("**Activity:**", "**Discussion:**", "**Homework:**") if lang == "en"
+                     else ("**النشاط:**", "**النقاش:**", "**الواجب:**")):
+            assert part in plan
