@@ -304,7 +304,8 @@ def test_notebook_headers_follow_the_lesson_plans(lang, heading, minutes_re, obj
         header = _cells(lang, lesson.stem)[1]
         minutes, number = map(int, re.search(minutes_re, header).groups())
         plan = plans[number]
-        assert re.search(rf"{lesson.stem[:2]} [^(\n]+\({minutes} {unit}\)", plan.splitlines()[0]), (lesson.stem, plan[:80])
+        title = plan.splitlines()[0]
+        assert re.search(rf"{lesson.stem[:2]} [^(\n]+\({minutes} {unit}\)", title), (lesson.stem, title)
         bullets = [line for line in header.split(objectives)[1].splitlines() if line.startswith("- ")]
         assert len(bullets) == 3 and all(b in plan for b in bullets), lesson.stem
         totals[number] = totals.get(number, 0) + minutes
