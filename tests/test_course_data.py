@@ -374,14 +374,14 @@ def test_exercise_box_checks_saves_and_restores(work):
     assert box.check("promise").correct is None      # blank: asked to answer, nothing saved
     box.answer("promise", "They promise the speaker's own words.")
     assert box.check("promise").correct is None
-    assert box.score == (2, 8) and box.last_error is None
+    assert box.score == (2, 9) and box.last_error is None
     again = ExerciseBox("03_quotes")
     assert again.answers == {"who_wahmiya": "netanyahu", "over_the_top": "٣",
                              "promise": "They promise the speaker's own words."}
-    assert again.score == (2, 8) and again.inputs["who_wahmiya"].value == "netanyahu"
+    assert again.score == (2, 9) and again.inputs["who_wahmiya"].value == "netanyahu"
     assert "fl-w-right" in again.feedback["who_wahmiya"].value
     row = next(r for r in course_progress() if r["notebook"] == "03_quotes")
-    assert (row["answered"], row["total"], row["right"], row["gradable"]) == (3, 9, 2, 8)
+    assert (row["answered"], row["total"], row["right"], row["gradable"]) == (3, 10, 2, 9)
     assert row["saved_at"] and row["problem"] is None
 
 

@@ -314,3 +314,19 @@ def test_notebook_headers_follow_the_lesson_plans(lang, heading, minutes_re, obj
         for part in (("**Activity:**", "**Discussion:**", "**Homework:**") if lang == "en"
                      else ("**النشاط:**", "**النقاش:**", "**الواجب:**")):
             assert part in plan
+
+
+# --- quotation marks that are not speech -------------------------------------------------------
+
+def test_name_marks_lens_and_exercise_agree_with_the_engine(seed):
+    from kit.course.exercises import load_exercises
+    names = lenses.name_mark_highlights(seed)
+    assert [(h.text, h.category) for h in names] == [("فايننشال تايمز", "name")]
+    assert "«صحيفة»" in names[0].why_en and "not say that anyone spoke" in names[0].why_en
+    assert "name_marks" in lenses.LENSES
+    sentence = 'وقال وزير الصحة لبرنامج "صباح الخير" إن "الوضع مستقر" في المستشفيات.'
+    exercise = load_exercises("03_quotes")["name_marks"]
+    assert sentence[:-1] in exercise.prompt["ar"].replace('\\"', '"')
+    analysis = kit.analyze(text=sentence)
+    assert [n.text for n in analysis.non_quotes] == ["صباح الخير"]
+    assert "الوضع مستقر" in [q.text for q in analysis.quotes] and list(exercise.accept) == ["stable"]

@@ -7,6 +7,8 @@ Lenses and what they do not see:
   what it implies (`lenses.verbs`); it
   does not judge verbs that are not in the list;
 - scare_quotes: partial quotes (a word or phrase in marks inside the reporter's sentence);
+- name_marks: quotation marks around a name, not speech (صحيفة "فايننشال تايمز"، برنامج
+  "صباح الخير"), as the engine tells them apart (`engine.quoted_names`);
 - loaded_terms: words and phrases from `data/loaded_terms.tsv` (a starting list, not a
   judgement that the article is biased: students should argue each case);
 - frames: cue words of the generic frames of Semetko & Valkenburg (2000), `data/frames.json`;
@@ -25,7 +27,7 @@ from ..engine.lexicon import read_json, read_tsv
 from ..engine.model import Analysis, Highlight, Quote
 from .verbs import Verb, verb_table
 
-LENSES = ("quotes", "reporting_verbs", "scare_quotes", "loaded_terms", "frames", "numbers")
+LENSES = ("quotes", "reporting_verbs", "scare_quotes", "name_marks", "loaded_terms", "frames", "numbers")
 NUMBER = re.compile(r"(?<!\w)(?:(?:أكثر|أقل) من |نحو |قرابة |ما يقرب من |ما لا يقل عن )?"
                     r"\d[\d,.٬٫]*(?: (?:ألف|آلاف|مليون|ملايين|مليار))?(?!\w)"
                     r"|(?<!\w)(?:أكثر من |نحو )?(?:مليون|مليار|آلاف)(?!\w)")
@@ -83,6 +85,12 @@ def scare_quote_highlights(analysis: Analysis) -> list[Highlight]:
                                speaker=(q.speaker if lang == "en" else q.speaker_ar) or t("unknown_speaker", lang))
                              for lang in ("en", "ar")))
             for q in analysis.quotes if q.kind == "partial"]
+
+
+def name_mark_highlights(analysis: Analysis) -> list[Highlight]:
+    return [_highlight(n.start, n.end, analysis.text, "name_marks", "name", _both("name_mark_label"),
+                       _both("why_name_mark", text=n.text, label=n.label))
+            for n in analysis.non_quotes if n.label != "-"]
 
 
 @lru_cache(maxsize=1)
@@ -186,7 +194,8 @@ def number_claims(analysis: Analysis) -> list[tuple[Highlight, str | None]]:
 def all_highlights(analysis: Analysis, lenses=LENSES) -> list[Highlight]:
     """Every lens's highlights on the article, in text order."""
     makers = {"quotes": quote_highlights, "reporting_verbs": reporting_verb_highlights,
-              "scare_quotes": scare_quote_highlights, "loaded_terms": loaded_term_highlights,
+              "scare_quotes": scare_quote_highlights, "name_marks": name_mark_highlights,
+              "loaded_terms": loaded_term_highlights,
               "frames": frame_highlights, "numbers": lambda a: [h for h, _ in number_claims(a)]}
     found = [h for lens in lenses for h in makers[lens](analysis)]
     return sorted(found, key=lambda h: (h.start, -h.end))
