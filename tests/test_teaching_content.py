@@ -182,7 +182,8 @@ def test_terminology_names_no_word_the_neutral_one():
         assert "neutral" not in text and "حياد" not in text and "محايد" not in text, r["term"]
     for stem in ("04_framing", "05_reframe"):
         for e in load_exercises(stem):
-            assert "most neutral" not in e.explanation["en"] and "الأكثر حياد" not in e.explanation["ar"]
+            said = e.explanation or {"en": "", "ar": ""}
+            assert "most neutral" not in said["en"] and "الأكثر حياد" not in said["ar"]
     users = [r for r in rows if "word of" in r["why_en"] or "uses" in r["why_en"]]
     assert len(users) >= 10          # who tends to use each word
 
@@ -330,3 +331,50 @@ def test_name_marks_lens_and_exercise_agree_with_the_engine(seed):
     analysis = kit.analyze(text=sentence)
     assert [n.text for n in analysis.non_quotes] == ["صباح الخير"]
     assert "الوضع مستقر" in [q.text for q in analysis.quotes] and list(exercise.accept) == ["stable"]
+
+
+# --- judgement, model answers, rubrics, first attempts -----------------------------------------
+
+def test_judgement_questions_have_model_answers_and_rubrics():
+    from kit.course.exercises import check, load_exercises
+    from kit.lenses.verbs import verb_table
+    judged = [(stem, e) for stem in ("02_sourcing", "03_quotes", "04_framing", "05_reframe")
+              for e in load_exercises(stem) if e.type == "open" and e.model_answer]
+    assert {e.id for _, e in judged} >= {"why_absent", "promise", "million", "neutral_verb", "neutral_lead",
+                                         "reframe_paragraph"}
+    for _, e in judged:
+        assert len(e.rubric) >= 3
+        said = check(e, "my answer")
+        assert said.correct is None and "One possible answer: " in said.message("en")
+        assert "(1) " + e.rubric[0]["en"] in said.message("en") and "إجابة ممكنة: " in said.message("ar")
+    verb = load_exercises("04_framing")["neutral_verb"]
+    assert "قال نتنياهو " + verb_table()["قال"].government in verb.model_answer["ar"]
+    assert "أصر " + verb_table()["أصر"].government in verb.explanation["ar"]
+
+
+def test_a_model_answer_belongs_to_an_open_question(tmp_path):
+    import json
+    from kit.course.exercises import load_exercises
+    from kit.errors import ExerciseError
+    item = {"id": "q", "type": "choice", "prompt": {"ar": "س", "en": "q"},
+            "options": [{"id": "a", "ar": "أ", "en": "a"}, {"id": "b", "ar": "ب", "en": "b"}],
+            "accept": ["a"], "model_answer": {"ar": "أ", "en": "a"}}
+    path = tmp_path / "99_x.json"
+    path.write_text(json.dumps({"schema": "framing-lab/exercises", "version": 1, "notebook": "99_x",
+                                "exercises": [item]}), "utf-8")
+    with pytest.raises(ExerciseError) as error:
+        load_exercises(path)
+    assert "model_answer" in error.value.en
+
+
+def test_work_saved_before_first_attempts_were_kept_still_scores(tmp_path, monkeypatch, english):
+    from kit.course.storage import save_work
+    from kit.widgets.exercise_box import ExerciseBox
+    monkeypatch.setenv("FRAMING_LAB_WORK_DIR", str(tmp_path / "work"))
+    save_work("ex_03_quotes", {"notebook": "03_quotes", "answers": {"who_wahmiya": "netanyahu"}})
+    box = ExerciseBox("03_quotes")
+    assert box.first == {"who_wahmiya": "netanyahu"} and box.attempts == {"who_wahmiya": 1}
+    assert box.score[0] == 1
+    box.answer("who_wahmiya", "writer")
+    box.check("who_wahmiya")
+    assert box.score[0] == 1 and box.attempts["who_wahmiya"] == 2     # the first attempt stands

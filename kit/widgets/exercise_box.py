@@ -7,14 +7,17 @@ area), a Check button (Save for open questions) and the feedback of `kit.exercis
 the interface language: the explanation after a right answer, the hint after a wrong one.
 
 Answers are saved after every check with `kit.storage.save_work("ex_<notebook>", ...)` as
-`{"answers": {exercise id: answer}}` and restored (with their feedback) when the box is built
-again, so a kernel restart loses nothing; `kit.progress` reads the same files.
+`{"answers": {exercise id: last answer}, "first": {exercise id: first answer},
+"attempts": {exercise id: number of checks}}` and restored (with their feedback) when the box
+is built again, so a kernel restart loses nothing; `kit.progress` reads the same files. The
+score counts first attempts: trying again shows the explanation, not a better score.
 
 Every callback is guarded (`widgets_base.callback`): a failure shows a short message in the
 box instead of vanishing. Every text shown as HTML goes through `kit.render.esc`.
 
 Test hooks: `answer(exercise_id, value)` (an option id, a list of ids, or a text),
-`check(exercise_id)` (clicks Check, returns the Feedback), `score` ((right, gradable)),
+`check(exercise_id)` (clicks Check, returns the Feedback), `score` ((right at the first
+attempt, gradable)), `attempts`,
 `feedback[exercise_id].value` (the feedback HTML), `last_error`.
 """
 import ipywidgets as widgets
@@ -70,6 +73,8 @@ class ExerciseBox(KitWidget):
             else list(self.exercise_set))
         self.save_as = work_name(notebook_name)
         self.answers: dict = {}          # exercise id -> the answer last checked
+        self.first: dict = {}            # exercise id -> the answer first checked
+        self.attempts: dict[str, int] = {}
         self.results: dict[str, Feedback] = {}
         self.inputs: dict[str, object] = {}
         self.buttons: dict[str, widgets.Button] = {}
@@ -87,11 +92,8 @@ class ExerciseBox(KitWidget):
 
     @property
     def score(self) -> tuple[int, int]:
-        """(right answers, gradable exercises) among this box's exercises, as last checked."""
-        gradable = [e for e in self.exercises if e.gradable]
-        right = sum(self.results.get(e.id) is not None and self.results[e.id].correct is True
-                    for e in gradable)
-        return right, len(gradable)
+        """(right at the first attempt, gradable exercises) among this box's exercises."""
+        return score(self.exercises, self.first)
 
     def answer(self, exercise_id: str, value) -> None:
         """Give an answer as a student would: an option id (choice), option ids (multi), text."""
@@ -164,6 +166,8 @@ class ExerciseBox(KitWidget):
         self._show(exercise, answer)
         if not blank(answer):
             self.answers[exercise_id] = answer
+            self.first.setdefault(exercise_id, answer)
+            self.attempts[exercise_id] = self.attempts.get(exercise_id, 0) + 1
             self._save()
         self._show_score()
 
@@ -178,26 +182,37 @@ class ExerciseBox(KitWidget):
 
     def _save(self) -> None:
         try:
-            saved = load_work(self.save_as).get("answers", {})
+            saved = load_work(self.save_as)
         except Exception:  # a damaged file: save_work moves it aside, never deletes it
             saved = {}
-        saved = {**saved, **self.answers}
-        save_work(self.save_as, {"notebook": self.notebook, "answers": saved})
+        parts = {key: {**_dict(saved.get(key)), **mine}
+                 for key, mine in (("answers", self.answers), ("first", self.first), ("attempts", self.attempts))}
+        save_work(self.save_as, {"notebook": self.notebook, **parts})
 
     @callback
     def _restore(self) -> None:
-        saved = load_work(self.save_as).get("answers", {})
+        saved = load_work(self.save_as)
+        answers, first, attempts = (_dict(saved.get(key)) for key in ("answers", "first", "attempts"))
         for exercise in self.exercises:
-            if _fits(exercise, saved.get(exercise.id)):
-                self.answer(exercise.id, saved[exercise.id])
-                self.answers[exercise.id] = saved[exercise.id]
-                self._show(exercise, saved[exercise.id])
+            if _fits(exercise, answers.get(exercise.id)):
+                self.answer(exercise.id, answers[exercise.id])
+                self.answers[exercise.id] = answers[exercise.id]
+                # Work saved before first attempts were kept: its answer counts as the first.
+                earlier = first.get(exercise.id, answers[exercise.id])
+                self.first[exercise.id] = earlier if _fits(exercise, earlier) else answers[exercise.id]
+                count = attempts.get(exercise.id)
+                self.attempts[exercise.id] = count if isinstance(count, int) and count > 0 else 1
+                self._show(exercise, answers[exercise.id])
 
     def _show_score(self) -> None:
         right, gradable = self.score
         text = label("score", self.lang, right=right, gradable=gradable,
                      answered=len(self.answers), total=len(self.exercises))
         self.score_html.value = block(f"<strong>{esc(text)}</strong>", self.lang, "", "p")
+
+
+def _dict(value) -> dict:
+    return value if isinstance(value, dict) else {}
 
 
 def _fits(exercise: Exercise, answer) -> bool:
@@ -212,9 +227,10 @@ def _fits(exercise: Exercise, answer) -> bool:
     return isinstance(answer, str)
 
 
-def answered_and_right(notebook: str, answers: dict) -> tuple[int, int, int, int]:
-    """(answered, total, right, gradable) of a notebook's exercises for saved `answers`."""
+def answered_and_right(notebook: str, answers: dict, first: dict | None = None) -> tuple[int, int, int, int]:
+    """(answered, total, right, gradable) of a notebook's exercises for saved `answers`; right
+    counts `first` attempts (an exercise without one counts its saved answer)."""
     exercise_set = load_exercises(notebook)
     answered = sum(1 for e in exercise_set if not blank(answers.get(e.id)))
-    right, gradable = score(exercise_set, answers)
+    right, gradable = score(exercise_set, {**answers, **_dict(first)})
     return answered, len(exercise_set), right, gradable

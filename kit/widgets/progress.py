@@ -56,15 +56,14 @@ def course_progress(folder: Path | None = None) -> list[dict]:
     rows = []
     for notebook in course_notebooks():
         name = work_name(notebook)
-        answers, problem = {}, None
+        saved, problem = {}, None
         if name in summary:
             try:
-                answers = load_work(name, folder).get("answers", {})
+                saved = load_work(name, folder)
             except KitError as error:
                 problem = {"en": error.en, "ar": error.ar}
-        if not isinstance(answers, dict):
-            answers = {}
-        answered, total, right, gradable = answered_and_right(notebook, answers)
+        answers = saved.get("answers", {}) if isinstance(saved.get("answers"), dict) else {}
+        answered, total, right, gradable = answered_and_right(notebook, answers, saved.get("first"))
         rows.append({"notebook": notebook, "answered": answered, "total": total, "right": right,
                      "gradable": gradable, "saved_at": summary.get(name), "problem": problem})
     return rows
