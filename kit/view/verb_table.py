@@ -31,7 +31,8 @@ def _government(verb: Verb, lang: str) -> str:
 
 
 def _row(cells: list[str], tag: str = "td") -> str:
-    return _tag("tr", "".join(_tag(tag, c) for c in cells))
+    # JupyterLab right-aligns table cells; text reads better from the start of its line.
+    return _tag("tr", "".join(_tag(tag, c, style="text-align: start") for c in cells))
 
 
 def _summary(lang: str) -> str:
