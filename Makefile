@@ -14,8 +14,9 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 # --allow-root only where the user is root (containers, CI machines); Jupyter refuses otherwise.
+# JUPYTER_CONFIG_PATH: the kit's server settings (saved lessons keep no stale widget views).
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/start.ipynb
+	JUPYTER_CONFIG_PATH=$(CURDIR)/kit/course/jupyter_config $(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/start.ipynb
 
 test: $(STAMP) lint
 	$(PY) -m pytest -q

@@ -1,5 +1,7 @@
 """Command line: `python -m kit analyze PATH [--json]`, `python -m kit html PATH -o FILE`,
-`python -m kit notebooks check|stamp` (the course's two editions; see kit.course.editions).
+`python -m kit notebooks check|stamp` (the course's two editions; see kit.course.editions),
+`python -m kit class PATH... -o class.html` (a class's collected work on one page) and
+`python -m kit worksheet LESSON|all --lang ar|en -o FILE` (printable worksheets and keys).
 
 Expected errors (a missing file, a non-UTF-8 file, an empty article) print a short message in
 English and Arabic and exit with status 2, without a traceback.
@@ -72,10 +74,13 @@ def main(argv=None) -> int:
     notebooks = sub.add_parser("notebooks", help="the course's notebooks: stamp navigation, check editions")
     notebooks.add_argument("action", choices=["check", "stamp"])
     notebooks.add_argument("--root", help="the notebooks folder (default: the course's)")
+    _add_teacher_commands(sub)
     args = parser.parse_args(argv)
     if args.command == "notebooks":
         return _notebooks(args)
     try:
+        if args.command in TEACHER_COMMANDS:
+            return TEACHER_COMMANDS[args.command](args)
         if args.command == "html":
             _html(args)
         elif args.json:
@@ -87,3 +92,41 @@ def main(argv=None) -> int:
         print(f"error: {error.en}\nخطأ: {error.ar}", file=sys.stderr)
         return 2
     return 0
+
+
+# --- the teacher's tools: class report and worksheets ------------------------------------
+
+def _add_teacher_commands(sub) -> None:
+    cls = sub.add_parser("class", help="a class's work on one page (students' export zips or work folders)")
+    cls.add_argument("paths", nargs="+", help="export zips, work folders, or folders holding them")
+    cls.add_argument("-o", "--output", default="class.html")
+    cls.add_argument("--lang", choices=["ar", "en"], help="the page's language (default: Arabic)")
+    sheet = sub.add_parser("worksheet", help="printable worksheets and answer keys")
+    sheet.add_argument("lesson", help='a lesson ("03_quotes" or "03"), or "all"')
+    sheet.add_argument("--lang", choices=["ar", "en"], default="ar")
+    sheet.add_argument("-o", "--output", help="the worksheet's file (one lesson) or folder (all)")
+
+
+def _class(args) -> int:
+    """Write the class page; list what was not used. Nothing is sent anywhere."""
+    from .view.class_page import write_class_page   # imported lazily: teacher's tool only
+
+    path, summary = write_class_page(args.paths, args.output, args.lang)
+    for skipped in summary.skipped:
+        print(f"skipped {skipped.source}: {skipped.reason['en']}", file=sys.stderr)
+    for student in summary.students:
+        for file, reason in student.problems:
+            print(f"left out {file} of {student.name}: {reason['en']}", file=sys.stderr)
+    print(f"Wrote {path} ({len(summary.students)} students, {len(summary.skipped)} exports skipped)")
+    return 0
+
+
+def _worksheet(args) -> int:
+    from .view.worksheet import write_worksheets   # imported lazily: teacher's tool only
+
+    for path in write_worksheets(args.lesson, args.lang, args.output):
+        print(f"Wrote {path}")
+    return 0
+
+
+TEACHER_COMMANDS = {"class": _class, "worksheet": _worksheet}

@@ -121,8 +121,9 @@ def lab_environment(home: Path, extra_env: dict | None = None) -> dict:
         "IPYTHONDIR": str(home / "ipython"),
         "FRAMING_LAB_WORK_DIR": str(home / "work"),
         "PYTHONUNBUFFERED": "1",
+        # The kit's server settings, as `make lab` gives them (kit/course/saved_notebooks.py).
+        "JUPYTER_CONFIG_PATH": str(Path(__file__).resolve().parents[1] / "kit" / "course" / "jupyter_config"),
     })
-    env.pop("FRAMING_LAB_TEST", None)   # the notebooks' hidden test-driver cells stay inert
     env.update(extra_env or {})
     return env
 

@@ -270,3 +270,45 @@ def test_hostile_article_is_shown_as_text_and_runs_nothing(page, tmp_path):
     assert not refused, f"the report asked for: {refused}"
     assert not page.watch.page_errors, page.watch.page_errors
     shot(page, "report_hostile.png")
+
+
+# --- a saved lesson, reopened -------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang, note", [("ar", "شغّل هذه الخلية مرة أخرى"), ("en", "Run this cell again")])
+def test_a_saved_lesson_reopens_with_a_line_to_run_not_a_widget_error(page, tmp_path_factory, lang, note):
+    """The student runs a lesson, JupyterLab saves it, the kernel goes: on reopening, each tool's
+    place says (in the edition's language) to run the cell again; no "model not found" error."""
+    import json
+    import shutil
+    from browser_support import start_lab, stop_lab
+    root = tmp_path_factory.mktemp(f"course-{lang}")
+    shutil.copytree(ROOT / "notebooks", root / "notebooks", ignore=shutil.ignore_patterns("my_work"))
+    server = start_lab(root, tmp_path_factory.mktemp(f"home-{lang}"))
+    try:
+        open_and_run(page, server, "01_anatomy.ipynb", lang)
+        page.keyboard.press("Control+s")
+        saved_file = root / "notebooks" / lang / "01_anatomy.ipynb"
+        page.wait_for_function("() => !document.querySelector('.lm-TabBar-tab.jp-mod-dirty.lm-mod-current')",
+                               timeout=WAIT_MS)
+        saved = json.loads(saved_file.read_text("utf-8"))
+        outputs = [o for c in saved["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
+        assert not any("application/vnd.jupyter.widget-view+json" in o.get("data", {}) for o in outputs)
+        assert any(note in "".join(o.get("data", {}).get("text/plain", "")) for o in outputs)
+        assert "widgets" not in saved["metadata"]
+        # Reopen after the kernel is gone: shut every kernel down, then open the lesson again.
+        for kernel in json.loads(_api(server, "GET", "/api/kernels")):
+            _api(server, "DELETE", f"/api/kernels/{kernel['id']}")
+        open_notebook(page, server, f"notebooks/{lang}/01_anatomy.ipynb")
+        page.locator(".jp-OutputArea-output", has_text=note).first.wait_for(timeout=WAIT_MS)
+        assert page.get_by_text("Error displaying widget").count() == 0
+        shot(page, f"reopened_{lang}.png")
+    finally:
+        stop_lab(server)
+
+
+def _api(server, method: str, path: str) -> str:
+    import urllib.request
+    request = urllib.request.Request(f"{server.url}{path}", method=method,
+                                     headers={"Authorization": f"token {server.token}"})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        return response.read().decode("utf-8") or "null"

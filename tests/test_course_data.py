@@ -174,7 +174,7 @@ def test_02_sources(seed):
     media = [s.name for s in seed.sources if s.type == "media"]
     assert media == [option("02_sourcing", "media", accepted("02_sourcing", "media"))]
     assert option("02_sourcing", "media", "carnegie") not in voices.absent_parties(seed)  # an affiliation
-    most = next(iter(voices.quoted_words(seed)))
+    most = next(iter(voices.quoted_words(seed, "en")))
     assert option("02_sourcing", "most_words", accepted("02_sourcing", "most_words")) == most
 
 

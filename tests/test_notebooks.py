@@ -39,7 +39,7 @@ def test_both_editions_hold_the_whole_course_and_nothing_else():
     for lang in LANGUAGES:
         stored = sorted(p.name for p in (NOTEBOOKS / lang).iterdir() if p.suffix == ".ipynb")
         assert stored == [f"{stem}.ipynb" for stem in STEMS], lang
-    assert sorted(p.name for p in DRIVERS.glob("*.py")) == [f"{stem}.py" for stem in STEMS]
+    assert sorted(p.name for p in DRIVERS.glob("[0-9]*.py")) == [f"{stem}.py" for stem in STEMS]
 
 
 def test_the_stored_course_passes_every_consistency_check():
@@ -228,7 +228,7 @@ def _errors(notebook) -> list[str]:
 @pytest.mark.parametrize("stem", STEMS)
 def test_notebook_runs_headless_with_its_widgets_driven(stem, lang, tmp_path):
     started = time.perf_counter()
-    driver = (DRIVERS / f"{stem}.py").read_text("utf-8")
+    driver = (DRIVERS / "_shared.py").read_text("utf-8") + "\n" + (DRIVERS / f"{stem}.py").read_text("utf-8")
     notebook = run_notebook(NOTEBOOKS / lang / f"{stem}.ipynb", tmp_path / "work", driver)
     _timings[(stem, lang)] = time.perf_counter() - started
     assert _errors(notebook) == []
@@ -253,3 +253,27 @@ def test_all_notebooks_run_within_the_budget():
     report = ", ".join(f"{stem}/{lang} {seconds:.1f}s" for (stem, lang), seconds in sorted(_timings.items()))
     print(f"\nnotebooks executed in {total:.1f}s: {report}")
     assert total < TOTAL_BUDGET, report
+
+
+# --- what a save keeps ------------------------------------------------------------------------------
+
+def test_saving_a_lesson_replaces_widget_views_with_a_line_in_its_language():
+    from kit.course.saved_notebooks import clear_widget_views
+    view = {"output_type": "display_data", "metadata": {},
+            "data": {"application/vnd.jupyter.widget-view+json": {"model_id": "abc"}, "text/plain": "VBox()"}}
+    printed = {"output_type": "stream", "name": "stdout", "text": "15 quotes\n"}
+    for lang, note in (("ar", "شغّل هذه الخلية مرة أخرى"), ("en", "Run this cell again")):
+        lesson = nbformat.read(NOTEBOOKS / lang / "03_quotes.ipynb", as_version=4)
+        code = [c for c in lesson.cells if c.cell_type == "code"]
+        code[1].outputs = [nbformat.from_dict(printed), nbformat.from_dict(view)]
+        lesson.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
+        model = {"type": "notebook", "content": json.loads(nbformat.writes(lesson))}
+        clear_widget_views(model, path=f"notebooks/{lang}/03_quotes.ipynb")
+        outputs = [c for c in model["content"]["cells"] if c["cell_type"] == "code"][1]["outputs"]
+        assert "".join(outputs[0]["text"]) == printed["text"] and note in outputs[1]["data"]["text/plain"][0]
+        assert "widgets" not in model["content"]["metadata"]
+    # A notebook that does not use the kit is saved as it is.
+    other = {"type": "notebook", "content": {"cells": [{"cell_type": "code", "source": "import ipywidgets",
+                                                        "outputs": [view]}], "metadata": {}}}
+    clear_widget_views(other)
+    assert other["content"]["cells"][0]["outputs"] == [view]

@@ -20,7 +20,7 @@ except OSError:
 sys.path.insert(0, "tests")
 from pathlib import Path
 from test_notebooks import run_notebook, _errors
-driver = Path("tests/notebook_drivers/03_quotes.py").read_text()
+driver = "\n".join(Path("tests/notebook_drivers", name).read_text() for name in ("_shared.py", "03_quotes.py"))
 nb = run_notebook(Path("notebooks/en/03_quotes.ipynb"), Path(sys.argv[1]), driver)
 errors = _errors(nb)
 assert not errors, errors

@@ -119,7 +119,7 @@ def test_lens_chart_and_table_agree(seed):
     insisted = next(h for h in found if h.text == "أصر")
     assert insisted.why_en == ("«أصر» (insist), Assertive verb: presents the speaker as holding firm against "
                                "objections: firmness to some readers, stubbornness to others.")
-    assert voices.verbs_by_speaker(seed)["Benjamin Netanyahu"] == {"assertive": 1, "evaluative": 1, "neutral": 1}
+    assert voices.verbs_by_speaker(seed, "en")["Benjamin Netanyahu"] == {"assertive": 1, "evaluative": 1, "neutral": 1}
 
 
 @pytest.fixture

@@ -144,6 +144,11 @@ def score(exercise_set: ExerciseSet, answers: dict) -> tuple[int, int]:
     return right, len(gradable)
 
 
+def fold_answer(text: str) -> str:
+    """A typed answer as answers are compared (so "وهمية" and "وهميه " count as one)."""
+    return _fold(text)
+
+
 # --- Grading ---------------------------------------------------------------------------
 
 def _fold(text: str) -> str:

@@ -131,6 +131,26 @@ def import_zip(data: bytes, folder: Path | None = None) -> dict[str, str]:
             for name, (raw, record) in entries.items()}
 
 
+def read_export(data: bytes) -> dict[str, dict]:
+    """The work files of a zip made by `export_all`, as {name: record} (each record has
+    "saved_at" and "data"), read without writing anything: for a teacher's class report.
+
+    SavedWorkError, as in `import_zip`, if any file in it is not a good work file."""
+    return {name: record for name, (_raw, record) in _read_zip(data).items()}
+
+
+def read_record(name: str, folder: Path | None = None) -> dict | None:
+    """The whole record of the work `name` ("saved_at", "data", ...), None if nothing is saved;
+    SavedWorkError naming the file if it is damaged or newer (as `load_work`)."""
+    path = _work_path(name, folder)
+    try:
+        return _parse(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except _Unreadable as problem:
+        raise _explain(path, problem) from None
+
+
 # --- Writing ---------------------------------------------------------------------------
 
 def _replace(path: Path, payload: bytes, data: dict) -> None:

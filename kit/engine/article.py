@@ -147,8 +147,17 @@ def _is_heading(line: str) -> bool:
 
 
 def _is_marker_line(line: str) -> bool:
-    _, markers, max_words = _furniture()
-    return normalize(line[:80]).startswith(markers) and len(line.split()) <= max_words // 2
+    """A short line opening with a marker (تابعونا), or a heading run into its headline after
+    dots or a dash (اقرأ أيضا .. عنوان الخبر)."""
+    headings, markers, max_words = _furniture()
+    start = normalize(line[:80])
+    if start.startswith(markers) and len(line.split()) <= max_words // 2:
+        return True
+    return len(line.split()) <= max_words and any(
+        start.startswith(h) and start[len(h):].lstrip()[:1] in _RUN_ON for h in headings)
+
+
+_RUN_ON = set(".:-–—|…")
 
 
 def _is_headline(line: str) -> bool:

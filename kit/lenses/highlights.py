@@ -26,6 +26,7 @@ from ..course.i18n import t
 from ..engine.lexicon import read_json, read_tsv
 from ..engine.model import Analysis, Highlight, Quote
 from .verbs import Verb, verb_table
+from .voices import name_in
 
 LENSES = ("quotes", "reporting_verbs", "scare_quotes", "name_marks", "loaded_terms", "frames", "numbers")
 NUMBER = re.compile(r"(?<!\w)(?:(?:أكثر|أقل) من |نحو |قرابة |ما يقرب من |ما لا يقل عن )?"
@@ -44,7 +45,8 @@ def _highlight(start, end, text, lens, category, label: tuple, why: tuple) -> Hi
 def quote_highlights(analysis: Analysis) -> list[Highlight]:
     out = []
     for q in analysis.quotes:
-        via = {lang: t("why_quote_via", lang, via=" → ".join(q.via)) if q.via else "" for lang in ("en", "ar")}
+        via = {lang: t("why_quote_via", lang, via=" → ".join(name_in(analysis, v, lang) for v in q.via))
+               if q.via else "" for lang in ("en", "ar")}
         why = tuple(t("why_quote", lang, kind=t(f"quote_{q.kind}", lang), via=via[lang], cue=q.cue or "-",
                       speaker=(q.speaker if lang == "en" else q.speaker_ar) or t("unknown_speaker", lang))
                     for lang in ("en", "ar"))

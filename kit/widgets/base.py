@@ -8,7 +8,6 @@ ToggleButtons are set as plain text by the front end; `plain()` still makes bidi
 visible there, so a label reads as the text really is.
 """
 import functools
-import hashlib
 import logging
 import os
 from contextlib import contextmanager
@@ -24,6 +23,7 @@ from ..course.i18n import direction, get_language, t
 from ..engine.model import Analysis
 from ..view.render import FONT_STACK, STYLE, esc
 from ..course.paths import SEED_NAME, seed_path
+from ..course.seed_work import article_key  # noqa: F401  (re-exported for the widgets)
 from ..course.storage import load_work, save_work
 
 _LOG = logging.getLogger("kit.widgets")
@@ -70,11 +70,6 @@ def load_analysis(article=None) -> Analysis:
     if isinstance(article, Analysis):
         return article
     return analyze(seed_path() if article is None else article)
-
-
-def article_key(analysis: Analysis) -> str:
-    """A short fingerprint of the text, so saved work is kept apart per article."""
-    return hashlib.sha256(analysis.text.encode("utf-8")).hexdigest()[:16]
 
 
 def article_name(article) -> str | None:

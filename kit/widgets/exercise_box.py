@@ -7,10 +7,11 @@ area), a Check button (Save for open questions) and the feedback of `kit.exercis
 the interface language: the explanation after a right answer, the hint after a wrong one.
 
 Answers are saved after every check with `kit.storage.save_work("ex_<notebook>", ...)` as
-`{"answers": {exercise id: last answer}, "first": {exercise id: first answer},
-"attempts": {exercise id: number of checks}}` and restored (with their feedback) when the box
-is built again, so a kernel restart loses nothing; `kit.progress` reads the same files. The
-score counts first attempts: trying again shows the explanation, not a better score.
+`{"answers": {exercise id: answer}, "attempts": {exercise id: [every answer checked, in
+order]}, "edition": "ar"|"en", "notebook": ...}` and restored (with their feedback) when the box is built
+again, so a kernel restart loses nothing; `kit.progress` reads the same files. The score counts
+first attempts (the first of `attempts`; work saved before attempts were kept counts its
+answer): trying again shows the explanation, not a better score.
 
 Every callback is guarded (`widgets_base.callback`): a failure shows a short message in the
 box instead of vanishing. Every text shown as HTML goes through `kit.render.esc`.
@@ -29,6 +30,7 @@ from ..course.storage import load_work, save_work
 from .base import KitWidget, block, callback, html_widget, plain, with_class
 
 MAX_RADIO_OPTIONS = 5   # more options than this: a dropdown
+MAX_ATTEMPTS = 20       # attempts kept per exercise in the saved work
 # ipywidgets floats every radio button to the left edge of its row (`float: left`), so in a
 # right-to-left box the button stands a whole row away from its right-aligned label. Here each
 # option is a row as wide as its label, the button first in the reading direction (the front
@@ -168,7 +170,7 @@ class ExerciseBox(KitWidget):
             self.answers[exercise_id] = answer
             self.first.setdefault(exercise_id, answer)
             self.attempts[exercise_id] = self.attempts.get(exercise_id, 0) + 1
-            self._save()
+            self._save(exercise_id, answer)
         self._show_score()
 
     def _show(self, exercise: Exercise, answer) -> Feedback:
@@ -180,28 +182,34 @@ class ExerciseBox(KitWidget):
                                                  self.lang, css)
         return result
 
-    def _save(self) -> None:
+    def _save(self, exercise_id: str, answer) -> None:
+        """Save every answer, and add `answer` to the exercise's attempts (the first
+        MAX_ATTEMPTS are kept: the teacher's class report reads first tries from them)."""
         try:
             saved = load_work(self.save_as)
         except Exception:  # a damaged file: save_work moves it aside, never deletes it
             saved = {}
-        parts = {key: {**_dict(saved.get(key)), **mine}
-                 for key, mine in (("answers", self.answers), ("first", self.first), ("attempts", self.attempts))}
-        save_work(self.save_as, {"notebook": self.notebook, **parts})
+        answers = {**_mapping(saved.get("answers")), **self.answers}
+        attempts = _mapping(saved.get("attempts"))
+        earlier = attempts.get(exercise_id)
+        earlier = earlier if isinstance(earlier, list) else []
+        attempts[exercise_id] = [*earlier, answer][:MAX_ATTEMPTS]
+        save_work(self.save_as, {"notebook": self.notebook, "edition": self.lang,
+                                 "answers": answers, "attempts": attempts})
 
     @callback
     def _restore(self) -> None:
         saved = load_work(self.save_as)
-        answers, first, attempts = (_dict(saved.get(key)) for key in ("answers", "first", "attempts"))
+        answers, tries = _mapping(saved.get("answers")), _mapping(saved.get("attempts"))
         for exercise in self.exercises:
             if _fits(exercise, answers.get(exercise.id)):
                 self.answer(exercise.id, answers[exercise.id])
                 self.answers[exercise.id] = answers[exercise.id]
-                # Work saved before first attempts were kept: its answer counts as the first.
-                earlier = first.get(exercise.id, answers[exercise.id])
-                self.first[exercise.id] = earlier if _fits(exercise, earlier) else answers[exercise.id]
-                count = attempts.get(exercise.id)
-                self.attempts[exercise.id] = count if isinstance(count, int) and count > 0 else 1
+                earlier = tries.get(exercise.id)
+                earlier = earlier if isinstance(earlier, list) and earlier else [answers[exercise.id]]
+                # Work saved before attempts were kept: its answer counts as the first.
+                self.first[exercise.id] = earlier[0] if _fits(exercise, earlier[0]) else answers[exercise.id]
+                self.attempts[exercise.id] = len(earlier)
                 self._show(exercise, answers[exercise.id])
 
     def _show_score(self) -> None:
@@ -211,7 +219,7 @@ class ExerciseBox(KitWidget):
         self.score_html.value = block(f"<strong>{esc(text)}</strong>", self.lang, "", "p")
 
 
-def _dict(value) -> dict:
+def _mapping(value) -> dict:
     return value if isinstance(value, dict) else {}
 
 
@@ -227,10 +235,16 @@ def _fits(exercise: Exercise, answer) -> bool:
     return isinstance(answer, str)
 
 
+def first_attempts(saved: dict) -> dict:
+    """Exercise id -> the first answer checked, from a saved `ex_<notebook>` document."""
+    return {key: tries[0] for key, tries in _mapping(saved.get("attempts")).items()
+            if isinstance(tries, list) and tries}
+
+
 def answered_and_right(notebook: str, answers: dict, first: dict | None = None) -> tuple[int, int, int, int]:
     """(answered, total, right, gradable) of a notebook's exercises for saved `answers`; right
     counts `first` attempts (an exercise without one counts its saved answer)."""
     exercise_set = load_exercises(notebook)
     answered = sum(1 for e in exercise_set if not blank(answers.get(e.id)))
-    right, gradable = score(exercise_set, {**answers, **_dict(first)})
+    right, gradable = score(exercise_set, {**answers, **_mapping(first)})
     return answered, len(exercise_set), right, gradable

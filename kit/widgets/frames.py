@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
+from ..course.agreement import cohen_kappa
 from ..course.paths import exercises_dir
 from ..errors import KitError
 from ..course.i18n import t
@@ -21,30 +22,6 @@ KEY_SCHEMA, KEY_VERSION = "framing-lab/frame-key", 1
 def key_path():
     """Where the teacher's key for the seed lives (written by the exercises' author)."""
     return exercises_dir() / "frame_key.json"
-
-
-def cohen_kappa(a: list, b: list) -> float | None:
-    """Cohen's kappa for two coders' labels of the same items (Cohen 1960):
-    kappa = (p_o - p_e) / (1 - p_e), p_o the observed agreement, p_e the agreement expected by
-    chance from each coder's own label frequencies.
-
-    None when it is undefined: no items, or chance agreement 1 (both coders used one and the
-    same label for every item, so kappa is 0/0; percent agreement still says they agree).
-
-    >>> cohen_kappa(["y"] * 20 + ["y"] * 5 + ["n"] * 10 + ["n"] * 15,
-    ...             ["y"] * 20 + ["n"] * 5 + ["y"] * 10 + ["n"] * 15)
-    0.4
-    """
-    if len(a) != len(b):
-        raise ValueError("both coders must label the same items")
-    n = len(a)
-    if not n:
-        return None
-    observed = sum(x == y for x, y in zip(a, b, strict=True)) / n
-    chance = sum((a.count(label) / n) * (b.count(label) / n) for label in set(a) | set(b))
-    if chance == 1:
-        return None
-    return round((observed - chance) / (1 - chance), 10)
 
 
 @dataclass(frozen=True)

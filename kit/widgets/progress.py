@@ -3,7 +3,8 @@
 `course_progress()` gives one row per notebook that has an exercise file
 (`exercises/NN_name.json`): how many of its exercises were answered and how many were right,
 from the work file `ex_<notebook>` that `ExerciseBox` writes. `progress_widget()` shows the
-same as a table for notebook 00, with a Refresh button and a "download my work" link (a zip
+same as a table for notebook 00, with the student's name for the teacher (asked once,
+`kit.course.student`), a Refresh button and a "download my work" link (a zip
 of every work file, `kit.storage.export_all`).
 
 Lesson titles come from the notebooks of the edition in use (their first heading), so a
@@ -21,12 +22,13 @@ import ipywidgets as widgets
 import nbformat
 
 from ..errors import KitError
-from .exercise_box import answered_and_right, work_name
+from .exercise_box import answered_and_right, first_attempts, work_name
 from ..course.editions import edition_dir, lesson_title
 from ..course.paths import exercises_dir
 from ..view.render import esc
 from ..course.i18n import t
 from ..course.storage import export_all, load_work, saved_work_summary
+from ..course.student import WORK_NAME as STUDENT, save_student, student_name
 from .base import KitWidget, block, callback, html_widget, with_class
 
 NOTEBOOK_FILE = re.compile(r"\d\d_[a-z0-9_]+")
@@ -63,7 +65,7 @@ def course_progress(folder: Path | None = None) -> list[dict]:
             except KitError as error:
                 problem = {"en": error.en, "ar": error.ar}
         answers = saved.get("answers", {}) if isinstance(saved.get("answers"), dict) else {}
-        answered, total, right, gradable = answered_and_right(notebook, answers, saved.get("first"))
+        answered, total, right, gradable = answered_and_right(notebook, answers, first_attempts(saved))
         rows.append({"notebook": notebook, "answered": answered, "total": total, "right": right,
                      "gradable": gradable, "saved_at": summary.get(name), "problem": problem})
     return rows
@@ -71,7 +73,7 @@ def course_progress(folder: Path | None = None) -> list[dict]:
 
 def other_work(folder: Path | None = None) -> list[str]:
     """Saved work that is not a notebook's self-check (quiz, annotations, ...)."""
-    mine = {work_name(notebook) for notebook in course_notebooks()}
+    mine = {work_name(notebook) for notebook in course_notebooks()} | {STUDENT}
     return [name for name in saved_work_summary(folder) if name not in mine]
 
 
@@ -91,7 +93,30 @@ class ProgressView(KitWidget):
                                            icon="refresh"), "fl-progress-refresh")
         button.on_click(lambda _button: self.refresh())
         title = html_widget(block(esc(_label("title", self.lang)), self.lang, "", "h3"))
-        self.widget = self.root(title, self.table, widgets.HBox([button, self.download]))
+        self.widget = self.root(title, self._name_row(), self.table,
+                                widgets.HBox([button, self.download]))
+        self.refresh()
+
+    def _name_row(self) -> widgets.HBox:
+        """The student's name for the teacher, asked once and kept with the work."""
+        self.name = with_class(widgets.Text(value=student_name(self.folder) or "",
+                                            description=t("student_label", self.lang),
+                                            style={"description_width": "initial"}),
+                               "fl-progress-name")
+        self.name_button = with_class(widgets.Button(description=t("student_save", self.lang),
+                                                     icon="user"), "fl-progress-name-save")
+        self.name_button.on_click(lambda _button: self.save_name())
+        self.name_note = html_widget("", "fl-progress-name-note")
+        return widgets.HBox([self.name, self.name_button, self.name_note],
+                            layout=widgets.Layout(flex_flow="row wrap"))
+
+    @callback
+    def save_name(self) -> None:
+        """Store the name typed (test hook: set `name.value`, then call this or click)."""
+        saved = save_student(self.name.value, self.lang, self.folder)
+        self.name.value = saved
+        self.name_note.value = block(esc(t("student_saved", self.lang, name=saved)), self.lang,
+                                     "fl-w-right", "span")
         self.refresh()
 
     @callback

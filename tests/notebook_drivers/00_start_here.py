@@ -1,10 +1,6 @@
 explorer.toggles["loaded_terms"].value = True
 assert "loaded_terms" in explorer.view.value and explorer.last_error is None
-self_check.answer('run_cell', 'double_click')
-assert self_check.check('run_cell').correct is False
-self_check.answer('run_cell', 'shift_enter')
-assert self_check.check('run_cell').correct is True, self_check.results
-assert self_check.last_error is None, self_check.last_error
+wrong_then_right(self_check, 'run_cell', 'double_click', 'shift_enter')
 self_check.answer("expectations", "الخلاف")
 assert self_check.check("expectations").correct is None
 progress.refresh()

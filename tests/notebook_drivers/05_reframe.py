@@ -4,10 +4,6 @@ assert any(h.lens == "reporting_verbs" and h.category == "neutral"
            for h in result.readings["rewritten"]), result
 assert lab.last_error is None, lab.last_error
 assert not any(q.text == "وهمية" for q in kit.analyze(text=MY_SENTENCE).quotes)
-self_check.answer('insisted_to_said', 'assertive')
-assert self_check.check('insisted_to_said').correct is False
-self_check.answer('insisted_to_said', 'neutral')
-assert self_check.check('insisted_to_said').correct is True, self_check.results
-assert self_check.last_error is None, self_check.last_error
+wrong_then_right(self_check, 'insisted_to_said', 'assertive', 'neutral')
 self_check.answer("neutral_lead", "كشفت صحيفة فايننشال تايمز حجم التباين بين نتنياهو وبلينكن.")
 assert self_check.check("neutral_lead").correct is None and self_check.last_error is None
