@@ -3,16 +3,28 @@
 `python -m kit class PATH... -o class.html` (a class's collected work on one page) and
 `python -m kit worksheet LESSON|all --lang ar|en -o FILE` (printable worksheets and keys).
 
-Expected errors (a missing file, a non-UTF-8 file, an empty article) print a short message in
-English and Arabic and exit with status 2, without a traceback.
+PATH is always the path of a UTF-8 text file (a folder, a pipe or a device is refused); `-`
+reads the article from standard input (`cat article.txt | python -m kit analyze -`).
+
+Expected errors (a missing file, a non-UTF-8 file, an empty article, an output file that is
+the article itself or cannot be written) print a short message in English and Arabic and exit
+with status 2, without a traceback. Output cut short by a closed pipe (`| head`) ends quietly.
+The readable report shows control characters of the article (ESC...) as ⟪U+001B⟫, so the
+article cannot drive the terminal.
 """
 import argparse
 import json
+import os
+import signal
 import sys
 from pathlib import Path
 
 from .engine.analysis import analyze
+from .engine.article import MAX_CHARS
 from .errors import KitError
+
+# Control characters other than line breaks and tabs, shown rather than sent to the terminal.
+_CONTROLS = {c: f"⟪U+{c:04X}⟫" for c in (*range(0x20), *range(0x7F, 0xA0)) if chr(c) not in "\n\t"}
 
 
 def _print_report(analysis) -> None:
@@ -36,14 +48,37 @@ def _print_report(analysis) -> None:
                    ", ".join(f"{n.label} «{n.text}»" for n in analysis.non_quotes))
     for d in analysis.diagnostics:
         out.append(f"! {d.message_en}")
-    print("\n".join(out))
+    print("\n".join(out).translate(_CONTROLS))
+
+
+def _article(name: str) -> dict:
+    """How the command line's argument gives the article: always a path; `-` standard input."""
+    if name == "-":
+        return {"source": sys.stdin.buffer.read(MAX_CHARS * 4 + 1)}
+    return {"path": name}
 
 
 def _html(args) -> None:
     from .view.report import write_report   # imported lazily: rendering is not needed for analysis
 
-    path = write_report(Path(args.path), args.output)   # a Path: always read as a file
+    try:
+        path = write_report(output=args.output, **_article(args.path))
+    except OSError as error:
+        raise KitError(f"The report could not be written to {args.output}: {error.strerror or error}. "
+                       f"Check that the folder exists and that you may write in it.",
+                       f"تعذّرت كتابة التقرير في {args.output}: {error.strerror or error}. تحقق من "
+                       f"أن المجلد موجود وأنك تستطيع الكتابة فيه.") from None
     print(f"Wrote {path}")
+
+
+def _run(args) -> None:
+    if args.command == "html":
+        _html(args)
+    elif args.json:
+        json.dump(analyze(**_article(args.path)).to_dict(), sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        _print_report(analyze(**_article(args.path)))
 
 
 def _notebooks(args) -> int:
@@ -78,19 +113,20 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     if args.command == "notebooks":
         return _notebooks(args)
+    if hasattr(signal, "SIGXFSZ"):   # over a file size limit: an error to report, not a crash
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     try:
         if args.command in TEACHER_COMMANDS:
             return TEACHER_COMMANDS[args.command](args)
-        if args.command == "html":
-            _html(args)
-        elif args.json:
-            json.dump(analyze(path=args.path).to_dict(), sys.stdout, ensure_ascii=False, indent=2)
-            print()
-        else:
-            _print_report(analyze(path=args.path))
+        _run(args)
+        sys.stdout.flush()
     except KitError as error:
         print(f"error: {error.en}\nخطأ: {error.ar}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader (`| head`) has gone: stop quietly, and keep Python from complaining at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0
 
 

@@ -440,8 +440,11 @@ def test_a_damaged_work_file_is_reported_not_fatal(work):
     view = progress_widget()
     assert "damaged file" in view.table.value and view.last_error is None
     box.answer("relay", "ft")
-    assert box.check("relay").correct and not box.errors.outputs   # saving sets the bad file aside
+    assert box.check("relay").correct and box.errors.outputs   # never saved over the damaged file
+    assert (work / "ex_01_anatomy.json").read_text("utf-8") == "{not json"
+    box.recover_button.click()                                 # until the student recovers it
     assert list(work.glob("ex_01_anatomy.json.invalid-*"))
+    assert box.check("relay").correct and not box.errors.outputs
 
 
 @pytest.mark.parametrize("lang, title", [("ar", "الاقتباسات"), ("en", "Quotes")])

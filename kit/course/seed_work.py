@@ -26,7 +26,8 @@ QUIZ_PARTS = ("speaker", "kind", "cue")
 
 def article_key(analysis: Analysis) -> str:
     """A short fingerprint of the text, so saved work is kept apart per article."""
-    return hashlib.sha256(analysis.text.encode("utf-8")).hexdigest()[:16]
+    # surrogatepass: a lone surrogate pasted from a broken document still gives a key
+    return hashlib.sha256(analysis.text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def quote_key(quote) -> str:

@@ -49,9 +49,14 @@ def _known_or_kunya(tokens: list[Token], first: int, stop: int) -> str | None:
     return tokens[first].text if kunya or (known and known[0] == stop) else None
 
 
+DATELINE_CHARS = 200   # a dateline's place and dashes fit in far fewer characters
+
+
 def _in_dateline(text: str, open_: int, close: int) -> bool:
     """رام الله - «القدس» - قدم…: the paper's own name between the dashes of a dateline."""
-    line_start = text.rfind("\n", 0, open_) + 1
+    line_start = text.rfind("\n", max(0, open_ - DATELINE_CHARS), open_) + 1
+    if line_start == 0 and open_ > DATELINE_CHARS:
+        return False     # a dateline opens its line: a line this long before the marks is not one
     before, after = text[line_start:open_].rstrip(), text[close + 1:close + 4].lstrip()
     return before.endswith(("-", "–", "—")) and len(before.split()) <= 4 and after[:1] in ("-", "–", "—")
 

@@ -24,7 +24,8 @@ from ..engine.attribution import RELATIVES
 from ..engine.cues import cue_of
 from ..course.i18n import t
 from ..engine.lexicon import read_json, read_tsv
-from ..engine.model import Analysis, Highlight, Quote
+from ..engine.model import Analysis, Highlight
+from .spans import Covered, innermost_quotes, paragraph_at
 from .verbs import Verb, verb_table
 from .voices import name_in
 
@@ -56,10 +57,10 @@ def quote_highlights(analysis: Analysis) -> list[Highlight]:
 
 def _outside_quotes(analysis: Analysis):
     """Body tokens that are not inside a direct or partial quotation."""
-    quoted = [(q.start, q.end) for q in analysis.quotes if q.kind != "indirect"]
+    quoted = Covered((q.start, q.end) for q in analysis.quotes if q.kind != "indirect")
     for paragraph in analysis.paragraphs:
         for token in tokenize(analysis.text, paragraph.start, paragraph.end):
-            if not any(s <= token.start < e for s, e in quoted):
+            if not quoted.covers(token.start):
                 yield token
 
 
@@ -170,26 +171,21 @@ def frame_scores(analysis: Analysis) -> list[dict[str, float]]:
     """Frame cue words per body paragraph: one {frame id: count} per paragraph."""
     scores = [{f["id"]: 0.0 for f in frames()} for _ in analysis.paragraphs]
     for h in frame_highlights(analysis):
-        paragraph = next(p.index for p in analysis.paragraphs if p.start <= h.start < p.end)
-        scores[paragraph][h.category] += 1
+        scores[paragraph_at(analysis.paragraphs, h.start)][h.category] += 1
     return scores
-
-
-def _quote_around(analysis: Analysis, start: int) -> Quote | None:
-    return min((q for q in analysis.quotes if q.start <= start < q.end), key=lambda q: q.end - q.start, default=None)
 
 
 def number_claims(analysis: Analysis) -> list[tuple[Highlight, str | None]]:
     """Every figure in the body with the speaker who asserts it (None: the article itself)."""
     out = []
-    for paragraph in analysis.paragraphs:
-        for m in NUMBER.finditer(analysis.text, paragraph.start, paragraph.end):
-            quote = _quote_around(analysis, m.start())
-            speaker = quote.speaker if quote and quote.speaker else None
-            who = (t("asserted_by_quote", "en", speaker=speaker),
-                   t("asserted_by_quote", "ar", speaker=quote.speaker_ar)) if speaker else _both("asserted_by_writer")
-            out.append((_highlight(m.start(), m.end(), analysis.text, "numbers", "number", _both("number_label"),
-                                   (t("why_number", "en", who=who[0]), t("why_number", "ar", who=who[1]))), speaker))
+    found = [m for p in analysis.paragraphs for m in NUMBER.finditer(analysis.text, p.start, p.end)]
+    around = innermost_quotes(analysis.quotes, [m.start() for m in found])
+    for m, quote in zip(found, around, strict=True):
+        speaker = quote.speaker if quote and quote.speaker else None
+        who = (t("asserted_by_quote", "en", speaker=speaker),
+               t("asserted_by_quote", "ar", speaker=quote.speaker_ar)) if speaker else _both("asserted_by_writer")
+        out.append((_highlight(m.start(), m.end(), analysis.text, "numbers", "number", _both("number_label"),
+                               (t("why_number", "en", who=who[0]), t("why_number", "ar", who=who[1]))), speaker))
     return out
 
 

@@ -16,6 +16,7 @@ from collections import Counter
 from ..course.i18n import get_language
 from ..engine.lexicon import gazetteer
 from ..engine.model import Analysis, Quote
+from .spans import outermost
 
 
 def name_in(analysis: Analysis, name: str, lang: str | None = None) -> str:
@@ -41,15 +42,9 @@ def _speaker(q: Quote) -> str:
 
 
 def statements(analysis: Analysis) -> list[Quote]:
-    """The quotes that are statements of their own: a quote nested inside another is left out.
-
-    Quotes are sorted by start, so one pass that remembers the furthest end seen is enough."""
-    out, reach = [], -1
-    for q in sorted(analysis.quotes, key=lambda q: (q.start, -q.end)):
-        if q.end > reach:
-            out.append(q)
-            reach = max(reach, q.end)
-    return out
+    """The quotes that are statements of their own: a quote nested inside another is left out
+    (`spans.outermost`)."""
+    return outermost(analysis.quotes)
 
 
 def statement_counts(analysis: Analysis) -> dict[str, int]:

@@ -6,12 +6,15 @@ when there are many options; multi: one checkbox per option; text: a text field;
 area), a Check button (Save for open questions) and the feedback of `kit.exercises.check` in
 the interface language: the explanation after a right answer, the hint after a wrong one.
 
-Answers are saved after every check with `kit.storage.save_work("ex_<notebook>", ...)` as
-`{"answers": {exercise id: answer}, "attempts": {exercise id: [every answer checked, in
-order]}, "edition": "ar"|"en", "notebook": ...}` and restored (with their feedback) when the box is built
-again, so a kernel restart loses nothing; `kit.progress` reads the same files. The score counts
-first attempts (the first of `attempts`; work saved before attempts were kept counts its
-answer): trying again shows the explanation, not a better score.
+Answers are saved after every check with `kit.storage.update_work("ex_<notebook>", ...)`
+(under the file's lock, so two tabs lose nothing) as `{"answers": {exercise id: answer},
+"attempts": {exercise id: [every answer checked, in order]}, "edition": "ar"|"en", "notebook":
+...}` and restored (with their feedback) when the box is built again, so a kernel restart loses
+nothing; `kit.progress` and the class report read the same files. A saved answer that no longer
+fits its exercise is left out of the box and named in a note; the others are restored, and
+saving goes on. A damaged work file is never saved over: the box says how to recover it.
+The score counts first attempts (the first of `attempts`; work saved before attempts were kept
+counts its answer): trying again shows the explanation, not a better score.
 
 Every callback is guarded (`widgets_base.callback`): a failure shows a short message in the
 box instead of vanishing. Every text shown as HTML goes through `kit.render.esc`.
@@ -26,8 +29,9 @@ import ipywidgets as widgets
 from ..course.exercises import Exercise, Feedback, check as check_answer, load_exercises, score
 from ..course.i18n import t, get_language
 from ..view.render import esc
-from ..course.storage import load_work, save_work
-from .base import KitWidget, block, callback, html_widget, plain, with_class
+from ..course.storage import load_work, update_work
+from ..errors import KitError
+from .base import KitWidget, block, callback, dict_at, html_widget, plain, with_class
 
 MAX_RADIO_OPTIONS = 5   # more options than this: a dropdown
 MAX_ATTEMPTS = 20       # attempts kept per exercise in the saved work
@@ -183,34 +187,41 @@ class ExerciseBox(KitWidget):
         return result
 
     def _save(self, exercise_id: str, answer) -> None:
-        """Save every answer, and add `answer` to the exercise's attempts (the first
-        MAX_ATTEMPTS are kept: the teacher's class report reads first tries from them)."""
-        try:
-            saved = load_work(self.save_as)
-        except Exception:  # a damaged file: save_work moves it aside, never deletes it
-            saved = {}
-        answers = {**_mapping(saved.get("answers")), **self.answers}
-        attempts = _mapping(saved.get("attempts"))
-        earlier = attempts.get(exercise_id)
-        earlier = earlier if isinstance(earlier, list) else []
-        attempts[exercise_id] = [*earlier, answer][:MAX_ATTEMPTS]
-        save_work(self.save_as, {"notebook": self.notebook, "edition": self.lang,
-                                 "answers": answers, "attempts": attempts})
+        """Save every answer under the file's lock, and add `answer` to the exercise's attempts
+        (the first MAX_ATTEMPTS are kept: the teacher's class report reads first tries there)."""
+        def change(data: dict) -> dict:
+            attempts = dict(dict_at(data, "attempts"))
+            earlier = attempts.get(exercise_id)
+            attempts[exercise_id] = [*(earlier if isinstance(earlier, list) else []), answer][:MAX_ATTEMPTS]
+            return {"notebook": self.notebook, "edition": self.lang,
+                    "answers": {**dict_at(data, "answers"), **self.answers}, "attempts": attempts}
+        update_work(self.save_as, change)
 
     @callback
     def _restore(self) -> None:
-        saved = load_work(self.save_as)
-        answers, tries = _mapping(saved.get("answers")), _mapping(saved.get("attempts"))
+        """Put back every saved answer that still fits its exercise; name the others."""
+        work = load_work(self.save_as)
+        saved, tries = dict_at(work, "answers"), dict_at(work, "attempts")
+        left_out = []
         for exercise in self.exercises:
-            if _fits(exercise, answers.get(exercise.id)):
-                self.answer(exercise.id, answers[exercise.id])
-                self.answers[exercise.id] = answers[exercise.id]
-                earlier = tries.get(exercise.id)
-                earlier = earlier if isinstance(earlier, list) and earlier else [answers[exercise.id]]
-                # Work saved before attempts were kept: its answer counts as the first.
-                self.first[exercise.id] = earlier[0] if _fits(exercise, earlier[0]) else answers[exercise.id]
-                self.attempts[exercise.id] = len(earlier)
-                self._show(exercise, answers[exercise.id])
+            if exercise.id not in saved or blank(saved[exercise.id]):
+                continue
+            if _fits(exercise, saved[exercise.id]):
+                self.answer(exercise.id, saved[exercise.id])
+                self.answers[exercise.id] = saved[exercise.id]
+                self._remember_attempts(exercise, saved[exercise.id], tries.get(exercise.id))
+                self._show(exercise, saved[exercise.id])
+            else:
+                left_out.append(exercise.id)
+        if left_out:
+            raise KitError(*(label("not_restored", lang, ids=", ".join(left_out)) for lang in ("en", "ar")))
+
+    def _remember_attempts(self, exercise: Exercise, answer, tries) -> None:
+        """The first attempt and the number of attempts, from the saved list of tries (work
+        saved before attempts were kept: its answer counts as the first, once)."""
+        tries = tries if isinstance(tries, list) and tries else [answer]
+        self.first[exercise.id] = tries[0] if _fits(exercise, tries[0]) else answer
+        self.attempts[exercise.id] = len(tries)
 
     def _show_score(self) -> None:
         right, gradable = self.score
@@ -219,25 +230,21 @@ class ExerciseBox(KitWidget):
         self.score_html.value = block(f"<strong>{esc(text)}</strong>", self.lang, "", "p")
 
 
-def _mapping(value) -> dict:
-    return value if isinstance(value, dict) else {}
-
-
 def _fits(exercise: Exercise, answer) -> bool:
     """A saved answer this exercise can still show (its options may have changed since)."""
     ids = {option["id"] for option in exercise.options}
     if blank(answer):
         return False
     if exercise.type == "choice":
-        return answer in ids
+        return isinstance(answer, str) and answer in ids
     if exercise.type == "multi":
-        return isinstance(answer, list) and set(answer) <= ids
+        return isinstance(answer, list) and all(isinstance(a, str) for a in answer) and set(answer) <= ids
     return isinstance(answer, str)
 
 
 def first_attempts(saved: dict) -> dict:
     """Exercise id -> the first answer checked, from a saved `ex_<notebook>` document."""
-    return {key: tries[0] for key, tries in _mapping(saved.get("attempts")).items()
+    return {key: tries[0] for key, tries in dict_at(saved, "attempts").items()
             if isinstance(tries, list) and tries}
 
 
@@ -246,5 +253,5 @@ def answered_and_right(notebook: str, answers: dict, first: dict | None = None) 
     counts `first` attempts (an exercise without one counts its saved answer)."""
     exercise_set = load_exercises(notebook)
     answered = sum(1 for e in exercise_set if not blank(answers.get(e.id)))
-    right, gradable = score(exercise_set, {**answers, **_mapping(first)})
+    right, gradable = score(exercise_set, {**answers, **(first if isinstance(first, dict) else {})})
     return answered, len(exercise_set), right, gradable

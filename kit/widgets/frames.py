@@ -12,7 +12,7 @@ from ..errors import KitError
 from ..course.i18n import t
 from ..lenses.highlights import frames
 from ..view.render import esc
-from .base import (KitWidget, article_key, article_name, block, callback, html_widget,
+from .base import (KitWidget, article_key, article_name, block, callback, dict_at, html_widget,
                            load_analysis, load_entry, marked_text, plain, save_entry, with_class)
 
 NONE = "none"        # "no dominant frame" is a code of its own
@@ -75,7 +75,11 @@ class FrameAnnotator(KitWidget):
         self._load()
         if self.key is None:
             self.key = self._default_key(article)
-        self.go(0)
+        if self.paragraphs:
+            self.go(0)
+        else:   # only page furniture: nothing to code, and the controls say so
+            self.text.value = block(esc(self.t("w_frames_no_paragraphs")), self.lang, "fl-w-note")
+            self.frame.disabled = self.picker.disabled = True
 
     # --- public -------------------------------------------------------------------------------
 
@@ -147,7 +151,8 @@ class FrameAnnotator(KitWidget):
 
     @callback
     def _on_step(self, step: int) -> None:
-        self.go(min(max(self.current + step, 0), len(self.paragraphs) - 1))
+        if self.paragraphs:
+            self.go(min(max(self.current + step, 0), len(self.paragraphs) - 1))
 
     @callback
     def _on_change(self, change) -> None:
@@ -179,10 +184,11 @@ class FrameAnnotator(KitWidget):
     @callback
     def _load(self) -> None:
         frame_ids = {None, NONE, *(f["id"] for f in frames())}
-        for index, saved in load_entry(self.save_as, self.store_key).get("paragraphs", {}).items():
+        for index, saved in dict_at(load_entry(self.save_as, self.store_key), "paragraphs").items():
             if index.isdigit() and int(index) < len(self.paragraphs) and isinstance(saved, dict) \
                     and saved.get("frame") in frame_ids:
-                questions = [q for q in saved.get("questions", []) if q in self.questions]
+                asked = saved.get("questions")
+                questions = [q for q in asked if q in self.questions] if isinstance(asked, list) else []
                 self.annotations[int(index)] = {"frame": saved.get("frame"), "questions": questions}
 
     def _default_key(self, article) -> dict | None:

@@ -12,7 +12,7 @@ from ..lenses.highlights import reporting_verb_highlights
 from ..lenses.voices import statements
 from ..engine.model import Quote
 from ..view.render import esc
-from .base import (KitWidget, article_key, block, callback, html_widget, load_analysis,
+from .base import (KitWidget, article_key, block, callback, dict_at, html_widget, load_analysis,
                            load_entry, marked_text, plain, save_entry, with_class)
 
 KINDS = ("direct", "partial", "indirect")
@@ -226,7 +226,7 @@ class QuoteQuiz(KitWidget):
     @callback
     def _restore(self) -> None:
         """Put back the checked answers saved for this article, with their feedback."""
-        saved = load_entry(self.save_as, self.key).get("answers", {})
+        saved = dict_at(load_entry(self.save_as, self.key), "answers")
         for i, q in enumerate(self.quotes):
             answers = saved.get(quote_key(q))
             if isinstance(answers, dict) and self._set_saved(i, answers):
