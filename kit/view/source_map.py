@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from ..course.i18n import LANGUAGES, direction, t
 from ..engine.arabic import is_arabic
-from ..lenses.voices import absent_parties
+from ..lenses.voices import absent_parties, statement_counts
 from .palette import BLUE, GREEN, GREY, ORANGE, PURPLE, SKY_BLUE, YELLOW
 from .render import esc, plain
 
@@ -118,8 +118,9 @@ def _graph(analysis, site_names: dict) -> tuple[dict[str, _Node], list[tuple[str
     """Nodes (the site, every source, relays not quoted themselves) and arrows: site -> relay
     outlet -> ... -> speaker, from each quote's `via` and the article's `relay`."""
     nodes = {SITE: _Node(SITE, site_names, SITE)}
+    counts = statement_counts(analysis)
     for s in analysis.sources:
-        nodes[s.id] = _Node(s.id, {"ar": s.name_ar, "en": s.name}, s.type, len(s.quote_indices))
+        nodes[s.id] = _Node(s.id, {"ar": s.name_ar, "en": s.name}, s.type, counts.get(s.id, 0))
     by_name = {s.name: s.id for s in analysis.sources}
 
     def node_of(name: str) -> str:

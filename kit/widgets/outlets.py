@@ -1,7 +1,8 @@
 """OutletComparison: two outlets' stories of one event, side by side (notebook 06). Each side
 has the outlet's name and its text in boxes the student can paste into; «Compare» shows, for
-each, the story with its quotes marked and three charts: the kinds of sources, the words each
-speaker is quoted with, and the reporting verbs by connotation. No Python to edit.
+each, the story with its quotes marked and three charts, each kind drawn on one scale for both
+stories (`kit.view.compare`): the kinds of sources, the words each speaker is quoted with, and
+the reporting verbs by connotation. No Python to edit.
 
 Safety: names and texts go into Text/Textarea widgets (plain text) and reach HTML only
 through `render.esc` (`render_article`, the heading); chart labels are drawn, not HTML.
@@ -14,7 +15,6 @@ from IPython.display import HTML, display
 
 from ..engine.analysis import analyze
 from ..engine.article import check_text
-from ..lenses import voices
 from ..lenses.highlights import quote_highlights
 from ..view.render import esc, render_article
 from .base import KitWidget, block, callback, html_widget, with_class
@@ -55,19 +55,15 @@ class OutletComparison(KitWidget):
 
     @callback
     def _on_compare(self, _button) -> None:
+        from ..view.compare import comparison_charts   # matplotlib loads here, not on import
         for text in self.texts:
             check_text(text.value)
         self.analyses = [analyze(text=text.value) for text in self.texts]
-        for name, analysis, column in zip(self.names, self.analyses, self.columns, strict=True):
+        charts = comparison_charts(dict(enumerate(self.analyses)))   # one scale for both
+        for i, (name, analysis, column) in enumerate(zip(self.names, self.analyses, self.columns,
+                                                         strict=True)):
+            story = render_article(analysis.text, analysis.paragraphs, quote_highlights(analysis),
+                                   analysis.boilerplate, lang=self.lang, title=name.value)
             column.clear_output(wait=True)
             with column:
-                display(*self._column(name.value, analysis))
-
-    def _column(self, name: str, analysis) -> list:
-        from ..view import plots      # matplotlib loads here, not with `import kit.widgets`
-        story = render_article(analysis.text, analysis.paragraphs, quote_highlights(analysis),
-                               analysis.boilerplate, lang=self.lang, title=name)
-        return [HTML(story),
-                plots.source_types_chart(voices.source_type_counts(analysis)),
-                plots.quoted_words_chart(voices.quoted_words(analysis)),
-                plots.verbs_by_connotation_chart(voices.verbs_by_speaker(analysis))]
+                display(HTML(story), *charts[i])

@@ -67,7 +67,7 @@ class SourceMap(KitWidget):
         arabic_list = t("w_list_separator", "ar").join     # roles and forms are as written
         cells = [node.names[self.lang], type_label(source.type, self.lang),
                  arabic_list(source.roles) or "-", arabic_list(source.surface_forms),
-                 str(len(source.quote_indices)), self.t("w_list_separator").join(dict.fromkeys(via)) or "-"]
+                 str(node.quotes), self.t("w_list_separator").join(dict.fromkeys(via)) or "-"]
         return "<tr>" + "".join(f'<td dir="auto">{esc(cell)}</td>' for cell in cells) + "</tr>"
 
     def _absent_html(self) -> str:
