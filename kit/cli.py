@@ -111,7 +111,7 @@ def main(argv=None) -> int:
                       help="the report's language (the article stays Arabic)")
     html.add_argument("--lens", action="append", metavar="LENS[,LENS]",
                       help="lenses to highlight: quotes, reporting_verbs, scare_quotes, "
-                           "loaded_terms, frames, numbers, or all (default: quotes,reporting_verbs)")
+                           "name_marks, loaded_terms, frames, numbers, or all (default: quotes,reporting_verbs)")
     notebooks = sub.add_parser("notebooks", help="the course's notebooks: stamp navigation, check editions")
     notebooks.add_argument("action", choices=["check", "stamp"])
     notebooks.add_argument("--root", help="the notebooks folder (default: the course's)")

@@ -19,6 +19,7 @@ from browser_support import (ARTIFACTS, WAIT_MS, assert_clean_notebook_page, cho
                              labs_by_language, open_notebook, run_all_cells, screenshot_notebook,
                              shot, unexecuted_code_cells)
 from conftest import ROOT
+from kit.lenses.highlights import LENSES
 
 pytestmark = pytest.mark.browser
 
@@ -84,7 +85,7 @@ def test_explorer_lists_one_lens_marks_its_choice_and_shows_pressed_buttons(show
     explorer = page.locator(".fl-w.fl-explorer").first
     explorer.scroll_into_view_if_needed()
     states = explorer.evaluate(PRESSED)
-    assert len(states) == 6 and all(active for active, _, _ in states), states
+    assert len(states) == len(LENSES) and all(active for active, _, _ in states), states
     assert {aria for _, aria, _ in states} == {"true"}, states
     button = explorer.locator("button.fl-explorer-lens-numbers")
     button.click()
@@ -96,10 +97,10 @@ def test_explorer_lists_one_lens_marks_its_choice_and_shows_pressed_buttons(show
     expect(button).to_have_attribute("aria-pressed", "true", timeout=WAIT_MS)
 
     group = explorer.locator(".fl-explorer-group select")
-    expect(group.locator("option")).to_have_count(6, timeout=WAIT_MS)   # one per lens that is on
-    group.select_option(index=4)                   # the frames
+    expect(group.locator("option")).to_have_count(len(LENSES), timeout=WAIT_MS)  # one per lens on
+    group.select_option(index=LENSES.index("frames"))
     spans = explorer.locator(".fl-explorer-spans select")
-    expect(spans.locator("option").first).to_contain_text(t("w_explorer_choose", lang, n=55)[:8])
+    expect(spans.locator("option").first).to_contain_text(t("w_explorer_choose", lang, n=1)[:8])
     spans.select_option(index=3)
     chosen = explorer.locator(".fl-explorer-article mark.fl-chosen")
     chosen.first.wait_for(timeout=WAIT_MS)

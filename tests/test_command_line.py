@@ -232,7 +232,7 @@ def test_the_report_shows_the_lenses_chosen_and_refuses_unknown_ones(tmp_path, c
     assert main(["html", str(SEED), "-o", str(output), "--lens", "frames,numbers"]) == 0
     assert set(re.findall(r'data-lens="(\w+)"', output.read_text("utf-8"))) == {"frames", "numbers"}
     assert main(["html", str(SEED), "-o", str(output), "--lens", "all"]) == 0
-    assert len(set(re.findall(r'data-lens="(\w+)"', output.read_text("utf-8")))) == 6
+    assert len(set(re.findall(r'data-lens="(\w+)"', output.read_text("utf-8")))) == 7
     before = output.read_bytes()
     assert main(["html", str(SEED), "-o", str(output), "--lens", "colours"]) == 2
     error = capsys.readouterr().err
