@@ -490,6 +490,63 @@ def test_verb_replacements_have_another_connotation_and_keep_the_form():
     assert "neutral" not in connotations and connotations
 
 
+def test_a_verb_swap_rewrites_what_the_verb_governs():
+    """The two changes notebook 05 prescribes, and their reverse, read as correct Arabic."""
+    lab = W.ReframeLab()
+    insisted = lab.choose(_sentence_with(lab, "أصر"), "أصر", "قال")
+    assert "قال نتنياهو إن الطريقة الوحيدة" in insisted.rewritten
+    assert "على أن" not in insisted.rewritten
+    assert [(h.text, h.category) for h in insisted.readings["rewritten"]
+            if h.lens == "reporting_verbs"] == [("قال", "neutral"), ("مضيفا", "neutral")]
+    warned = lab.choose(_sentence_with(lab, "وحذر"), "وحذر", "قال")
+    assert 'وقال بصراحة: "لا يمكن' in warned.rewritten and "قائلا" not in warned.rewritten
+    said = lab.choose(_sentence_with(lab, "إنه"), "وقال", "أصر")
+    assert said.rewritten.startswith("وأصر بلينكن على أنه في حين")
+    said = lab.choose(_sentence_with(lab, "إنه"), "وقال", "حذر")
+    assert said.rewritten.startswith("وحذر بلينكن من أنه في حين")
+
+
+def _verb_menu(lab):
+    """(sentence index, verb as written, replacement) for every verb swap the lab offers."""
+    for i in range(len(lab.sentences)):
+        lab.sentence.value = i
+        for target in lab._current():
+            if target.highlight.lens == "reporting_verbs":
+                for _word, value in target.options:
+                    yield i, target.highlight, value
+
+
+def test_every_verb_swap_in_the_menu_takes_the_new_verbs_government_and_no_own_participle():
+    from kit.engine.cues import cue_of
+    from kit.engine.arabic import tokenize
+    from kit.lenses.government import _GOVERNING, _pattern, _window
+    lab, rows, checked = W.ReframeLab(), _verb_rows(), 0
+    for i, h, value in list(_verb_menu(lab)):
+        old, new = rows[cue_of(tokenize(h.text)[0]).lemma], rows[value]
+        s = lab.sentences[i]
+        result = lab.choose(i, h.text, value)
+        before_tail = s.text[h.end - s.start:]
+        at = result.rewritten.index(result.replacement, h.start - s.start) + len(result.replacement)
+        after_tail = result.rewritten[at:]
+        assert result.rewritten[:at] == s.text[:h.start - s.start] + result.replacement
+        governed = old["government"] in _GOVERNING and _pattern(old["government"]).search(
+            before_tail, 0, _window(before_tail))
+        if governed and new["government"] in _GOVERNING:
+            assert _pattern(new["government"]).search(after_tail, 0, _window(after_tail)), (
+                f"{h.text} -> {value}: {result.rewritten}")
+            checked += 1
+        if new["participle"] != "-":
+            assert not re.search(r"\s" + new["participle"] + r"(ا|ة|ين)(?!\w)", after_tail[:40]), (
+                f"{h.text} -> {value}: {result.rewritten}")
+    assert checked > 50
+
+
+def test_the_government_examples_run():
+    import doctest
+    from kit.lenses import government
+    assert doctest.testmod(government).failed == 0
+
+
 def test_term_clitics():
     assert _with_clitics("للحرب", "الحرب", "العدوان") == "للعدوان"
     assert _with_clitics("والانقسامات العميقة", "الانقسامات العميقة", "الخلافات") == "والخلافات"
