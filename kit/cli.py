@@ -1,5 +1,6 @@
 """Command line: `python -m kit analyze PATH [--json]`, `python -m kit html PATH -o FILE`,
-`python -m kit notebooks check|stamp` (the course's two editions; see kit.course.editions).
+`python -m kit notebooks check|stamp` (the course's two editions; see kit.course.editions),
+`python -m kit link --hub URL [--repo URL] [--branch NAME]` (nbgitpuller links for a JupyterHub).
 
 Expected errors (a missing file, a non-UTF-8 file, an empty article) print a short message in
 English and Arabic and exit with status 2, without a traceback.
@@ -72,10 +73,13 @@ def main(argv=None) -> int:
     notebooks = sub.add_parser("notebooks", help="the course's notebooks: stamp navigation, check editions")
     notebooks.add_argument("action", choices=["check", "stamp"])
     notebooks.add_argument("--root", help="the notebooks folder (default: the course's)")
+    _add_link_command(sub)
     args = parser.parse_args(argv)
     if args.command == "notebooks":
         return _notebooks(args)
     try:
+        if args.command == "link":
+            return _link(args)
         if args.command == "html":
             _html(args)
         elif args.json:
@@ -86,4 +90,25 @@ def main(argv=None) -> int:
     except KitError as error:
         print(f"error: {error.en}\nخطأ: {error.ar}", file=sys.stderr)
         return 2
+    return 0
+
+
+# --- nbgitpuller links for a JupyterHub ----------------------------------------------------
+
+def _add_link_command(sub) -> None:
+    from .course.links import DEFAULT_BRANCH, DEFAULT_REPO
+
+    link = sub.add_parser("link", help="nbgitpuller links that pull the course into each student's home on a hub")
+    link.add_argument("--hub", required=True, help="the hub's address, e.g. https://hub.school.example")
+    link.add_argument("--repo", default=DEFAULT_REPO, help=f"the course's git repository (default: {DEFAULT_REPO})")
+    link.add_argument("--branch", default=DEFAULT_BRANCH, help=f"the branch to pull (default: {DEFAULT_BRANCH})")
+
+
+def _link(args) -> int:
+    """One link per page: the start page and each edition's first lesson."""
+    from .course.i18n import t
+    from .course.links import course_links
+
+    for page, url in course_links(args.hub, args.repo, args.branch).items():
+        print(f"# {t(f'link_page_{page}', 'en')} · {t(f'link_page_{page}', 'ar')}\n{url}")
     return 0
