@@ -24,6 +24,7 @@ from ..course.i18n import t, get_language
 from ..view.render import esc
 from ..course.storage import load_work, save_work
 from .base import KitWidget, block, callback, html_widget, plain, with_class
+from .temporary import saved_note
 
 MAX_RADIO_OPTIONS = 5   # more options than this: a dropdown
 # ipywidgets floats every radio button to the left edge of its row (`float: left`), so in a
@@ -165,6 +166,7 @@ class ExerciseBox(KitWidget):
         if not blank(answer):
             self.answers[exercise_id] = answer
             self._save()
+            self.feedback[exercise_id].value += saved_note(self.lang)
         self._show_score()
 
     def _show(self, exercise: Exercise, answer) -> Feedback:
