@@ -171,6 +171,13 @@ def memory_of_home(home: Path) -> dict[str, list[float]]:
     return found
 
 
+def memory_of_hub(hub: Hub) -> dict[str, float]:
+    """Resident memory (MiB) of the hub itself and of its proxy."""
+    proxy = (hub.log_path.parent / "proxy.pid").read_text().strip()
+    return {name: round(_status_field(Path(f"/proc/{pid}/status"), "VmRSS"), 1)
+            for name, pid in (("hub", hub.process.pid), ("proxy", proxy))}
+
+
 def _status_field(path: Path, key: str) -> float:
     for line in path.read_text().splitlines():
         if line.startswith(key + ":"):

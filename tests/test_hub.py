@@ -22,7 +22,8 @@ import pytest
 from browser_support import (VIEWPORT, WAIT_MS, free_port, lab_environment, run_all_cells, save_png,
                              screenshot_notebook, unexecuted_code_cells, wait_kernel_idle)
 from conftest import ROOT
-from hub_support import course_repository, find_proxy, hub_config, memory_of_home, start_hub, stop_hub
+from hub_support import (course_repository, find_proxy, hub_config, memory_of_home, memory_of_hub, start_hub,
+                         stop_hub)
 from kit.course.links import course_links
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -136,6 +137,7 @@ def test_two_students_on_one_hub_keep_their_work_apart(chromium, hub):
     for user in STUDENTS:
         timings[user] = _session(chromium, hub, user)
     memory = {user: memory_of_home(hub.home(user)) for user in STUDENTS}
+    memory["hub"] = memory_of_hub(hub)
 
     for user, student in STUDENTS.items():
         assert _saved_answers(hub, user) == {"run_cell": student["saved"]}
