@@ -25,7 +25,11 @@ class InputError(KitError):
 
 
 class SavedWorkError(KitError):
-    """A file of saved student work is missing, corrupt, or from a newer version of the kit."""
+    """A file of saved student work is missing, corrupt, or from a newer version of the kit.
+
+    `recoverable` is (work name, folder) when `kit.course.storage.recover_work` can help."""
+
+    recoverable: tuple | None = None
 
 
 class ExerciseError(KitError):

@@ -174,7 +174,7 @@ def test_02_sources(seed):
     media = [s.name for s in seed.sources if s.type == "media"]
     assert media == [option("02_sourcing", "media", accepted("02_sourcing", "media"))]
     assert option("02_sourcing", "media", "carnegie") in voices.absent_parties(seed)
-    most = next(iter(voices.quoted_words(seed)))
+    most = next(iter(voices.quoted_words(seed, "en")))
     assert option("02_sourcing", "most_words", accepted("02_sourcing", "most_words")) == most
 
 
@@ -444,8 +444,11 @@ def test_a_damaged_work_file_is_reported_not_fatal(work):
     view = progress_widget()
     assert "damaged file" in view.table.value and view.last_error is None
     box.answer("relay", "ft")
-    assert box.check("relay").correct and not box.errors.outputs   # saving sets the bad file aside
+    assert box.check("relay").correct and box.errors.outputs   # never saved over the damaged file
+    assert (work / "ex_01_anatomy.json").read_text("utf-8") == "{not json"
+    box.recover_button.click()                                 # until the student recovers it
     assert list(work.glob("ex_01_anatomy.json.invalid-*"))
+    assert box.check("relay").correct and not box.errors.outputs
 
 
 @pytest.mark.parametrize("lang, title", [("ar", "الاقتباسات"), ("en", "Quotes")])

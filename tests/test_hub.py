@@ -1,7 +1,9 @@
 """A class on a JupyterHub, for real: a local hub (tests/hub_support.py) on 127.0.0.1, two
 students logging in through Chromium with the nbgitpuller link `python -m kit link` prints, each
 getting the course pulled into their own home, running the start notebook of their edition and
-answering its self-check; their saved work must stay in their own homes, apart.
+answering its self-check under the name they type; their saved work must stay in their own
+homes, apart, and the teacher's class page (`python -m kit class`) read from both homes must
+count each one's answer.
 
 Marked `slow` and `browser` (`make test` and CI run it). Skipped, saying why, without
 Chromium, JupyterHub, nbgitpuller, git, or a configurable-http-proxy (node and npm).
@@ -10,10 +12,14 @@ Run alone: .venv/bin/python -m pytest -q tests/test_hub.py
 """
 from __future__ import annotations
 
+import html
 import importlib.util
 import json
 import os
+import re
 import shutil
+import subprocess
+import sys
 import time
 from urllib.parse import quote, urlsplit
 
@@ -32,9 +38,9 @@ ARTIFACTS = ROOT / "artifacts" / "hub"
 LOGIN_MS = 180_000      # log in, start the student's server, pull the course, open the page
 # Two students, one per edition; each answers the first self-check question differently.
 STUDENTS = {
-    "amal": {"lang": "ar", "link": "ابدأ الدروس بالعربية", "answer": "بالنقر المزدوج على الخلية",
+    "amal": {"lang": "ar", "name": "أمل حداد", "link": "ابدأ الدروس بالعربية", "answer": "بالنقر المزدوج على الخلية",
              "saved": "double_click", "feedback": "✗ النقر المزدوج يفتح خلية النص"},
-    "ben": {"lang": "en", "link": "Start the course in English", "answer": "Press Shift + Enter",
+    "ben": {"lang": "en", "name": "Ben Carter", "link": "Start the course in English", "answer": "Press Shift + Enter",
             "saved": "shift_enter", "feedback": "✓"},
 }
 
@@ -99,6 +105,37 @@ def _self_check(page, student: dict):
     return box
 
 
+def _type_name(page, student: dict) -> None:
+    """The student's name for the teacher, typed once in the progress area of lesson 00."""
+    from playwright.sync_api import expect
+
+    progress = page.locator(".jp-NotebookPanel:visible .fl-progress").first
+    progress.locator(".fl-progress-name input").fill(student["name"])
+    progress.locator(".fl-progress-name-save").click()
+    expect(progress.locator(".fl-progress-name-note")).to_contain_text(student["name"], timeout=WAIT_MS)
+
+
+RUN_CELL = "How do you run the selected cell of a Jupyter notebook?"
+
+
+def _row_of(page: str, prompt: str) -> list[str]:
+    """The texts of a self-check question's row in the class page."""
+    row = re.search(rf"<tr><td>\d+\. {re.escape(prompt)}</td>(.*?)</tr>", page, re.S)
+    assert row, f"no row for {prompt!r} in the class page"
+    return [re.sub(r"<[^>]+>", "", cell).strip() for cell in re.findall(r"<td[^>]*>(.*?)</td>", row.group(1), re.S)]
+
+
+def _class_report(hub, folder) -> str:
+    """The teacher's class page, read from the students' work folders where they are."""
+    page = folder / "class.html"
+    answer = subprocess.run([sys.executable, "-m", "kit", "class", "--lang", "en", "-o", str(page),
+                             *(str(hub.home(user) / "course" / "notebooks" / "my_work") for user in STUDENTS)],
+                            capture_output=True, text=True, timeout=120)
+    assert answer.returncode == 0, answer.stderr
+    assert "(2 students, 0 exports skipped)" in answer.stdout, answer.stdout
+    return page.read_text("utf-8")
+
+
 def _session(chromium, hub, user: str) -> dict:
     """One student's whole session; the seconds each step took."""
     student, times = STUDENTS[user], {}
@@ -115,6 +152,7 @@ def _session(chromium, hub, user: str) -> dict:
         run_all_cells(page)
         times["run_all_s"] = round(time.monotonic() - started, 1)
         assert unexecuted_code_cells(page) == 0, f"{user}: some code cells did not run"
+        _type_name(page, student)
         box = _self_check(page, student)
         save_png(ARTIFACTS / f"student_{user}_self_check.png", box.screenshot())
         screenshot_notebook(page, ARTIFACTS / f"student_{user}_{student['lang']}.png")
@@ -132,7 +170,7 @@ def _saved_answers(hub, user: str) -> dict:
     return json.loads(path.read_text("utf-8"))["data"]["answers"]
 
 
-def test_two_students_on_one_hub_keep_their_work_apart(chromium, hub):
+def test_two_students_on_one_hub_keep_their_work_apart(chromium, hub, tmp_path):
     timings = {"hub": hub.timings}
     for user in STUDENTS:
         timings[user] = _session(chromium, hub, user)
@@ -146,6 +184,11 @@ def test_two_students_on_one_hub_keep_their_work_apart(chromium, hub):
         assert sorted(p.name for p in hub.home(user).glob("*/notebooks/my_work")) == ["my_work"]
     assert not (hub.repo / "notebooks" / "my_work").exists(), "work was saved in the teacher's repository"
     assert not (ROOT / "notebooks" / "my_work" / ".hub-test").exists()
+
+    page = _class_report(hub, tmp_path)
+    for student in STUDENTS.values():
+        assert html.escape(student["name"]) in page
+    assert _row_of(page, RUN_CELL) == ["2", "50%", "1.0", "Press Shift + Enter", "Double-click the cell (1)"]
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / "report.json").write_text(json.dumps({"timings": timings, "memory_mib": memory}, indent=1))

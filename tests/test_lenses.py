@@ -49,9 +49,14 @@ def test_frame_scores_per_paragraph(analysis):
 
 
 def test_voices_and_absences(analysis):
-    words = voices.quoted_words(analysis)
+    words = voices.quoted_words(analysis, "en")
     assert list(words)[:2] == ["Antony Blinken", "Aaron David Miller"]
     assert words["Joe Biden"] == 19
+    # in Arabic, the gazetteer's Arabic form (never "Antony Blinken" on an Arabic chart)
+    assert list(voices.quoted_words(analysis, "ar"))[:3] == ["أنتوني بلينكن", "آرون ديفيد ميلر", "فايننشال تايمز"]
+    assert "بنيامين نتنياهو" in voices.verbs_by_speaker(analysis, "ar")
+    relayed = [h for h in lenses.quote_highlights(analysis) if "relayed through Financial Times" in h.why_en]
+    assert relayed and all("عبر فايننشال تايمز" in h.why_ar and "Financial" not in h.why_ar for h in relayed)
     assert "Hamas" in voices.absent_parties(analysis)
     assert voices.source_type_counts(analysis) == {"media": 1, "person": 4}
 

@@ -70,9 +70,9 @@ CASES = {
     "kinship title, name between commas; a participle after a title says how": (
         "والد اللاعب، رشيد بلحاج، أوضح أن ابنه تلقى عروضا.\n«اختر ما تحب»، يضيف الأب مبتسما.",
         [("ابنه تلقى عروضا", "رشيد بلحاج"), ("اختر ما تحب", "رشيد بلحاج")]),
-    "a clause quoted whole after أن is indirect, its marks a partial quote": (
+    "a clause quoted whole after أن is one direct quote": (
         "وأكدت الهيئة في بيان أن «المستهلك شريك أساسي».",
-        [("«المستهلك شريك أساسي»", "الهيئة"), ("المستهلك شريك أساسي", "الهيئة")]),
+        [("المستهلك شريك أساسي", "الهيئة")]),
     "a title the lexicon lacks, then the name": (
         "وقالت منسقة الشؤون الإنسانية للأمم المتحدة في السودان كلير دوبوا في بيان: «الوضع خطير».",
         [("الوضع خطير", "كلير دوبوا")]),

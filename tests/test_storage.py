@@ -203,7 +203,7 @@ def test_a_crash_while_replacing_leaves_the_previous_file_intact_and_no_temp_fil
     before = (tmp_path / "notes.json").read_bytes()
     monkeypatch.setattr(os, "replace", raising_on(failing_target))
 
-    with pytest.raises(OSError, match="simulated crash"):
+    with pytest.raises(SavedWorkError, match="simulated crash"):
         save_work("notes", {"third": 3}, tmp_path)
     assert (tmp_path / "notes.json").read_bytes() == before
     assert visible_files(tmp_path) == {"notes.json", "notes.json.bak"}  # no temp file left
@@ -220,7 +220,7 @@ def test_a_crash_while_writing_the_bytes_leaves_no_temp_file(tmp_path, monkeypat
     def failing_fsync(handle):
         raise OSError("simulated power cut")
     monkeypatch.setattr(os, "fsync", failing_fsync)
-    with pytest.raises(OSError, match="power cut"):
+    with pytest.raises(SavedWorkError, match="power cut"):
         save_work("notes", SECOND, tmp_path)
     assert (tmp_path / "notes.json").read_bytes() == before
     assert visible_files(tmp_path) == {"notes.json"}

@@ -274,9 +274,14 @@ def test_a_damaged_save_file_is_reported_inside_the_widget(work_dir):
     assert quiz.errors.outputs and isinstance(quiz.last_error, KitError)
     assert quiz.score == 0
     quiz.answer(0, **quiz.expected(0))
-    quiz.check(0)                        # saving sets the damaged file aside and goes on
-    assert W.QuoteQuiz().score == 1
+    quiz.check(0)                        # never saved over the damaged file...
+    assert (work_dir / "quote_quiz.json").read_text("utf-8") == "{not json"
+    quiz.recover_button.click()          # ...until the student recovers it
     assert list(work_dir.glob("quote_quiz.json.invalid-*"))
+    quiz = W.QuoteQuiz()
+    quiz.answer(0, **quiz.expected(0))
+    quiz.check(0)
+    assert W.QuoteQuiz().score == 1
 
 
 def test_a_failing_callback_shows_a_short_message_instead_of_vanishing(monkeypatch):

@@ -138,6 +138,11 @@ def score(exercise_set: ExerciseSet, answers: dict) -> tuple[int, int]:
     return right, len(gradable)
 
 
+def fold_answer(text: str) -> str:
+    """A typed answer as answers are compared (so "وهمية" and "وهميه " count as one)."""
+    return _fold(text)
+
+
 # --- Grading ---------------------------------------------------------------------------
 
 def _fold(text: str) -> str:
@@ -220,6 +225,8 @@ def _exercise_file(source: str | Path) -> Path:
 
 def _read_document(path: Path):
     try:
+        if path.exists() and not path.is_file():
+            raise IsADirectoryError(path)
         return json.loads(path.read_text("utf-8-sig"))
     except FileNotFoundError:
         available = ", ".join(sorted(p.stem for p in path.parent.glob("*.json"))) or "-"
@@ -229,6 +236,11 @@ def _read_document(path: Path):
     except json.JSONDecodeError as bad:
         raise _error("exercise_where_file", "exercise_bad_json", file=path,
                      line=bad.lineno, column=bad.colno) from None
+    except (RecursionError, ValueError):   # nested too deep; a number of thousands of digits
+        raise _error("exercise_where_file", "exercise_unreadable_json", file=path) from None
+    except OSError as error:               # a folder, no permission...
+        raise _error("exercise_where_file", "exercise_not_a_file", file=path,
+                     reason=error.strerror or type(error).__name__) from None
 
 
 def _check_header(document) -> None:
@@ -292,7 +304,8 @@ def _options(value) -> tuple[dict, ...]:
     if not isinstance(value, list) or len(value) < 2 \
             or not all(isinstance(option, dict) and _text(option.get("id")) for option in value):
         raise _Problem("exercise_bad_options")
-    if len({option["id"] for option in value}) != len(value):
+    if len({option["id"] for option in value}) != len(value) \
+            or any(option["id"] == ANY_OTHER for option in value):   # "*" is the other-answers hint
         raise _Problem("exercise_bad_options")
     return tuple({"id": option["id"], **_bilingual(option, f"options/{option['id']}")}
                  for option in value)

@@ -10,24 +10,36 @@ How nothing gets lost:
 - the previous good version is kept as `<name>.json.bak`;
 - a file that cannot be read is never deleted or overwritten: it is moved aside as
   `<name>.json.invalid-<time>`; a file written by a newer Framing Lab is left alone;
-- saves of one name from several processes (two notebook tabs) take turns through a lock.
+- when a save meets a damaged file, the last good copy (`.bak`) is also kept aside, as
+  `<name>.json.last-good-<time>`: no later save can rotate it away;
+- saves of one name from several processes (two notebook tabs) take turns through a lock;
+  `update_work` holds it over a whole load-change-save, so concurrent changes are not lost;
+- temporary files left by a process killed mid-save are removed by the next save of that name;
+- a new file gets the mode the umask allows (a teacher's account can read it if the folder
+  lets it); a save keeps the mode of the file it replaces.
 
-Files are only ever read with `json`: loading never runs code.
+Files are only ever read with `json`, and only regular files of at most 20 MB: loading never
+runs code, and never hangs on a pipe or a device. Problems of the folder itself (read-only,
+a file in its place) are reported as SavedWorkError naming the path.
 
-Limits: names are ASCII letters, digits, `_` and `-` (safe file names on every system and
-inside zips). Data must be JSON: dicts with text keys, lists, text, numbers, True/False, None
+Limits: names are ASCII letters, digits, `_` and `-`, not a Windows device name (CON, NUL,
+COM1...), and not the name of another work file in other letter case (safe file names on
+every system and inside zips). Data must be JSON: dicts with text keys, lists, text, numbers, True/False, None
 (tuples come back as lists). The lock uses `fcntl`: without it (Windows) saves stay atomic
 but two simultaneous saves may leave either one's previous version in the `.bak`; locks on
 network drives (NFS) may not be honoured. Loading takes no lock: it relies on the atomic
 rename, so it sees a whole file.
 """
+import errno
+import glob
 import io
 import itertools
 import json
 import math
 import os
 import re
-import tempfile
+import secrets
+import stat
 import zipfile
 import zlib
 from contextlib import contextmanager, suppress
@@ -43,11 +55,16 @@ try:
 except ImportError:  # Windows: no advisory locks; see the limits above
     fcntl = None
 
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)   # a lock or temporary file is never a link
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)   # opening a pipe does not wait for a writer
+
 SCHEMA = "framing-lab/work"
 VERSION = 1                           # the major version written; a higher one is refused
 NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
+DEVICE = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])", re.IGNORECASE)  # Windows device names
 MAX_DEPTH = 100                       # deeper data is almost surely a list that contains itself
-MAX_IMPORT_BYTES = 20 * 1024 * 1024   # per work file in a zip: far above any real work
+MAX_WORK_BYTES = 20 * 1024 * 1024     # a work file, and a zip's work files together: far above
+MAX_IMPORT_BYTES = MAX_WORK_BYTES     # any real work
 
 
 def save_work(name: str, data: dict, folder: Path | None = None) -> Path:
@@ -58,8 +75,25 @@ def save_work(name: str, data: dict, folder: Path | None = None) -> Path:
     path = _work_path(name, folder)
     payload = _encode(name, data)
     with _locked(path):
+        _refuse_case_clash(path)
         _replace(path, payload, data)
     return path
+
+
+def update_work(name: str, change, folder: Path | None = None) -> dict:
+    """Load the work `name`, change it and save it, with no other save of `name` in between
+    (from any process): `change(data)` gets the saved data ({} if none) and returns the data
+    to save, which is also returned.
+
+    Unlike `save_work`, a damaged file is not set aside: SavedWorkError says how to recover
+    it, and nothing is saved (so a widget never replaces work it could not read)."""
+    path = _work_path(name, folder)
+    with _locked(path):
+        data = change(_load(path))
+        payload = _encode(name, data)
+        _refuse_case_clash(path)
+        _replace(path, payload, data)
+    return data
 
 
 def load_work(name: str, folder: Path | None = None) -> dict:
@@ -67,12 +101,15 @@ def load_work(name: str, folder: Path | None = None) -> dict:
 
     Raises SavedWorkError naming the file, and the way out, if it is damaged or newer."""
     path = _work_path(name, folder)
+    with _os_errors(path):
+        return _load(path)
+
+
+def _load(path: Path) -> dict:
     try:
-        raw = path.read_bytes()
+        return _parse(_read_raw(path))["data"]
     except FileNotFoundError:
         return {}
-    try:
-        return _parse(raw)["data"]
     except _Unreadable as problem:
         raise _explain(path, problem) from None
 
@@ -127,8 +164,30 @@ def import_zip(data: bytes, folder: Path | None = None) -> dict[str, str]:
     (damaged, badly named, over 20 MB), SavedWorkError says which, and nothing is written."""
     entries = _read_zip(data)
     folder = _folder(folder)
+    for name in entries:
+        _refuse_case_clash(folder / f"{name}.json")
     return {name: _import_one(folder / f"{name}.json", raw, record)
             for name, (raw, record) in entries.items()}
+
+
+def read_export(data: bytes) -> dict[str, dict]:
+    """The work files of a zip made by `export_all`, as {name: record} (each record has
+    "saved_at" and "data"), read without writing anything: for a teacher's class report.
+
+    SavedWorkError, as in `import_zip`, if any file in it is not a good work file."""
+    return {name: record for name, (_raw, record) in _read_zip(data).items()}
+
+
+def read_record(name: str, folder: Path | None = None) -> dict | None:
+    """The whole record of the work `name` ("saved_at", "data", ...), None if nothing is saved;
+    SavedWorkError naming the file if it is damaged or newer (as `load_work`)."""
+    path = _work_path(name, folder)
+    try:
+        return _parse(path.read_bytes())
+    except FileNotFoundError:
+        return None
+    except _Unreadable as problem:
+        raise _explain(path, problem) from None
 
 
 # --- Writing ---------------------------------------------------------------------------
@@ -145,18 +204,26 @@ def _replace(path: Path, payload: bytes, data: dict) -> None:
 def _current_good(path: Path) -> tuple[bytes, dict] | None:
     """The bytes and record of the file a write is about to replace, or None if there is none.
 
-    A damaged file is moved aside first (it must not push the good copy out of the .bak);
-    a file from a newer Framing Lab stops the write with SavedWorkError."""
+    A damaged file is moved aside first, and the last good copy kept aside for good (the
+    next saves would rotate it out of the .bak); a file from a newer Framing Lab, or one
+    that is not a regular file, stops the write with SavedWorkError."""
     try:
-        raw = path.read_bytes()
+        raw = _read_raw(path)
         return raw, _parse(raw)
     except FileNotFoundError:
         return None
-    except _Newer as problem:
+    except _LeftAlone as problem:
         raise _explain(path, problem) from None
     except _Unreadable:
         _set_aside(path)
+        _keep_last_good(path)
         return None
+
+
+def _keep_last_good(path: Path) -> None:
+    good = _read_good(_backup_of(path))
+    if good:
+        _write_atomically(_free_name(path, "last-good"), good[0])
 
 
 def _restore_backup(path: Path) -> dict:
@@ -182,10 +249,13 @@ def _import_one(path: Path, raw: bytes, record: dict) -> str:
 
 
 def _write_atomically(path: Path, payload: bytes) -> None:
-    """Replace `path` by `payload` at once: a crash leaves the old file or the new, never a mix."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    """Replace `path` by `payload` at once: a crash leaves the old file or the new, never a mix.
+    The new file keeps the mode of the one it replaces, else the umask's."""
+    temporary = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+    handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _NOFOLLOW, 0o666)
     try:
         with os.fdopen(handle, "wb") as file:
+            _keep_mode(file.fileno(), path)
             file.write(payload)
             file.flush()
             os.fsync(file.fileno())  # the bytes reach the disk before the rename publishes them
@@ -195,6 +265,15 @@ def _write_atomically(path: Path, payload: bytes) -> None:
             os.unlink(temporary)
         raise
     _sync_folder(path.parent)
+
+
+write_atomically = _write_atomically   # also the HTML report's way to write a file
+
+
+def _keep_mode(handle: int, path: Path) -> None:
+    if hasattr(os, "fchmod"):
+        with suppress(FileNotFoundError):
+            os.fchmod(handle, stat.S_IMODE(os.stat(path).st_mode))
 
 
 def _sync_folder(folder: Path) -> None:
@@ -211,23 +290,70 @@ def _sync_folder(folder: Path) -> None:
 
 def _set_aside(path: Path) -> Path:
     """Move a damaged file out of the way under a new name; it is never deleted."""
+    target = _free_name(path, "invalid")
+    os.replace(path, target)
+    _sync_folder(path.parent)
+    return target
+
+
+def _free_name(path: Path, label: str) -> Path:
+    """`<name>.json.<label>-<time>`, numbered if taken: a name no save ever reuses."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     for attempt in itertools.count():
-        target = path.with_name(f"{path.name}.invalid-{stamp}" + (f"-{attempt}" if attempt else ""))
-        if not target.exists():
-            os.replace(path, target)
-            _sync_folder(path.parent)
+        target = path.with_name(f"{path.name}.{label}-{stamp}" + (f"-{attempt}" if attempt else ""))
+        if not os.path.lexists(target):
             return target
 
 
 @contextmanager
 def _locked(path: Path):
-    """Hold the lock of one work file: writers of the same name from any process take turns."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path.with_name(f".{path.stem}.lock"), "a+b") as lock:
-        if fcntl:
-            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+    """Hold the lock of one work file: writers of the same name from any process take turns.
+    Folder problems come out as SavedWorkError naming the path."""
+    with _os_errors(path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        lock = _open_lock(path.with_name(f".{path.stem}.lock"))
+        with os.fdopen(lock, "r+b") as file:
+            if fcntl:
+                fcntl.flock(file, fcntl.LOCK_EX)  # released when the file is closed
+                _remove_temporaries(path)
+            yield
+
+
+def _open_lock(lock: Path) -> int:
+    """The lock file, opened without following a link or waiting on a pipe; a regular file."""
+    handle = os.open(lock, os.O_RDWR | os.O_CREAT | _NOFOLLOW | _NONBLOCK, 0o666)
+    if not stat.S_ISREG(os.fstat(handle).st_mode):
+        os.close(handle)
+        raise OSError(errno.EINVAL, "not a regular file", str(lock))
+    return handle
+
+
+def _remove_temporaries(path: Path) -> None:
+    """Temporary files of `path` left by a process killed mid-save (the lock is ours, so no
+    save of this name is running)."""
+    for temporary in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with suppress(FileNotFoundError):
+            temporary.unlink()
+
+
+@contextmanager
+def _os_errors(path: Path):
+    """Turn a failure of the file system (read-only folder, a file where the folder should
+    be...) into a SavedWorkError naming the path."""
+    try:
         yield
+    except OSError as error:
+        raise _error("storage_os_error", file=error.filename or path,
+                     reason=error.strerror or str(error) or type(error).__name__) from None
+
+
+def _refuse_case_clash(path: Path) -> None:
+    """Refuse `Notes` beside `notes`: one file on Windows and macOS, two elsewhere."""
+    if path.exists() and path.name in os.listdir(path.parent):
+        return
+    for other in path.parent.glob("*.json"):
+        if other.name.lower() == path.name.lower() and other.name != path.name:
+            raise _error("storage_case_clash", name=path.stem, other=other.stem)
 
 
 # --- Checking --------------------------------------------------------------------------
@@ -238,7 +364,10 @@ def _encode(name: str, data: dict) -> bytes:
         raise _error("storage_not_dict", kind=type(data).__name__)
     _check_storable(data, "data")
     record = {"schema": SCHEMA, "version": VERSION, "saved_at": _now(), "name": name, "data": data}
-    return (json.dumps(record, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    try:
+        return (json.dumps(record, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (from a paste): \u escapes keep it exactly
+        return (json.dumps(record, indent=1) + "\n").encode("ascii")
 
 
 def _check_storable(value, where: str, depth: int = 0) -> None:
@@ -269,14 +398,34 @@ class _Unreadable(Exception):
         self.keys, self.values = keys, values
 
 
-class _Newer(_Unreadable):
+class _LeftAlone(_Unreadable):
+    """A file that must never be moved or replaced here."""
+
+
+class _Newer(_LeftAlone):
     """A work file from a newer Framing Lab: readable there, so never moved or replaced here."""
+
+
+def _read_raw(path: Path) -> bytes:
+    """The bytes of a work file: FileNotFoundError if there is none; _Unreadable if it is
+    too big, _LeftAlone if it is not a regular file (a pipe would block a read forever)."""
+    with os.fdopen(os.open(path, os.O_RDONLY | _NONBLOCK), "rb") as file:
+        if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+            raise _LeftAlone("storage_unreadable", "storage_reason_not_file")
+        raw = file.read(MAX_WORK_BYTES + 1)
+    if len(raw) > MAX_WORK_BYTES:
+        raise _Unreadable("storage_unreadable", "storage_reason_too_big", limit=MAX_WORK_BYTES // 2**20)
+    return raw
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not JSON")   # NaN and Infinity: Python reads them, JSON has none
 
 
 def _parse(raw: bytes) -> dict:
     """The record in `raw` if it is a good work file. Only `json` reads it: nothing runs."""
     try:
-        record = json.loads(raw.decode("utf-8-sig"))
+        record = json.loads(raw.decode("utf-8-sig"), parse_constant=_no_constant)
     except (UnicodeDecodeError, ValueError, RecursionError):
         raise _Unreadable("storage_unreadable", "storage_reason_json") from None
     if not isinstance(record, dict) or record.get("schema") != SCHEMA:
@@ -293,7 +442,7 @@ def _parse(raw: bytes) -> dict:
 def _read_good(path: Path) -> tuple[bytes, dict] | None:
     """The bytes and record of `path` if it is a good work file, else None."""
     try:
-        raw = path.read_bytes()
+        raw = _read_raw(path)
         return raw, _parse(raw)
     except (OSError, _Unreadable):
         return None
@@ -303,11 +452,12 @@ def _read_zip(data: bytes) -> dict[str, tuple[bytes, dict]]:
     """Every work file in a zip, checked; SavedWorkError (nothing imported) at any problem."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = {}
+            entries, total = {}, 0
             for info in archive.infolist():
                 if not info.is_dir():
                     name = _entry_name(info.filename, entries)
-                    entries[name] = _read_entry(archive, info)
+                    entries[name] = _read_entry(archive, info, MAX_WORK_BYTES - total)
+                    total += len(entries[name][0])
             return entries
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
         raise _error("storage_zip_bad") from None
@@ -315,15 +465,16 @@ def _read_zip(data: bytes) -> dict[str, tuple[bytes, dict]]:
 
 def _entry_name(filename: str, seen: dict) -> str:
     name = filename.removesuffix(".json")
-    if name == filename or not NAME.fullmatch(name) or name in seen:
+    if name == filename or not _good_name(name) or name.lower() in {n.lower() for n in seen}:
         raise _error("storage_zip_entry", "storage_nothing_imported", entry=filename)
     return name
 
 
-def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[bytes, dict]:
+def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo, room: int) -> tuple[bytes, dict]:
+    """One work file of a zip, if it fits in the `room` left of the zip's total."""
     with archive.open(info) as member:
-        raw = member.read(MAX_IMPORT_BYTES + 1)  # the size a zip declares can lie
-    if len(raw) > MAX_IMPORT_BYTES:
+        raw = member.read(room + 1)  # the size a zip declares can lie
+    if len(raw) > room:
         raise _error("storage_zip_too_big", "storage_nothing_imported", entry=info.filename,
                      limit=MAX_IMPORT_BYTES // 2**20)
     try:
@@ -338,7 +489,13 @@ def _read_entry(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[bytes,
 def _work_path(name: str, folder: Path | None) -> Path:
     if not isinstance(name, str) or not NAME.fullmatch(name):
         raise _error("storage_bad_name", name=name)
+    if DEVICE.fullmatch(name):
+        raise _error("storage_device_name", name=name)
     return _folder(folder) / f"{name}.json"
+
+
+def _good_name(name: str) -> bool:
+    return bool(NAME.fullmatch(name)) and not DEVICE.fullmatch(name)
 
 
 def _folder(folder: Path | None) -> Path:
@@ -369,10 +526,12 @@ def _explain(path: Path, problem: _Unreadable) -> SavedWorkError:
     """The student-facing error for an unreadable work file, with the way out."""
     backup = _backup_of(path)
     values = dict(file=path, name=path.stem, backup=backup, **problem.values)
-    if isinstance(problem, _Newer):
+    if isinstance(problem, _LeftAlone):
         return _error(*problem.keys, "storage_left_alone", **values)
     hint = "storage_hint_backup" if _read_good(backup) else "storage_hint_no_backup"
-    return _error(*problem.keys, hint, **values)
+    error = _error(*problem.keys, hint, **values)
+    error.recoverable = (path.stem, path.parent)
+    return error
 
 
 def _error(*keys: str, **values) -> SavedWorkError:

@@ -1,5 +1,5 @@
 """`analyze()`: the whole engine in one call, from text (or a path) to an `Analysis`."""
-from .article import load_article, block_lines
+from .article import block_lines, cap_diagnostics, load_article
 from .attribution import read_paragraph
 from .entities import find_mentions, proclitic_length
 from .arabic import drop_letters
@@ -44,6 +44,7 @@ def analyze(source=None, *, text=None, path=None) -> Analysis:
     _carry_relays_back(drafts)
     quotes = tuple(_freeze(text, d, book) for d in drafts)
     diagnostics.extend(_unattributed(quotes))
+    diagnostics = cap_diagnostics(diagnostics)
     return Analysis(text, article.paragraphs, article.boilerplate, article.sentences, quotes,
                     tuple(non_quotes), book.freeze(drafts), tuple(mentions),
                     tuple(sorted(diagnostics, key=lambda d: d.start)), relay,

@@ -5,8 +5,10 @@ Boilerplate is kept and reported, never dropped: its headlines are framing mater
 """
 import os
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 from .arabic import BIDI_CONTROLS, normalize, is_arabic
@@ -17,8 +19,10 @@ from .model import Paragraph, Sentence, Diagnostic
 # The largest article the kit accepts, in characters (about 4 MB of Arabic in UTF-8): far
 # above any news article, and analysed in a few seconds.
 MAX_CHARS = 2_000_000
+MAX_PER_CODE = 20   # diagnostics of one kind listed; the rest are counted
 _SENTENCE_END = re.compile(r"[.!?؟…]+[\"”»“’']*(?=\s|$)")
-_LINE = re.compile(r"[^\r\n]+")
+# A line ends where str.splitlines ends one: \n, \r, form feed, NEL, U+2028, U+2029...
+_LINE = re.compile("[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
 _END_PUNCTUATION = tuple(".!?؟…:")
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 
@@ -68,12 +72,21 @@ def _names_file(s: str) -> bool:
 
 
 def _read_file(path: Path) -> str:
+    if path.exists() and not path.is_file():
+        raise InputError(f"{path} is not a text file (it is a folder, a pipe or a device). Give the "
+                         f"path of the article's .txt file.", f"{path} ليس ملفا نصيا (بل مجلد أو "
+                         f"أنبوب أو جهاز). أعطِ مسار ملف المقال النصي.")
     if not path.is_file():
         raise InputError(f"No article file at {path}. Check the name and folder.",
                          f"لا يوجد ملف مقال في {path}. تحقق من الاسم والمجلد.")
-    if path.stat().st_size > MAX_CHARS * 4:
-        raise _too_long(path.stat().st_size)
-    return _decode(path.read_bytes(), str(path))
+    try:
+        size = path.stat().st_size
+        if size > MAX_CHARS * 4:
+            raise _too_long(size, "bytes")
+        return _decode(path.read_bytes(), str(path))
+    except OSError as error:
+        raise InputError(f"{path} cannot be read: {error.strerror or error}. Check its permissions.",
+                         f"تعذّرت قراءة {path}: {error.strerror or error}. تحقق من صلاحياته.") from None
 
 
 def _not_one_way(count: int) -> InputError:
@@ -98,7 +111,12 @@ def _wrong_type(value, how: str) -> InputError:
 
 
 def _decode(data: bytes, name: str) -> str:
-    if b"\x00" in data[:8192]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):   # Notepad's "Unicode": UTF-16 with its mark
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass                                       # not UTF-16 after all: the checks below say why
+    if b"\x00" in data:
         raise InputError(f"{name} looks like a binary file, not text. Save the article as a "
                          f"UTF-8 text file.", f"يبدو أن {name} ملف ثنائي وليس نصا. احفظ المقال "
                          f"كملف نصي بترميز UTF-8.")
@@ -110,7 +128,13 @@ def _decode(data: bytes, name: str) -> str:
                          f"قراءة البايت {e.start}). احفظه بترميز UTF-8 وأعد المحاولة.") from None
 
 
-def _too_long(size: int) -> InputError:
+def _too_long(size: int, unit: str = "characters") -> InputError:
+    """`size` in characters, or in bytes for a file too big to read (over 4 bytes a character)."""
+    if unit == "bytes":
+        return InputError(f"The article file is too big ({size:,} bytes; the limit is {MAX_CHARS:,} "
+                          f"characters, at most {MAX_CHARS * 4:,} bytes). Analyse one article at a time.",
+                          f"ملف المقال كبير جدا ({size:,} بايت، والحد {MAX_CHARS:,} حرف، أي {MAX_CHARS * 4:,} "
+                          f"بايت على الأكثر). حلل مقالا واحدا في كل مرة.")
     return InputError(f"The article is too long ({size:,} characters; the limit is "
                       f"{MAX_CHARS:,}). Analyse one article at a time.",
                       f"المقال طويل جدا ({size:,} حرفا، والحد {MAX_CHARS:,}). حلل مقالا واحدا "
@@ -147,8 +171,17 @@ def _is_heading(line: str) -> bool:
 
 
 def _is_marker_line(line: str) -> bool:
-    _, markers, max_words = _furniture()
-    return normalize(line[:80]).startswith(markers) and len(line.split()) <= max_words // 2
+    """A short line opening with a marker (تابعونا), or a heading run into its headline after
+    dots or a dash (اقرأ أيضا .. عنوان الخبر)."""
+    headings, markers, max_words = _furniture()
+    start = normalize(line[:80])
+    if start.startswith(markers) and len(line.split()) <= max_words // 2:
+        return True
+    return len(line.split()) <= max_words and any(
+        start.startswith(h) and start[len(h):].lstrip()[:1] in _RUN_ON for h in headings)
+
+
+_RUN_ON = set(".:-–—|…")
 
 
 def _is_headline(line: str) -> bool:
@@ -212,6 +245,28 @@ def split_sentences(text: str, paragraph: Paragraph) -> list[Sentence]:
     return out
 
 
+def more_diagnostics(code: str, more: int, at: int) -> list[Diagnostic]:
+    """The one diagnostic that counts those of `code` left out after the first MAX_PER_CODE
+    (`at`: where the first left out is)."""
+    if more <= 0:
+        return []
+    return [Diagnostic(f"{code}_more", at, f"… and {more:,} more of the same kind ({code}), not listed.",
+                       f"… و{more:,} غيرها من النوع نفسه ({code})، لم تُسرد.")]
+
+
+def cap_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """At most MAX_PER_CODE diagnostics of each code, and how many more there were."""
+    kept, count, first_left_out = [], Counter(), {}
+    for d in diagnostics:
+        count[d.code] += 1
+        if count[d.code] <= MAX_PER_CODE:
+            kept.append(d)
+        else:
+            first_left_out.setdefault(d.code, d.start)
+    return kept + [m for code, at in first_left_out.items()
+                   for m in more_diagnostics(code, count[code] - MAX_PER_CODE, at)]
+
+
 def text_diagnostics(text: str) -> list[Diagnostic]:
     """Warnings about the text itself: hidden direction controls, and text that is not Arabic."""
     found = [Diagnostic("bidi_control", i,
@@ -219,7 +274,10 @@ def text_diagnostics(text: str) -> list[Diagnostic]:
                         f"the text may display differently from what it is.",
                         f"رمز تحكم خفي في اتجاه النص U+{ord(c):04X} عند الحرف {i}: قد يظهر "
                         f"النص بغير حقيقته.")
-             for i, c in ((m.start(), m.group()) for m in _BIDI.finditer(text))][:20]
+             for i, c in ((m.start(), m.group()) for m in islice(_BIDI.finditer(text), MAX_PER_CODE))]
+    if len(found) == MAX_PER_CODE:
+        more = sum(1 for _ in _BIDI.finditer(text, found[-1].start + 1))
+        found.extend(more_diagnostics("bidi_control", more, found[-1].start + 1))
     if not is_arabic(text[:20000]):
         found.append(Diagnostic("not_arabic", 0, "This text is mostly not Arabic: the kit's "
                                 "lexicons are Arabic, so expect few results.",

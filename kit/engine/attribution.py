@@ -29,7 +29,8 @@ from .model import NonQuote, Paragraph, QuoteKind, Sentence
 from .reading_state import RELATIVES, Draft, ParagraphState, Said
 from .relays import find_relays, publisher, relayed_from
 from .sources import SourceBook
-from .subjects import Subject, is_given_name, parse_subject, subject_before
+from .quote_marks import MARKS
+from .subjects import Subject, gap, is_given_name, parse_subject, subject_before
 
 __all__ = ["RELATIVES", "read_paragraph"]   # RELATIVES: also read by the lenses
 
@@ -71,6 +72,7 @@ def _read_sentence(state: ParagraphState, n: int) -> None:
     for k in span:
         if k in state.said and state.cue_at(k):
             _read_indirect(state, k, span)
+            _read_unmarked(state, k, span)
     _partials_follow_their_clause(state.quotes[first_quote:])
 
 
@@ -294,6 +296,8 @@ def _read_indirect(state: ParagraphState, k: int, span: range) -> None:
         if j in state.inside or (j > k + 1 and state.cue_at(j) and not _is_noun_use(state, j)):
             return
         clause = complement_at(state.tokens, j)
+        if clause is not None and clause - 1 in state.inside:
+            return   # مشددا على :" ان حل الدولتين…": the أن inside the marks is the quote's own
         if clause is not None and state.tokens[j - 1].key in word_set("non_report_before_an"):
             return   # قبل أن تضيف، ومن المقرر أن: no one is reported here
         if clause is not None:
@@ -301,6 +305,18 @@ def _read_indirect(state: ParagraphState, k: int, span: range) -> None:
             if not state.tokens[j].key.startswith("و"):
                 add_clause(state, clause, span, state.said[k], None, k)
             return
+
+
+def _read_unmarked(state: ParagraphState, k: int, span: range) -> None:
+    """وأضاف الوزير: هناك بعض الثغرات… / متابعا: وقف إطلاق النار…: a verb of saying, its
+    subject, a colon and words with no quotation marks are a direct quote, to the next
+    attribution or the end of the sentence."""
+    colon = state.subject_limit(k, span)
+    if colon >= span.stop or colon in state.inside or ":" not in gap(state.text, state.tokens, colon - 1):
+        return
+    if set(gap(state.text, state.tokens, colon - 1)) & set(MARKS) or is_complementizer(state.tokens[colon]):
+        return   # قال: «…» / نقلت عن مسؤول: أن "…": the marks or the clause give the quote
+    add_clause(state, colon, span, state.said[k], None, k, kind="direct")
 
 
 def _is_noun_use(state: ParagraphState, j: int) -> bool:

@@ -3,8 +3,10 @@ where it ends (the next attribution after a comma), and the speaker and verb eac
 given (`attach`).
 """
 from .arabic import Token
+from .model import QuoteKind
 from .cues import cue_of, is_complementizer
 from .reading_state import RELATIVES, Draft, ParagraphState, Said
+from .sources import refers_back
 from .subjects import gap, skip_openers
 
 
@@ -21,29 +23,62 @@ def opens_speech(state: ParagraphState, k: int, span: range) -> bool:
 
 
 def add_clause(state: ParagraphState, first: int, span: range, said: Said, marker: Token | None,
-               cue_k: int | None) -> None:
+               cue_k: int | None, kind: QuoteKind = "indirect") -> None:
+    """The words from token `first` to the next attribution or the sentence end, as a quote of
+    this kind (indirect: a reported clause; direct: words after a colon with no marks)."""
     if first >= span.stop:
         return
-    stop, limit = first + 1, min(span.stop, first + 150)   # a reported clause is at most 150 words
+    start, end = _clause_start(state, first), _clause_end(state, _clause_stop(state, first, span, cue_k) - 1)
+    if start in state.clause_starts:
+        return   # بحسب ما نقلته … عن …، فإن: the relay and its verb found the same clause
+    state.clause_starts.add(start)
+    marked = _whole_in_marks(state, start, end) if _bare_opener(state, first) else None
+    if marked:   # أكد أن "الاقتصاد يتعافى": the whole clause in marks is one direct quote
+        start, end, kind = marked
+    draft = Draft(start, end, kind, state.paragraph.index)
+    attach(state, draft, said, cue_k)
+    if marker is not None:
+        draft.cue, draft.cue_lemma = marker, marker.text.removeprefix("و")
+    state.quotes.append(draft)
+
+
+def _clause_stop(state: ParagraphState, first: int, span: range, cue_k: int | None) -> int:
+    """The token after the clause: the next attribution after a comma (a reported clause is
+    at most 150 words)."""
+    stop, limit = first + 1, min(span.stop, first + 150)
     in_relative = cue_k is not None and cue_k > 0 and state.tokens[cue_k - 1].key in RELATIVES
     while stop < limit and not (state.after_comma(stop) and stop not in state.inside
                                     and _attribution_at(state, stop, limit)):
         if in_relative and state.after_comma(stop) and stop not in state.inside:
             break   # فلان، الذي قال إنه غير نادم، قد غادر: the relative clause ends at its comma
         stop += 1
+    return stop
+
+
+def _clause_start(state: ParagraphState, first: int) -> int:
+    """The clause's first character, past spaces and a colon (انه :" لا شيء…)."""
     start = state.tokens[first - 1].end
-    while state.text[start].isspace():
+    while state.text[start].isspace() or state.text[start] == ":":
         start += 1
-    end = _clause_end(state, stop - 1)
-    if start in state.clause_starts:
-        return   # بحسب ما نقلته … عن …، فإن: the relay and its verb found the same clause
-    state.clause_starts.add(start)
-    # أوضحت أن "…": even a clause quoted whole is reported speech; its marks give a partial quote
-    draft = Draft(start, end, "indirect", state.paragraph.index)
-    attach(state, draft, said, cue_k)
-    if marker is not None:
-        draft.cue, draft.cue_lemma = marker, marker.text.removeprefix("و")
-    state.quotes.append(draft)
+    return start
+
+
+def _bare_opener(state: ParagraphState, first: int) -> bool:
+    """Is the word before the clause a bare أن/إن, or followed by a colon? إنه "واثق…": the
+    subject is the pronoun outside the marks, so the marks are a partial quote; انه :" لا شيء
+    يبرر…": the colon says the marks are his own words."""
+    return first == 0 or not state.tokens[first - 1].key.endswith(("ه", "ها", "هم", "نا")) \
+        or ":" in gap(state.text, state.tokens, first - 1)
+
+
+def _whole_in_marks(state: ParagraphState, start: int, end: int) -> tuple[int, int, QuoteKind] | None:
+    """When the clause from `start` to `end` is one pair of quotation marks, the span inside
+    them as a direct quote; the partial quote read off the same marks is dropped."""
+    close = next((c for o, c in state.pairs if o == start), None)
+    if close is None or state.text[close + 1:end].strip():
+        return None
+    state.quotes[:] = [q for q in state.quotes if (q.start, q.end) != (start + 1, close)]
+    return start + 1, close, "direct"
 
 
 def _attribution_at(state: ParagraphState, k: int, limit: int) -> bool:
@@ -68,7 +103,7 @@ def attach(state: ParagraphState, draft: Draft, said: Said, cue_k: int | None) -
         draft.via_ids.append(said.via_id)
     if said.source_id:
         entry = state.book.get(said.source_id)
-        named = said.subject and not (said.subject.anaphor and entry.type in ("person", "anonymous"))
+        named = said.subject and not refers_back(said.subject, entry.type)
         draft.speaker_ar = said.subject.name if named else (entry.forms[-1] if entry.forms else entry.name)
         draft.role = (said.subject.role if said.subject else None) \
             or (entry.roles[0] if entry.roles else None)

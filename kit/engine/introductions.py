@@ -11,7 +11,8 @@ from bisect import bisect_left
 from .arabic import stems
 from .lexicon import word_set
 from .reading_state import ParagraphState, Said
-from .subjects import Subject, gap, introduces_someone, is_given_name, parse_subject, skip_openers
+from .subjects import (Subject, gap, introduces_someone, is_given_name, parse_subject, skip_openers,
+                       verb_read_as_name)
 
 # عمّان (رويترز) - / صفاقس- / رام الله - «القدس» -: a place (and agency or paper) opens the article
 DATELINE = re.compile(r"(?:[^.:\n]{0,60}?\)|[^\s.:،\n\-–—]+(?: [^\s.:،\n\-–—]+){0,2})\s*[-–—]\s*"
@@ -113,5 +114,7 @@ def headline_speaker(state: ParagraphState, span: range) -> None:
     plain = subject and subject.type == "person" and not subject.role and not subject.entity
     if plain and not is_given_name(state.tokens[subject.first]) and subject.end - subject.first > 2:
         return   # تختم منى حديثها بسؤال: a sentence, not a name, before the colon
+    if subject and verb_read_as_name(state.tokens[subject.first], subject):
+        return   # واسترسل: «…»: a verb of saying the word lists lack, not a name
     if subject and subject.type != "anonymous" and ":" in gap(state.text, state.tokens, subject.end - 1):
         state.said[span.start] = Said(state.book.add(subject), subject, "named before a colon")

@@ -90,6 +90,18 @@ def cue_forms() -> dict[str, Cue]:
 
 
 @lru_cache(maxsize=1)
+def quote_patterns() -> dict[str, dict]:
+    """The rows of `quote_patterns.tsv` by rule name: each rule's words, shape and example."""
+    return {row["rule"]: row for row in read_tsv("quote_patterns.tsv")}
+
+
+@lru_cache(maxsize=None)
+def pattern_words(rule: str) -> frozenset:
+    """The normalised words a pattern rule reads (its `words` column)."""
+    return frozenset(normalize(w) for w in quote_patterns()[rule]["words"].split())
+
+
+@lru_cache(maxsize=1)
 def words() -> dict[str, frozenset]:
     """The closed word lists of `attribution_words.json`, each as a set of normalised phrases."""
     raw = read_json("attribution_words.json")

@@ -82,6 +82,10 @@ class Source:
     quote_indices: tuple[int, ...]   # indices into Analysis.quotes it speaks
     relays: tuple[int, ...]          # indices of quotes it relays (appears in their `via`)
     gender: Gender = ""
+    mentions: tuple[str, ...] = ()   # every phrase that refers to it: names, titles, short forms
+    category: str = "named person"   # official, expert or analyst, witness or citizen, named
+    #                                  person, anonymous, organisation, media outlet
+    gender_label: str = "unknown"    # male, female or unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +136,8 @@ class Analysis:
                             "paragraph": n.paragraph} for n in self.non_quotes],
             "sources": [{**asdict(s), "quote_indices": list(s.quote_indices),
                          "relays": list(s.relays), "roles": list(s.roles),
-                         "surface_forms": list(s.surface_forms)} for s in self.sources],
+                         "surface_forms": list(s.surface_forms), "mentions": list(s.mentions)}
+                        for s in self.sources],
             "entities": list(entities.values()),
             "diagnostics": [asdict(d) for d in self.diagnostics],
         }

@@ -46,7 +46,7 @@ def _pair_marks(text: str, start: int, end: int) -> tuple[tuple[tuple[int, int],
         c = text[i]
         if c not in MARKS:
             continue
-        if _opens(c, stack):
+        if _opens(c, stack) or _opens_word(text, i, start, end):
             parent[i] = stack[-1][0] if stack else None
             stack.append((i, c))
         elif c in CLOSE_ONLY and not (stack and stack[-1][1] == CLOSE_ONLY[c]):
@@ -61,6 +61,13 @@ def _opens(c: str, stack: list[tuple[int, str]]) -> bool:
     """Does the mark c open a quotation? Always «‹„; a mark that may close does so only when it
     can close the innermost open one."""
     return c in OPEN_ONLY or not (c in CLOSE_ONLY or (stack and stack[-1][1] in AMBIGUOUS[c]))
+
+
+def _opens_word(text: str, i: int, start: int, end: int) -> bool:
+    """A straight mark with a space before it and a letter after it opens a quotation, even
+    inside another ("مدير "سي آي إيه" ومستشار…"): a closing mark follows the word it ends."""
+    return text[i] in '"＂' and i > start and text[i - 1].isspace() and i + 1 < end \
+        and text[i + 1].isalpha()
 
 
 def _outermost(pairs: list[tuple[int, int]], parent: dict[int, int | None]) -> list[tuple[int, int]]:

@@ -11,7 +11,8 @@ from bisect import bisect_left
 
 from .arabic import Token, normalize, stems, without_possessive
 from .cues import cue_of, is_complementizer
-from .lexicon import word_set
+from .entities import match_entity
+from .lexicon import pattern_words, word_set
 from .subjects import gap
 
 
@@ -34,12 +35,28 @@ def name_label(text: str, tokens: list[Token], starts: list[int], open_: int, cl
         return token.text
     return _names_itself(tokens, k + 1, bisect_left(starts, close)) \
         or _names_the_relay(tokens, k, starts, close) or _names_a_phrase(text, tokens, k, inner) \
-        or _nickname(tokens, k, inner)
+        or _nickname(tokens, k, inner) or _known_or_kunya(tokens, k + 1, bisect_left(starts, close))
+
+
+def _known_or_kunya(tokens: list[Token], first: int, stop: int) -> str | None:
+    """“فرانس برس”، "أبو محمد الجولاني": the marks hold exactly a name the gazetteer knows, or
+    a kunya of two to four words (rows known_name_in_marks, kunya_in_marks of
+    quote_patterns.tsv); the label is the name's first word."""
+    if first >= stop:
+        return None
+    known = match_entity(tokens, first)
+    kunya = tokens[first].key in pattern_words("kunya_in_marks") and 2 <= stop - first <= 4
+    return tokens[first].text if kunya or (known and known[0] == stop) else None
+
+
+DATELINE_CHARS = 200   # a dateline's place and dashes fit in far fewer characters
 
 
 def _in_dateline(text: str, open_: int, close: int) -> bool:
     """رام الله - «القدس» - قدم…: the paper's own name between the dashes of a dateline."""
-    line_start = text.rfind("\n", 0, open_) + 1
+    line_start = text.rfind("\n", max(0, open_ - DATELINE_CHARS), open_) + 1
+    if line_start == 0 and open_ > DATELINE_CHARS:
+        return False     # a dateline opens its line: a line this long before the marks is not one
     before, after = text[line_start:open_].rstrip(), text[close + 1:close + 4].lstrip()
     return before.endswith(("-", "–", "—")) and len(before.split()) <= 4 and after[:1] in ("-", "–", "—")
 

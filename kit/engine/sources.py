@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .arabic import normalize
 from .model import Gender, Source, SourceType
+from .source_kinds import category, gender_label
 from .subjects import Subject
 
 
@@ -20,6 +21,14 @@ class _Entry:
     head: str | None                       # the noun it was introduced with (صحيفه، وزاره)
     forms: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)   # every phrase that resolved to it
+
+
+def refers_back(subject: Subject, source_type: SourceType) -> bool:
+    """Does the phrase name a person or nameless source again by a title or noun (الوزيرة،
+    وزير الخارجية الأمريكي، المصادر) rather than by a name?"""
+    return source_type in ("person", "anonymous") and bool(
+        subject.anaphor or (subject.type == "official" and not subject.entity))
 
 
 class SourceBook:
@@ -40,7 +49,8 @@ class SourceBook:
                 subject.type, subject.gender, head, roles=self._early_roles.pop(source_id, []))
             self._index(source_id, subject.name)
         entry = self._entries[source_id]
-        if not (subject.anaphor and entry.type in ("person", "anonymous")):   # "الوزيرة" is not her name
+        self._note(entry.mentions, subject.name)
+        if not refers_back(subject, entry.type):   # "الوزيرة" is not her name
             self._note(entry.forms, subject.name)
         if subject.role:
             self._note(entry.roles, subject.role)
@@ -99,7 +109,25 @@ class SourceBook:
             found = self._headed(subject)
             if found is not None:
                 return found
+        if subject.type == "official" and subject.role:
+            found = self._same_title(subject.role)
+            if found is not None:
+                return found
         return self._by_key.get(normalize(subject.name))
+
+    def _same_title(self, title: str) -> str | None:
+        """وأضاف وزير الخارجية الأمريكي after «وزير الخارجية الأمريكي أنتوني بلينكن»: a title
+        with no name that begins one of a source's titles (word for word) refers to the latest
+        such source."""
+        words = _title_words(title)
+        if len(words) < 2:
+            return None
+        for source_id in reversed(self._recent):
+            for role in self._entries[source_id].roles:
+                for part in role.split("، "):
+                    if _title_words(part)[:len(words)] == words:
+                        return source_id
+        return None
 
     def _titled(self, subject: Subject) -> str | None:
         """الوزيرة -> the minister named before; المدرب after «الناخب الوطني فلان»: the last
@@ -153,8 +181,22 @@ class SourceBook:
                 relayed.setdefault(relay_id, []).append(n)
         return tuple(Source(e.id, e.name, e.forms[0] if e.forms else e.name, e.type,
                             tuple(e.roles), tuple(e.forms), tuple(spoken.get(e.id, ())),
-                            tuple(relayed.get(e.id, ())), e.gender)
+                            tuple(relayed.get(e.id, ())), e.gender, tuple(e.mentions),
+                            category(e.type, tuple(e.roles)), gender_label(e.gender, e.type))
                      for e in self._entries.values() if e.id in spoken or e.id in relayed)
+
+
+def _title_words(title: str) -> list[str]:
+    """A title's normalised words, its first without a conjunction or the article (ووزير
+    الخارجية and الوزير الخارجية compare alike with وزير الخارجية)."""
+    words = normalize(title).split()
+    if words and words[0].startswith(("وو", "فو")):
+        words[0] = words[0][1:]
+    if words and words[0].startswith(("وال", "فال")):
+        words[0] = words[0][1:]
+    if words:
+        words[0] = words[0].removeprefix("ال")
+    return words
 
 
 def _heads(phrase: str, head: str) -> bool:

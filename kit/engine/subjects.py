@@ -695,10 +695,13 @@ def _name_words_end(text, tokens, i, end) -> int:
 
 def _not_name_word(tokens, i, k, linked: bool) -> bool:
     """Does the name starting at i end before token k? A function word, a word with a
-    possessive (منى حديثها) or with لل, unless after بن/أبو; ب + a noun (سعاد حمدان بانتظار دورها)."""
+    possessive (منى حديثها) or with لل, unless after بن/أبو; ب + a noun (سعاد حمدان بانتظار دورها);
+    a title (وزير)."""
     if not linked and (_stops_name(tokens, i, k) or tokens[k].key.startswith("لل")):
         return True
-    return k > i and not is_given_name(tokens[k]) and tokens[k].key.startswith("با")
+    # سعاد حمدان بانتظار دورها / بدر عبد العاطي وزير الخارجية: the name ends before the title
+    return k > i and not is_given_name(tokens[k]) and (
+        tokens[k].key.startswith("با") or (not _definite(tokens[k]) and _head(tokens, k, k + 1, "role_heads") > 0))
 
 
 def _stops_name(tokens, i, k) -> bool:
@@ -742,9 +745,13 @@ def _described_nameless(text, tokens, subject: Subject, end: int) -> Subject:
 def _with_apposition(text, tokens, subject: Subject, end: int) -> Subject:
     """Add a role given after a comma: آرون ديفيد ميلر، الزميل البارز في مؤسسة...:"""
     k = subject.end
-    if (subject.role and " " in subject.role) or k >= end or not (set(gap(text, tokens, k - 1)) & COMMAS):
+    if (subject.role and " " in subject.role) or k >= end or not _head(tokens, k, end, "role_heads"):
         return subject
-    if not _head(tokens, k, end, "role_heads"):
+    # بدر عبد العاطي وزير الخارجية: an indefinite title may follow a full name without a comma
+    set_off = set(gap(text, tokens, k - 1)) & COMMAS or (
+        subject.type == "person" and k - subject.first >= 2 and _joined(text, tokens, k - 1)
+        and not _definite(tokens[k]))
+    if not set_off:
         return subject
     stop = k + 1
     while stop < end and stop - k < 20 and not (set(gap(text, tokens, stop - 1)) & (HARD_BREAKS | COMMAS)):
@@ -800,7 +807,7 @@ def _topic_subject(text: str, tokens: list[Token], cue: int, start: int) -> Subj
     if i >= cue or text[tokens[i].start - 1:tokens[i].start] in MARKS:   # a quotation, not a topic
         return None
     subject = parse_subject(text, tokens, i, cue)
-    if subject is None or _verb_read_as_name(tokens[i], subject):
+    if subject is None or verb_read_as_name(tokens[i], subject):
         return None
     if _verb_after(tokens, subject.end, cue) == cue:
         return subject if _sure_topic(tokens, subject, (start, i), cue) else None
@@ -808,7 +815,7 @@ def _topic_subject(text: str, tokens: list[Token], cue: int, start: int) -> Subj
     return subject if after is not None and _verb_after(tokens, after, cue) == cue else None
 
 
-def _verb_read_as_name(first: Token, subject: Subject) -> bool:
+def verb_read_as_name(first: Token, subject: Subject) -> bool:
     """ووقف أبو علي...، ليقول: a plain name read from a sentence opening with a word with و that
     is no first name (`first`) is a verb with و, not a topic."""
     return subject.type == "person" and not subject.role and not subject.entity \

@@ -21,7 +21,9 @@ from ..engine.attribution import RELATIVES
 from ..engine.cues import cue_of
 from ..course.i18n import t
 from ..engine.lexicon import read_json, read_tsv
-from ..engine.model import Analysis, Highlight, Quote
+from ..engine.model import Analysis, Highlight
+from .spans import Covered, innermost_quotes, paragraph_at
+from .voices import name_in
 
 LENSES = ("quotes", "reporting_verbs", "scare_quotes", "loaded_terms", "frames", "numbers")
 NUMBER = re.compile(r"(?<!\w)(?:(?:أكثر|أقل) من |نحو |قرابة |ما يقرب من |ما لا يقل عن )?"
@@ -40,7 +42,8 @@ def _highlight(start, end, text, lens, category, label: tuple, why: tuple) -> Hi
 def quote_highlights(analysis: Analysis) -> list[Highlight]:
     out = []
     for q in analysis.quotes:
-        via = {lang: t("why_quote_via", lang, via=" → ".join(q.via)) if q.via else "" for lang in ("en", "ar")}
+        via = {lang: t("why_quote_via", lang, via=" → ".join(name_in(analysis, v, lang) for v in q.via))
+               if q.via else "" for lang in ("en", "ar")}
         why = tuple(t("why_quote", lang, kind=t(f"quote_{q.kind}", lang), via=via[lang], cue=q.cue or "-",
                       speaker=(q.speaker if lang == "en" else q.speaker_ar) or t("unknown_speaker", lang))
                     for lang in ("en", "ar"))
@@ -50,10 +53,10 @@ def quote_highlights(analysis: Analysis) -> list[Highlight]:
 
 def _outside_quotes(analysis: Analysis):
     """Body tokens that are not inside a direct or partial quotation."""
-    quoted = [(q.start, q.end) for q in analysis.quotes if q.kind != "indirect"]
+    quoted = Covered((q.start, q.end) for q in analysis.quotes if q.kind != "indirect")
     for paragraph in analysis.paragraphs:
         for token in tokenize(analysis.text, paragraph.start, paragraph.end):
-            if not any(s <= token.start < e for s, e in quoted):
+            if not quoted.covers(token.start):
                 yield token
 
 
@@ -153,26 +156,21 @@ def frame_scores(analysis: Analysis) -> list[dict[str, float]]:
     """Frame cue words per body paragraph: one {frame id: count} per paragraph."""
     scores = [{f["id"]: 0.0 for f in frames()} for _ in analysis.paragraphs]
     for h in frame_highlights(analysis):
-        paragraph = next(p.index for p in analysis.paragraphs if p.start <= h.start < p.end)
-        scores[paragraph][h.category] += 1
+        scores[paragraph_at(analysis.paragraphs, h.start)][h.category] += 1
     return scores
-
-
-def _quote_around(analysis: Analysis, start: int) -> Quote | None:
-    return min((q for q in analysis.quotes if q.start <= start < q.end), key=lambda q: q.end - q.start, default=None)
 
 
 def number_claims(analysis: Analysis) -> list[tuple[Highlight, str | None]]:
     """Every figure in the body with the speaker who asserts it (None: the article itself)."""
     out = []
-    for paragraph in analysis.paragraphs:
-        for m in NUMBER.finditer(analysis.text, paragraph.start, paragraph.end):
-            quote = _quote_around(analysis, m.start())
-            speaker = quote.speaker if quote and quote.speaker else None
-            who = (t("asserted_by_quote", "en", speaker=speaker),
-                   t("asserted_by_quote", "ar", speaker=quote.speaker_ar)) if speaker else _both("asserted_by_writer")
-            out.append((_highlight(m.start(), m.end(), analysis.text, "numbers", "number", _both("number_label"),
-                                   (t("why_number", "en", who=who[0]), t("why_number", "ar", who=who[1]))), speaker))
+    found = [m for p in analysis.paragraphs for m in NUMBER.finditer(analysis.text, p.start, p.end)]
+    around = innermost_quotes(analysis.quotes, [m.start() for m in found])
+    for m, quote in zip(found, around, strict=True):
+        speaker = quote.speaker if quote and quote.speaker else None
+        who = (t("asserted_by_quote", "en", speaker=speaker),
+               t("asserted_by_quote", "ar", speaker=quote.speaker_ar)) if speaker else _both("asserted_by_writer")
+        out.append((_highlight(m.start(), m.end(), analysis.text, "numbers", "number", _both("number_label"),
+                               (t("why_number", "en", who=who[0]), t("why_number", "ar", who=who[1]))), speaker))
     return out
 
 

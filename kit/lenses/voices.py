@@ -7,8 +7,28 @@ not counted twice.
 """
 from collections import Counter
 
+from ..course.i18n import get_language
 from ..engine.lexicon import gazetteer
 from ..engine.model import Analysis, Quote
+from .spans import outermost
+
+
+def name_in(analysis: Analysis, name: str, lang: str | None = None) -> str:
+    """A source's name for a reader of `lang` (default: the interface language): the canonical
+    (English) name in English; in Arabic the gazetteer's Arabic form, else the name as written.
+
+    >>> import kit
+    >>> a = kit.analyze(text='وقال أنتوني بلينكن: "الاتفاق ممكن".')
+    >>> name_in(a, "Antony Blinken", "ar"), name_in(a, "Antony Blinken", "en")
+    ('أنتوني بلينكن', 'Antony Blinken')
+    """
+    if (lang or get_language()) != "ar":
+        return name
+    source = next((s for s in analysis.sources if s.name == name), None)
+    if source is None:
+        return name
+    arabic = {e.id: e.variants[0] for e in gazetteer()}
+    return arabic.get(source.id, source.name_ar)
 
 
 def _speaker(q: Quote) -> str:
@@ -17,15 +37,15 @@ def _speaker(q: Quote) -> str:
 
 def _counted(analysis: Analysis) -> list[Quote]:
     """Quotes whose words count: a quote nested inside another quote is left out."""
-    return [q for q in analysis.quotes
-            if not any(o is not q and o.start <= q.start and q.end <= o.end for o in analysis.quotes)]
+    return outermost(analysis.quotes)
 
 
-def quoted_words(analysis: Analysis) -> dict[str, int]:
-    """Words of quoted or reported speech per speaker, largest first."""
+def quoted_words(analysis: Analysis, lang: str | None = None) -> dict[str, int]:
+    """Words of quoted or reported speech per speaker, largest first; speakers named for a
+    reader of `lang` (default: the interface language, see `name_in`)."""
     words = Counter()
     for q in _counted(analysis):
-        words[_speaker(q)] += len(q.text.split())
+        words[name_in(analysis, _speaker(q), lang)] += len(q.text.split())
     return dict(words.most_common())
 
 
@@ -33,13 +53,14 @@ def quoted_words_by_side(analysis: Analysis) -> dict[str, int]:
     """The same words grouped by the side the gazetteer gives each speaker (unknown: the name)."""
     sides = {e.en: e.side or e.en for e in gazetteer()}
     words = Counter()
-    for speaker, n in quoted_words(analysis).items():
+    for speaker, n in quoted_words(analysis, "en").items():
         words[sides.get(speaker, speaker)] += n
     return dict(words.most_common())
 
 
-def verbs_by_speaker(analysis: Analysis) -> dict[str, dict[str, int]]:
-    """For each speaker, how many of their quotes were introduced by a verb of each connotation."""
+def verbs_by_speaker(analysis: Analysis, lang: str | None = None) -> dict[str, dict[str, int]]:
+    """For each speaker (named for a reader of `lang`), how many of their quotes were introduced
+    by a verb of each connotation."""
     from ..engine.cues import cue_of
     from ..engine.arabic import tokenize
 
@@ -51,7 +72,7 @@ def verbs_by_speaker(analysis: Analysis) -> dict[str, dict[str, int]]:
         seen.add(q.cue_start)
         cue = cue_of(tokenize(q.cue)[0])
         if cue:
-            table.setdefault(_speaker(q), Counter())[cue.connotation] += 1
+            table.setdefault(name_in(analysis, _speaker(q), lang), Counter())[cue.connotation] += 1
     return {speaker: dict(counts) for speaker, counts in table.items()}
 
 

@@ -46,8 +46,9 @@ def plot_text(s: str) -> str:
 
     Returns `s` unchanged when matplotlib shapes Arabic itself; otherwise returns the
     reshaped, visually ordered copy (without diacritics). Harmless on Latin text and
-    digits. Never use the result outside matplotlib (HTML, files, comparisons).
+    digits. `$` is escaped, so a name with two of them is not typeset as mathematics.
+    Never use the result outside matplotlib (HTML, files, comparisons).
     """
-    if not s or matplotlib_shapes_arabic():
-        return s
-    return _reshape_and_reorder(s)
+    if s and not matplotlib_shapes_arabic():
+        s = _reshape_and_reorder(s)
+    return s.replace("$", r"\$")   # a $ is a dollar sign here, never the start of mathematics

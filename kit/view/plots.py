@@ -39,6 +39,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .plot_text import plot_text
 from ..course.i18n import LANGUAGES, get_language, t
+from ..engine.arabic import BIDI_CONTROLS
 
 FONT = "DejaVu Sans"
 _RC = {"font.family": "sans-serif", "font.sans-serif": [FONT], "hatch.linewidth": 0.7}
@@ -61,6 +62,7 @@ _SOURCE_STYLE = {
 }
 _BAR_LINES = dict(edgecolor=EDGE, linewidth=0.6, height=0.7)
 _MAX_LABEL = 40
+_NO_BIDI = dict.fromkeys(map(ord, BIDI_CONTROLS))
 _MAX_ANNOTATED_PARAGRAPHS = 24
 
 
@@ -317,7 +319,7 @@ def _nothing_to_show(title_key: str) -> Chart:
 def _chart(fig, alt_key: str, title_key: str, describe, **values) -> Chart:
     """Wrap `fig` with its alt text in both languages; `describe(lang)` lists the data."""
     alt = {lang: t(alt_key, lang, title=t(title_key, lang), items=describe(lang), **values)
-           for lang in LANGUAGES}
+           .translate(_NO_BIDI) for lang in LANGUAGES}   # a name's hidden controls stay out
     return Chart(fig, alt["en"], alt["ar"], get_language())
 
 

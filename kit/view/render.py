@@ -17,8 +17,10 @@ Colours and line styles come from `kit/data/lens_styles.json` (lens -> category 
 Limits: cost is about (pieces x highlights) per paragraph, fine for news articles (thousands
 of highlights would be slow); nesting deeper than three levels shares the third underline.
 """
+import heapq
 import html
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
@@ -186,12 +188,22 @@ def _texts(h: Highlight, lang: str) -> tuple[str, str]:
 def _pieces(start: int, end: int, highlights: Sequence[Highlight]):
     """(a, b, covering) for each piece of [start, end) cut at every highlight boundary;
     `covering` holds (rank, highlight) of the highlights over the piece, outermost first.
-    Highlights are clipped to [start, end); empty or reversed ones are dropped."""
+    Highlights are clipped to [start, end); empty or reversed ones are dropped.
+
+    One sweep along the cuts: the highlights open at a cut are those started and not ended,
+    so the cost grows with the pieces times the depth of nesting, not times every highlight."""
     clipped = sorted(((max(h.start, start), min(h.end, end), h) for h in highlights
                       if max(h.start, start) < min(h.end, end)), key=lambda c: (c[0], -c[1]))
     cuts = sorted({start, end, *(c[0] for c in clipped), *(c[1] for c in clipped)})
+    active, ending, started = {}, [], 0    # rank -> highlight (ranks ascending); (end, rank)
     for a, b in pairwise(cuts):
-        yield a, b, [(rank, h) for rank, (s, e, h) in enumerate(clipped) if s <= a and b <= e]
+        while started < len(clipped) and clipped[started][0] <= a:
+            active[started] = clipped[started][2]
+            heapq.heappush(ending, (clipped[started][1], started))
+            started += 1
+        while ending and ending[0][0] <= a:
+            del active[heapq.heappop(ending)[1]]
+        yield a, b, list(active.items())
 
 
 def _open_mark(h: Highlight, depth: int, lang: str) -> str:
@@ -246,12 +258,27 @@ def render_article(text: str, paragraphs: Sequence[Paragraph],
     shown = [h for h in highlights if active_lenses is None or h.lens in active_lenses]
     blocks = sorted([(p, p.boilerplate) for p in paragraphs] + [(p, True) for p in boilerplate],
                     key=lambda block: (block[0].start, block[0].end))
-    body = "".join((_furniture if is_furniture else _paragraph)(text, p, shown, lang)
-                   for p, is_furniture in blocks)
+    per_block = _per_block([p for p, _ in blocks], shown)
+    body = "".join((_furniture if is_furniture else _paragraph)(text, p, mine, lang)
+                   for (p, is_furniture), mine in zip(blocks, per_block, strict=True))
     heading = _tag("h2", esc(title), class_="fl-title", dir="auto") if title else ""
     article = _tag("div", body, class_="fl-article", dir="rtl", lang="ar")
     return _tag("div", heading + render_legend(shown, lang) + article,
                 class_="fl-view", dir=direction(lang), lang=lang)
+
+
+def _per_block(blocks: Sequence[Paragraph], highlights: Sequence[Highlight]) -> list[list[Highlight]]:
+    """The highlights over each block (blocks in text order, not overlapping), each list in
+    the order given: a highlight is looked up, not compared with every block."""
+    starts = [p.start for p in blocks]
+    out = [[] for _ in blocks]
+    for h in highlights:
+        i = max(bisect_right(starts, h.start) - 1, 0)
+        while i < len(blocks) and blocks[i].start < h.end:
+            if blocks[i].end > h.start:
+                out[i].append(h)
+            i += 1
+    return out
 
 
 def render_legend(highlights: Sequence[Highlight], lang: str | None = None) -> str:

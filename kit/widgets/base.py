@@ -8,7 +8,6 @@ ToggleButtons are set as plain text by the front end; `plain()` still makes bidi
 visible there, so a label reads as the text really is.
 """
 import functools
-import hashlib
 import logging
 import os
 from contextlib import contextmanager
@@ -19,12 +18,13 @@ from IPython.display import display
 
 from ..engine.analysis import analyze
 from ..engine.arabic import BIDI_CONTROLS
-from ..errors import KitError, SavedWorkError
+from ..errors import KitError
 from ..course.i18n import direction, get_language, t
 from ..engine.model import Analysis
 from ..view.render import FONT_STACK, STYLE, esc
 from ..course.paths import SEED_NAME, seed_path
-from ..course.storage import load_work, save_work
+from ..course.seed_work import article_key  # noqa: F401  (re-exported for the widgets)
+from ..course.storage import load_work, recover_work, update_work
 
 _LOG = logging.getLogger("kit.widgets")
 _BIDI = str.maketrans({c: f"⟪U+{ord(c):04X}⟫" for c in BIDI_CONTROLS})
@@ -72,11 +72,6 @@ def load_analysis(article=None) -> Analysis:
     return analyze(seed_path() if article is None else article)
 
 
-def article_key(analysis: Analysis) -> str:
-    """A short fingerprint of the text, so saved work is kept apart per article."""
-    return hashlib.sha256(analysis.text.encode("utf-8")).hexdigest()[:16]
-
-
 def article_name(article) -> str | None:
     """The file name of the article (None for text given inline)."""
     if article is None:
@@ -89,19 +84,25 @@ def article_name(article) -> str | None:
 
 # --- saved work: one file per widget kind, one entry per article --------------------------------
 
+def dict_at(data, key: str) -> dict:
+    """`data[key]` if it is a dict, else {} (a file changed by hand may hold anything)."""
+    value = data.get(key) if isinstance(data, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
 def load_entry(save_as: str, key: str) -> dict:
-    """This article's entry in the work file `save_as` ({} when there is none)."""
-    return load_work(save_as).get("articles", {}).get(key, {})
+    """This article's entry in the work file `save_as` ({} when there is none).
+    SavedWorkError, with the way to recover, if the file is damaged."""
+    return dict_at(dict_at(load_work(save_as), "articles"), key)
 
 
 def save_entry(save_as: str, key: str, entry: dict) -> None:
-    """Store this article's entry, keeping the other articles' entries in the same file."""
-    try:
-        data = load_work(save_as)
-    except SavedWorkError:
-        data = {}  # save_work sets the damaged file aside (never deletes it) and writes anew
-    data.setdefault("articles", {})[key] = entry
-    save_work(save_as, data)
+    """Store this article's entry, keeping the other articles' entries in the same file.
+    The load-change-save holds the file's lock, so two tabs saving at once both keep their
+    entries; a damaged file is never saved over (SavedWorkError says how to recover it)."""
+    def change(data: dict) -> dict:
+        return {**data, "articles": {**dict_at(data, "articles"), key: entry}}
+    update_work(save_as, change)
 
 
 # --- text helpers -----------------------------------------------------------------------------
@@ -173,6 +174,13 @@ class KitWidget:
         self.quiet = False
         self.errors = with_class(widgets.Output(layout=widgets.Layout(height="auto")),
                                  "fl-w-errors", f"{self.css_class}-errors")
+        # Shown when a work file cannot be read: the widget never saves over it, and offers this.
+        self.recover_button = with_class(
+            widgets.Button(description=self.t("w_recover"), icon="medkit", button_style="warning",
+                           layout=widgets.Layout(display="none", width="auto")),
+            "fl-w-recover", f"{self.css_class}-recover")
+        self.recover_button.on_click(self._on_recover)
+        self._recoverable = None
 
     @contextmanager
     def quietly(self):
@@ -189,7 +197,7 @@ class KitWidget:
     def root(self, *children) -> widgets.VBox:
         """The root box: CSS first, then `children`, then the error area."""
         style = html_widget(f"<style>{STYLE}\n{_WIDGET_CSS}</style>", "fl-w-style")
-        box = widgets.VBox([style, *children, self.errors],
+        box = widgets.VBox([style, *children, self.errors, self.recover_button],
                            layout=widgets.Layout(height="auto", width="100%"))
         return with_class(box, "fl-w", self.css_class, f"fl-w-{direction(self.lang)}")
 
@@ -197,8 +205,22 @@ class KitWidget:
         self.last_error = error
         _LOG.debug("widget callback failed", exc_info=error)
         text = block(esc(error_message(error, self.lang)), self.lang, "fl-w-error")
+        self._show_message(text, str(error))
+        if getattr(error, "recoverable", None):
+            self._recoverable = error.recoverable
+            self.recover_button.layout.display = None
+
+    def _show_message(self, html: str, plain_text: str) -> None:
         self.errors.outputs = ({"output_type": "display_data", "metadata": {},
-                                "data": {"text/html": text, "text/plain": str(error)}},)
+                                "data": {"text/html": html, "text/plain": plain_text}},)
+
+    @callback
+    def _on_recover(self, _button) -> None:
+        """Restore the last good copy of the damaged work file (kept aside, never deleted)."""
+        recover_work(*self._recoverable)
+        self.recover_button.layout.display = "none"
+        message = self.t("w_recovered")
+        self._show_message(block(esc(message), self.lang, "fl-w-note"), message)
 
     def _ipython_display_(self):
         display(self.widget)

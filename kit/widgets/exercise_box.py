@@ -6,9 +6,13 @@ when there are many options; multi: one checkbox per option; text: a text field;
 area), a Check button (Save for open questions) and the feedback of `kit.exercises.check` in
 the interface language: the explanation after a right answer, the hint after a wrong one.
 
-Answers are saved after every check with `kit.storage.save_work("ex_<notebook>", ...)` as
-`{"answers": {exercise id: answer}}` and restored (with their feedback) when the box is built
-again, so a kernel restart loses nothing; `kit.progress` reads the same files.
+Answers are saved after every check with `kit.storage.update_work("ex_<notebook>", ...)`
+(under the file's lock, so two tabs lose nothing) as `{"answers": {exercise id: answer},
+"attempts": {exercise id: [every answer checked, in order]}, "edition": "ar"|"en", "notebook":
+...}` and restored (with their feedback) when the box is built again, so a kernel restart loses
+nothing; `kit.progress` and the class report read the same files. A saved answer that no longer
+fits its exercise is left out of the box and named in a note; the others are restored, and
+saving goes on. A damaged work file is never saved over: the box says how to recover it.
 
 Every callback is guarded (`widgets_base.callback`): a failure shows a short message in the
 box instead of vanishing. Every text shown as HTML goes through `kit.render.esc`.
@@ -22,11 +26,13 @@ import ipywidgets as widgets
 from ..course.exercises import Exercise, Feedback, check as check_answer, load_exercises, score
 from ..course.i18n import t, get_language
 from ..view.render import esc
-from ..course.storage import load_work, save_work
-from .base import KitWidget, block, callback, html_widget, plain, with_class
+from ..course.storage import load_work, update_work
+from ..errors import KitError
+from .base import KitWidget, block, callback, dict_at, html_widget, plain, with_class
 from .temporary import saved_note
 
 MAX_RADIO_OPTIONS = 5   # more options than this: a dropdown
+MAX_ATTEMPTS = 20       # attempts kept per exercise in the saved work
 # ipywidgets floats every radio button to the left edge of its row (`float: left`), so in a
 # right-to-left box the button stands a whole row away from its right-aligned label. Here each
 # option is a row as wide as its label, the button first in the reading direction (the front
@@ -165,7 +171,7 @@ class ExerciseBox(KitWidget):
         self._show(exercise, answer)
         if not blank(answer):
             self.answers[exercise_id] = answer
-            self._save()
+            self._save(exercise_id, answer)
             self.feedback[exercise_id].value += saved_note(self.lang)
         self._show_score()
 
@@ -178,22 +184,33 @@ class ExerciseBox(KitWidget):
                                                  self.lang, css)
         return result
 
-    def _save(self) -> None:
-        try:
-            saved = load_work(self.save_as).get("answers", {})
-        except Exception:  # a damaged file: save_work moves it aside, never deletes it
-            saved = {}
-        saved = {**saved, **self.answers}
-        save_work(self.save_as, {"notebook": self.notebook, "answers": saved})
+    def _save(self, exercise_id: str, answer) -> None:
+        """Save every answer under the file's lock, and add `answer` to the exercise's attempts
+        (the first MAX_ATTEMPTS are kept: the teacher's class report reads first tries there)."""
+        def change(data: dict) -> dict:
+            attempts = dict(dict_at(data, "attempts"))
+            earlier = attempts.get(exercise_id)
+            attempts[exercise_id] = [*(earlier if isinstance(earlier, list) else []), answer][:MAX_ATTEMPTS]
+            return {"notebook": self.notebook, "edition": self.lang,
+                    "answers": {**dict_at(data, "answers"), **self.answers}, "attempts": attempts}
+        update_work(self.save_as, change)
 
     @callback
     def _restore(self) -> None:
-        saved = load_work(self.save_as).get("answers", {})
+        """Put back every saved answer that still fits its exercise; name the others."""
+        saved = dict_at(load_work(self.save_as), "answers")
+        left_out = []
         for exercise in self.exercises:
-            if _fits(exercise, saved.get(exercise.id)):
+            if exercise.id not in saved or blank(saved[exercise.id]):
+                continue
+            if _fits(exercise, saved[exercise.id]):
                 self.answer(exercise.id, saved[exercise.id])
                 self.answers[exercise.id] = saved[exercise.id]
                 self._show(exercise, saved[exercise.id])
+            else:
+                left_out.append(exercise.id)
+        if left_out:
+            raise KitError(*(label("not_restored", lang, ids=", ".join(left_out)) for lang in ("en", "ar")))
 
     def _show_score(self) -> None:
         right, gradable = self.score
@@ -208,9 +225,9 @@ def _fits(exercise: Exercise, answer) -> bool:
     if blank(answer):
         return False
     if exercise.type == "choice":
-        return answer in ids
+        return isinstance(answer, str) and answer in ids
     if exercise.type == "multi":
-        return isinstance(answer, list) and set(answer) <= ids
+        return isinstance(answer, list) and all(isinstance(a, str) for a in answer) and set(answer) <= ids
     return isinstance(answer, str)
 
 

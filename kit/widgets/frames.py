@@ -6,12 +6,13 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
+from ..course.agreement import cohen_kappa
 from ..course.paths import exercises_dir
 from ..errors import KitError
 from ..course.i18n import t
 from ..lenses.highlights import frames
 from ..view.render import esc
-from .base import (KitWidget, article_key, article_name, block, callback, html_widget,
+from .base import (KitWidget, article_key, article_name, block, callback, dict_at, html_widget,
                            load_analysis, load_entry, marked_text, plain, save_entry, with_class)
 
 NONE = "none"        # "no dominant frame" is a code of its own
@@ -21,30 +22,6 @@ KEY_SCHEMA, KEY_VERSION = "framing-lab/frame-key", 1
 def key_path():
     """Where the teacher's key for the seed lives (written by the exercises' author)."""
     return exercises_dir() / "frame_key.json"
-
-
-def cohen_kappa(a: list, b: list) -> float | None:
-    """Cohen's kappa for two coders' labels of the same items (Cohen 1960):
-    kappa = (p_o - p_e) / (1 - p_e), p_o the observed agreement, p_e the agreement expected by
-    chance from each coder's own label frequencies.
-
-    None when it is undefined: no items, or chance agreement 1 (both coders used one and the
-    same label for every item, so kappa is 0/0; percent agreement still says they agree).
-
-    >>> cohen_kappa(["y"] * 20 + ["y"] * 5 + ["n"] * 10 + ["n"] * 15,
-    ...             ["y"] * 20 + ["n"] * 5 + ["y"] * 10 + ["n"] * 15)
-    0.4
-    """
-    if len(a) != len(b):
-        raise ValueError("both coders must label the same items")
-    n = len(a)
-    if not n:
-        return None
-    observed = sum(x == y for x, y in zip(a, b, strict=True)) / n
-    chance = sum((a.count(label) / n) * (b.count(label) / n) for label in set(a) | set(b))
-    if chance == 1:
-        return None
-    return round((observed - chance) / (1 - chance), 10)
 
 
 @dataclass(frozen=True)
@@ -98,7 +75,11 @@ class FrameAnnotator(KitWidget):
         self._load()
         if self.key is None:
             self.key = self._default_key(article)
-        self.go(0)
+        if self.paragraphs:
+            self.go(0)
+        else:   # only page furniture: nothing to code, and the controls say so
+            self.text.value = block(esc(self.t("w_frames_no_paragraphs")), self.lang, "fl-w-note")
+            self.frame.disabled = self.picker.disabled = True
 
     # --- public -------------------------------------------------------------------------------
 
@@ -170,7 +151,8 @@ class FrameAnnotator(KitWidget):
 
     @callback
     def _on_step(self, step: int) -> None:
-        self.go(min(max(self.current + step, 0), len(self.paragraphs) - 1))
+        if self.paragraphs:
+            self.go(min(max(self.current + step, 0), len(self.paragraphs) - 1))
 
     @callback
     def _on_change(self, change) -> None:
@@ -202,10 +184,11 @@ class FrameAnnotator(KitWidget):
     @callback
     def _load(self) -> None:
         frame_ids = {None, NONE, *(f["id"] for f in frames())}
-        for index, saved in load_entry(self.save_as, self.store_key).get("paragraphs", {}).items():
+        for index, saved in dict_at(load_entry(self.save_as, self.store_key), "paragraphs").items():
             if index.isdigit() and int(index) < len(self.paragraphs) and isinstance(saved, dict) \
                     and saved.get("frame") in frame_ids:
-                questions = [q for q in saved.get("questions", []) if q in self.questions]
+                asked = saved.get("questions")
+                questions = [q for q in asked if q in self.questions] if isinstance(asked, list) else []
                 self.annotations[int(index)] = {"frame": saved.get("frame"), "questions": questions}
 
     def _default_key(self, article) -> dict | None:

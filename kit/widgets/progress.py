@@ -3,10 +3,11 @@
 `course_progress()` gives one row per notebook that has an exercise file
 (`exercises/NN_name.json`): how many of its exercises were answered and how many were right,
 from the work file `ex_<notebook>` that `ExerciseBox` writes. `progress_widget()` shows the
-same as a table for notebook 00, with a Refresh button, a "download my work" button (a zip
-of every work file, `kit.storage.export_all`) and a "restore my work" upload that imports
-such a zip (`kit.storage.import_zip`). In a temporary session (Binder) a notice says that
-the work is deleted with the session (`kit.widgets.temporary`).
+same as a table for notebook 00, with the student's name for the teacher (asked once,
+`kit.course.student`), a Refresh button, a "download my work" button (a zip of every work
+file, `kit.storage.export_all`) and a "restore my work" upload that imports such a zip
+(`kit.storage.import_zip`). In a temporary session (Binder) a notice says that the work is
+deleted with the session (`kit.widgets.temporary`).
 
 Lesson titles come from the notebooks of the edition in use (their first heading), so a
 teacher who renames a lesson renames it here too.
@@ -29,6 +30,7 @@ from ..course.paths import exercises_dir
 from ..view.render import esc
 from ..course.i18n import t
 from ..course.storage import export_all, import_zip, load_work, saved_work_summary
+from ..course.student import WORK_NAME as STUDENT, save_student, student_name
 from .base import KitWidget, block, callback, html_widget, with_class
 from .temporary import temporary_notice
 
@@ -75,7 +77,7 @@ def course_progress(folder: Path | None = None) -> list[dict]:
 
 def other_work(folder: Path | None = None) -> list[str]:
     """Saved work that is not a notebook's self-check (quiz, annotations, ...)."""
-    mine = {work_name(notebook) for notebook in course_notebooks()}
+    mine = {work_name(notebook) for notebook in course_notebooks()} | {STUDENT}
     return [name for name in saved_work_summary(folder) if name not in mine]
 
 
@@ -97,9 +99,31 @@ class ProgressView(KitWidget):
         button.on_click(lambda _button: self.refresh())
         title = html_widget(block(esc(_label("title", self.lang)), self.lang, "", "h3"))
         self.notice = html_widget(temporary_notice(self.lang), "fl-progress-temporary")
-        self.widget = self.root(title, self.notice, self.table,
+        self.widget = self.root(title, self.notice, self._name_row(), self.table,
                                 widgets.HBox([button, self.download, self._upload_button()]),
                                 self.restored)
+        self.refresh()
+
+    def _name_row(self) -> widgets.HBox:
+        """The student's name for the teacher, asked once and kept with the work."""
+        self.name = with_class(widgets.Text(value=student_name(self.folder) or "",
+                                            description=t("student_label", self.lang),
+                                            style={"description_width": "initial"}),
+                               "fl-progress-name")
+        self.name_button = with_class(widgets.Button(description=t("student_save", self.lang),
+                                                     icon="user"), "fl-progress-name-save")
+        self.name_button.on_click(lambda _button: self.save_name())
+        self.name_note = html_widget("", "fl-progress-name-note")
+        return widgets.HBox([self.name, self.name_button, self.name_note],
+                            layout=widgets.Layout(flex_flow="row wrap"))
+
+    @callback
+    def save_name(self) -> None:
+        """Store the name typed (test hook: set `name.value`, then call this or click)."""
+        saved = save_student(self.name.value, self.lang, self.folder)
+        self.name.value = saved
+        self.name_note.value = block(esc(t("student_saved", self.lang, name=saved)), self.lang,
+                                     "fl-w-right", "span")
         self.refresh()
 
     def _upload_button(self) -> widgets.FileUpload:

@@ -7,16 +7,15 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
+from ..course.seed_work import ARTICLE_ITSELF, NO_CUE, QUIZ_PARTS, quiz_expected, quote_key
 from ..lenses.highlights import reporting_verb_highlights
 from ..engine.model import Quote
 from ..view.render import esc
-from .base import (KitWidget, article_key, block, callback, html_widget, load_analysis,
+from .base import (KitWidget, article_key, block, callback, dict_at, html_widget, load_analysis,
                            load_entry, marked_text, plain, save_entry, with_class)
 
-ARTICLE_ITSELF = "__article__"   # the distractor: the writer, not a source
-NO_CUE = "__none__"              # no reporting verb introduces the quote
 KINDS = ("direct", "partial", "indirect")
-PARTS = ("speaker", "kind", "cue")
+PARTS = QUIZ_PARTS
 # How the engine found a speaker (Quote.how) -> the interface string that explains it.
 HOW_KEYS = {
     "named after the verb": "w_how_after_verb",
@@ -91,8 +90,7 @@ class QuoteQuiz(KitWidget):
 
     def expected(self, i: int) -> dict:
         """The engine's answers for question `i` (speaker is a source id)."""
-        q = self.quotes[i]
-        return {"speaker": q.source_id, "kind": q.kind, "cue": q.cue or NO_CUE}
+        return quiz_expected(self.quotes[i])
 
     def answer(self, i: int, speaker=None, kind=None, cue=None) -> None:
         """Choose answers as a student would (a value or an option label; None: unchanged)."""
@@ -219,16 +217,16 @@ class QuoteQuiz(KitWidget):
     # --- saving -------------------------------------------------------------------------------
 
     def _save(self) -> None:
-        answers = {f"{self.quotes[i].start}:{self.quotes[i].end}": self.questions[i].answers()
+        answers = {quote_key(self.quotes[i]): self.questions[i].answers()
                    for i in self.results}
         save_entry(self.save_as, self.key, {"answers": answers})
 
     @callback
     def _restore(self) -> None:
         """Put back the checked answers saved for this article, with their feedback."""
-        saved = load_entry(self.save_as, self.key).get("answers", {})
+        saved = dict_at(load_entry(self.save_as, self.key), "answers")
         for i, q in enumerate(self.quotes):
-            answers = saved.get(f"{q.start}:{q.end}")
+            answers = saved.get(quote_key(q))
             if isinstance(answers, dict) and self._set_saved(i, answers):
                 self._grade(i)
 
