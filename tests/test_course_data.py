@@ -460,7 +460,7 @@ def test_progress_view_names_the_lessons_and_offers_the_zip(work, lang, title):
     view.refresh()
     assert ("1 من 4" if lang == "ar" else "1 / 4") in view.table.value
     assert "data:application/zip;base64," in view.download.value
-    assert 'class="fl-button-link" role="button"' in view.download.value    # looks like a button
+    assert 'role="button" class="jupyter-button widget-button' in view.download.value   # a button
     stamp = re.search(r'<time class="fl-local" datetime="([^"]+)">([^<]+)</time>', view.table.value)
     assert stamp and "T" not in stamp[2] and "+00:00" not in stamp[2]
     assert stamp[2].startswith("اليوم، " if lang == "ar" else "today, ")

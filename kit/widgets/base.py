@@ -47,11 +47,6 @@ _WIDGET_CSS = f"""
 .fl-w-note {{ border-inline-start: 5px dotted #777; padding-inline-start: .6em; color: #333; }}
 .fl-w-error {{ background: #fff1ec; border: 1px solid #D55E00; border-radius: 4px;
   padding: .3em .6em; font-family: {FONT_STACK}; }}  /* JupyterLab's output font otherwise */
-.fl-button-link {{ display: inline-block; padding: .3em 1em; border-radius: 4px;
-  background: #0072B2; color: #fff !important; text-decoration: none !important;
-  font-weight: bold; line-height: 1.6; border: 1px solid #00527f; }}
-.fl-button-link:hover, .fl-button-link:focus {{ background: #00527f; outline: 2px solid #000;
-  outline-offset: 1px; }}
 .fl-w table {{ border-collapse: collapse; margin: .4em 0; }}
 .fl-w th, .fl-w td {{ border: 1px solid #bbb; padding: .2em .5em; vertical-align: top;
   text-align: start; }}
