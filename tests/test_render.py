@@ -287,7 +287,8 @@ def test_lens_styles_are_data_with_distinct_colour_and_line_pairs():
     assert {p[1] for p in pairs} == set(LINE_STYLES)
     assert style_for("quotes", "no_such") == style_for("quotes", "*")
     assert style_for("no_such", "x") == {"colour": "#000000", "border_style": "solid"}
-    assert ".fl-quotes-partial { background-color: #0072B238" in STYLE
+    assert ".fl-hl.fl-quotes-partial, .fl-swatch.fl-quotes-partial { background-color: #0072B238" in STYLE
+    assert "\n.fl-frames {" not in STYLE and ", .fl-frames {" not in STYLE   # not the annotator's box
     assert "text-decoration-style: wavy" in STYLE
 
 

@@ -129,9 +129,12 @@ def _classes(h: Highlight, *first: str) -> str:
 
 
 def _selector(lens: str, category: str) -> str:
+    """Marks and legend swatches only: a widget's own class (the frame annotator's .fl-frames)
+    must not take a lens's colour."""
     if lens == "*":
         return ".fl-hl, .fl-swatch"
-    return f".fl-{_token(lens)}" + ("" if category == "*" else f"-{_token(category)}")
+    name = f".fl-{_token(lens)}" + ("" if category == "*" else f"-{_token(category)}")
+    return f".fl-hl{name}, .fl-swatch{name}"
 
 
 def _category_css() -> str:
