@@ -212,6 +212,20 @@ def labs_by_language(root: Path, tmp_path_factory, name: str):
         for server in servers.values():
             stop_lab(server)
 
+@contextmanager
+def labs_for_cells(tmp_path_factory, name: str, notebook: str, cells: list[str]):
+    """get(lang): a JupyterLab serving only `notebook`, a notebook of the code `cells` (not run),
+    one server per language, as `labs_by_language` gives them."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+    root = tmp_path_factory.mktemp(name)
+    kernel = {"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}}
+    nbformat.write(new_notebook(cells=[new_code_cell(c) for c in cells], metadata=kernel),
+                   root / notebook)
+    with labs_by_language(root, tmp_path_factory, name) as get:
+        yield get
+
+
 # --- the browser ------------------------------------------------------------------------------
 
 def launch_chromium(playwright):

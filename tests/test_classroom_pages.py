@@ -11,13 +11,11 @@ from __future__ import annotations
 import json
 import re
 
-import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_notebook
 
 from browser_support import (ARTIFACTS, WAIT_MS, assert_clean_notebook_page, choose, computed,
-                             labs_by_language, open_notebook, run_all_cells, screenshot_notebook,
-                             shot, unexecuted_code_cells)
+                             labs_by_language, labs_for_cells, open_notebook, run_all_cells,
+                             screenshot_notebook, shot, unexecuted_code_cells)
 from conftest import ROOT
 from kit.lenses.highlights import LENSES
 
@@ -49,12 +47,7 @@ NOTEBOOK = "classroom.ipynb"
 
 @pytest.fixture(scope="module")
 def classroom_lab(chromium, tmp_path_factory):
-    root = tmp_path_factory.mktemp("classroom")
-    nbformat.write(new_notebook(cells=[new_code_cell(c) for c in CELLS],
-                                metadata={"kernelspec": {"name": "python3", "language": "python",
-                                                         "display_name": "Python 3"}}),
-                   root / NOTEBOOK)
-    with labs_by_language(root, tmp_path_factory, "classroom") as get:
+    with labs_for_cells(tmp_path_factory, "classroom", NOTEBOOK, CELLS) as get:
         yield get
 
 
