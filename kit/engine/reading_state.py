@@ -65,7 +65,7 @@ class ParagraphState:
     pairs: list[Pair]                       # quotation marks around speech, in text order
     names: list[tuple[Pair, str]]           # quotation marks around a name, with its label
     inside: set[int]                        # tokens inside speech marks
-    diagnostics: list[Diagnostic]
+    problems: tuple[tuple[int, str], ...]   # (offset, code) of marks that pair with none: see mark_problem
     said: dict[int, Said] = field(default_factory=dict)   # reporting verb token -> its speaker
     quotes: list[Draft] = field(default_factory=list)
     non_quotes: list[NonQuote] = field(default_factory=list)
@@ -86,7 +86,7 @@ class ParagraphState:
         return cls(text, paragraph,
                    sentences or [Sentence(paragraph.start, paragraph.end, paragraph.text, paragraph.index)],
                    book, tokens, starts, speech, [(pair, label) for pair, label in labels.items() if label],
-                   _tokens_inside(tokens, speech), [_mark_problem(offset, code) for offset, code in problems])
+                   _tokens_inside(tokens, speech), problems)
 
     def __post_init__(self):
         self.pair_opens = [open_ for open_, _ in self.pairs]
@@ -180,7 +180,8 @@ def _tokens_inside(tokens: list[Token], pairs: list[Pair]) -> set[int]:
     return inside
 
 
-def _mark_problem(offset: int, code: str) -> Diagnostic:
+def mark_problem(offset: int, code: str) -> Diagnostic:
+    """The diagnostic for a quotation mark that pairs with none (a `ParagraphState` problem)."""
     if code == "unclosed_quote":
         return Diagnostic(code, offset, f"Quotation mark at character {offset} is never closed: "
                           f"the quote was not counted.", f"علامة التنصيص عند الحرف {offset} لم "
