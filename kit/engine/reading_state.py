@@ -7,8 +7,10 @@ that take a `ParagraphState`; the questions they all ask about the paragraph's s
 this token a reporting verb? is there a comma before it? where must a subject stop?) are
 its methods.
 """
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .arabic import Token, drop_letters, stems, tokenize
 from .cues import cue_of, is_complementizer
@@ -17,9 +19,10 @@ from .model import Diagnostic, NonQuote, Paragraph, QuoteKind, Sentence
 from .quote_marks import MARKS, pair_marks
 from .quoted_names import name_label
 from .sources import SourceBook
-from .subjects import COMMAS, Subject, gap
+from .subjects import COMMAS, Subject
 
 # The relative pronouns that open a clause describing a noun (الاقتراح الذي دعا إلى...).
+_COMMA = re.compile(f"[{''.join(sorted(COMMAS))}]")   # a comma is never part of a token
 RELATIVES = {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "ما", "مما", "عما"}
 
 
@@ -156,7 +159,23 @@ class ParagraphState:
 
     def after_comma(self, k: int) -> bool:
         """Is there a comma between token k - 1 and token k?"""
-        return k > 0 and bool(set(gap(self.text, self.tokens, k - 1)) & COMMAS)
+        return k in self._after_commas
+
+    def commas_between(self, first: int, stop: int) -> list[int]:
+        """The tokens from `first` to before `stop` that have a comma before them, in order."""
+        ks = self._comma_list
+        return ks[bisect_left(ks, first):bisect_left(ks, stop)]
+
+    @cached_property
+    def _comma_list(self) -> list[int]:
+        """Every token with a comma before it, found once: a comma is never inside a token."""
+        found = (bisect_left(self.starts, m.start())
+                 for m in _COMMA.finditer(self.text, self.paragraph.start, self.paragraph.end))
+        return sorted({k for k in found if 0 < k < len(self.tokens)})
+
+    @cached_property
+    def _after_commas(self) -> set[int]:
+        return set(self._comma_list)
 
     def known_name(self, tokens: list[Token], i: int) -> Subject | None:
         """الجبوري، والحسن: a surname the article already gave, which alone reads like a noun."""
