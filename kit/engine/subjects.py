@@ -76,8 +76,10 @@ def _span_text(text: str, tokens: list[Token], first: int, end: int) -> str:
     return text[tokens[first].start:tokens[end - 1].end]
 
 
-def parse_subject(text: str, tokens: list[Token], i: int, end: int) -> Subject | None:
-    """The subject phrase starting at token i (adverbs such as أيضا skipped), not past `end`."""
+def parse_subject(text: str, tokens: list[Token], i: int, end: int, sources_only: bool = False) -> Subject | None:
+    """The subject phrase starting at token i (adverbs such as أيضا skipped), not past `end`.
+    `sources_only`: only a phrase that can name a known entity or refer back (a known name, an
+    outlet or body, a title, a nameless source), for callers that want no other."""
     while i < end and (_in(tokens[i], "sentence_adverbs") or tokens[i].key in word_set("honorifics")):
         i += 1
         if tokens[i - 1].key.startswith("ب") and i < end and not _definite(tokens[i]) \
@@ -85,8 +87,7 @@ def parse_subject(text: str, tokens: list[Token], i: int, end: int) -> Subject |
             i += 1   # بصوت خافت: the adjective goes with the adverb
     if i >= end or (_in(tokens[i], "name_stops") and not _written_as_name(tokens[i])):
         return None
-    for reader in (_known_entity, _outlet_or_body, _role_then_name, _anonymous, _group, _described_name,
-                   _plain_name, _surname_alone):
+    for reader in _SOURCE_READERS if sources_only else _READERS:
         subject = reader(text, tokens, i, end)
         if subject:
             return _with_apposition(text, tokens, _described_nameless(text, tokens, subject, end), end)
@@ -761,6 +762,12 @@ def _with_apposition(text, tokens, subject: Subject, end: int) -> Subject:
                    role=f"{subject.role}، {role}" if subject.role else role, anaphor=subject.anaphor)
 
 
+# The readers `parse_subject` tries, in order; the first four alone can give a known entity or
+# a phrase that refers back (`Subject.entity`, `Subject.anaphor`), the others never do.
+_SOURCE_READERS = (_known_entity, _outlet_or_body, _role_then_name, _anonymous)
+_READERS = (*_SOURCE_READERS, _group, _described_name, _plain_name, _surname_alone)
+
+
 def subject_before(text: str, tokens: list[Token], cue: int, start: int) -> Subject | None:
     """A speaker written before the verb: a known name right before it (غير أن نتنياهو رفض), or
     the topic that opens the sentence (وكان وزير المال نبيل حداد قد قال، العميد فلان، أكد)."""
@@ -775,8 +782,8 @@ def subject_before(text: str, tokens: list[Token], cue: int, start: int) -> Subj
     for first in range(max(start, k - 3), k + 1):
         if not all(_joined(text, tokens, j) for j in range(first, cue)):
             continue
-        subject = parse_subject(text, tokens, first, k + 1)
         opens_clause = first > start and tokens[first - 1].key in word_set("clause_openers")   # غير أن مسؤولا
+        subject = parse_subject(text, tokens, first, k + 1, sources_only=not opens_clause)
         if subject and subject.end == k + 1 and (subject.entity or subject.anaphor or (
                 opens_clause and subject.type in ("anonymous", "group", "body", "person"))):
             return subject
