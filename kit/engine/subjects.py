@@ -53,22 +53,41 @@ def _joined(text: str, tokens: list[Token], k: int) -> bool:
 
 
 def _in(token: Token, list_name: str) -> bool:
+    return _key_in(token.key, list_name)
+
+
+@lru_cache(maxsize=1 << 17)
+def _key_in(key: str, list_name: str) -> bool:
+    """Is a word (its normalised key) in a word list? Asked again for every word each time a
+    phrase is read, so answered once per word and list."""
     if list_name in ("name_stops", "sentence_adverbs"):   # function words: only و/ف in front (وفي)
         words = word_set(list_name)
-        return token.key in words or (len(token.key) > 2 and token.key[0] in "وف" and token.key[1:] in words)
-    return bool(stems(token.key) & word_set(list_name))
+        return key in words or (len(key) > 2 and key[0] in "وف" and key[1:] in words)
+    return bool(stems(key) & word_set(list_name))
 
 
 def _head(tokens: list[Token], i: int, end: int, list_name: str) -> int:
     """Length in tokens (0, 1 or 2) of a head noun from `list_name` at token i (a title may carry
     a possessive: رئيستها، مديره)."""
-    if i + 1 < end and tokens[i].key + " " + tokens[i + 1].key in word_set(list_name):
+    if i + 1 < end and _has_pairs(list_name) and tokens[i].key + " " + tokens[i + 1].key in word_set(list_name):
         return 2
-    if _in(tokens[i], list_name):
-        return 1
     # مستشارة (ة as written) is a woman adviser, not مستشار + ه "his adviser"
-    owned = without_possessive(tokens[i].key) \
-        if list_name == "role_heads" and not ends_with_ta_marbuta(tokens[i].text) else None
+    may_own = list_name == "role_heads" and not ends_with_ta_marbuta(tokens[i].text)
+    return _one_word_head(tokens[i].key, list_name, may_own)
+
+
+@lru_cache(maxsize=64)
+def _has_pairs(list_name: str) -> bool:
+    """Does the word list hold two-word entries?"""
+    return any(" " in w for w in word_set(list_name))
+
+
+@lru_cache(maxsize=1 << 17)
+def _one_word_head(key: str, list_name: str, may_own: bool) -> int:
+    """1 when the word is a head noun of the list, itself or (`may_own`) with a possessive."""
+    if _key_in(key, list_name):
+        return 1
+    owned = without_possessive(key) if may_own else None
     return 1 if owned and stems(owned) & word_set(list_name) else 0
 
 
