@@ -19,7 +19,7 @@ from .model import Diagnostic, NonQuote, Paragraph, QuoteKind, Sentence
 from .quote_marks import MARKS, pair_marks
 from .quoted_names import name_label
 from .sources import SourceBook
-from .subjects import COMMAS, Subject
+from .subjects import COMMAS, Subject, parse_subject
 
 # The relative pronouns that open a clause describing a noun (الاقتراح الذي دعا إلى...).
 _COMMA = re.compile(f"[{''.join(sorted(COMMAS))}]")   # a comma is never part of a token
@@ -76,6 +76,7 @@ class ParagraphState:
     clause_starts: set[int] = field(default_factory=set)         # where indirect clauses found begin
     _cues: dict[int, Cue | None] = field(default_factory=dict, repr=False)   # token -> cue_at
     _limits: dict[tuple[int, int], int] = field(default_factory=dict, repr=False)   # -> subject_limit
+    _subjects: dict[tuple[int, int], Subject | None] = field(default_factory=dict, repr=False)   # -> subject_at
 
     @classmethod
     def of(cls, text: str, paragraph: Paragraph, sentences: list[Sentence],
@@ -135,6 +136,13 @@ class ParagraphState:
             return True
         return bool(stems(before) & word_set("interview_nouns")
                     and self.tokens[k].key.endswith(("ها", "ه", "هم")))
+
+    def subject_at(self, i: int, end: int) -> Subject | None:
+        """`subjects.parse_subject` on this paragraph's tokens: the topic, a headline's speaker
+        and a verb's subject are often the same phrase, read once."""
+        if (i, end) not in self._subjects:
+            self._subjects[(i, end)] = parse_subject(self.text, self.tokens, i, end)
+        return self._subjects[(i, end)]
 
     def subject_limit(self, k: int, span: range) -> int:
         """Token index where a verb's subject must stop: a quote, a new clause, the sentence end."""

@@ -21,6 +21,7 @@ from .quote_marks import MARKS
 
 HARD_BREAKS = set(":.!?؟؛;…\n") | set(MARKS)
 COMMAS = set("،,")
+_PHRASE_BREAKS = frozenset(HARD_BREAKS | COMMAS)
 SAME_WORDS = ("ذاته", "نفسه", "ذاتها", "نفسها")   # المسؤول ذاته، المصادر نفسها: the one named before
 
 
@@ -49,7 +50,8 @@ def gap(text: str, tokens: list[Token], k: int) -> str:
 
 def _joined(text: str, tokens: list[Token], k: int) -> bool:
     """True when nothing but spaces separates token k from token k+1."""
-    return not (set(gap(text, tokens, k)) & (HARD_BREAKS | COMMAS))
+    between = gap(text, tokens, k)
+    return between == " " or _PHRASE_BREAKS.isdisjoint(between)
 
 
 def _in(token: Token, list_name: str) -> bool:
@@ -774,7 +776,7 @@ def _with_apposition(text, tokens, subject: Subject, end: int) -> Subject:
     if not set_off:
         return subject
     stop = k + 1
-    while stop < end and stop - k < 20 and not (set(gap(text, tokens, stop - 1)) & (HARD_BREAKS | COMMAS)):
+    while stop < end and stop - k < 20 and _PHRASE_BREAKS.isdisjoint(gap(text, tokens, stop - 1)):
         stop += 1
     role = _span_text(text, tokens, k, stop)
     return Subject(subject.first, stop, subject.name, subject.entity, subject.type, subject.gender,
