@@ -165,19 +165,31 @@ def _stripped_lines(text: str):
             yield m.start() + lead, m.start() + len(line.rstrip())
 
 
+@lru_cache(maxsize=1)
+def _heading_prefixes() -> tuple[str, ...]:
+    return tuple(_furniture()[0])
+
+
+@lru_cache(maxsize=1024)
+def _line_start(line: str) -> str:
+    """The first 80 characters of a line, normalised: the heading and marker tests both ask
+    (and a text of short repeated lines asks again and again)."""
+    return normalize(line[:80])
+
+
 def _is_heading(line: str) -> bool:
     headings, _, _ = _furniture()
-    return len(line) <= 80 and normalize(line).strip(" :：-–—") in headings   # a heading is short
+    return len(line) <= 80 and _line_start(line).strip(" :：-–—") in headings   # a heading is short
 
 
 def _is_marker_line(line: str) -> bool:
     """A short line opening with a marker (تابعونا), or a heading run into its headline after
     dots or a dash (اقرأ أيضا .. عنوان الخبر)."""
     headings, markers, max_words = _furniture()
-    start = normalize(line[:80])
+    start = _line_start(line)
     if start.startswith(markers) and len(line.split()) <= max_words // 2:
         return True
-    return len(line.split()) <= max_words and any(
+    return start.startswith(_heading_prefixes()) and len(line.split()) <= max_words and any(
         start.startswith(h) and start[len(h):].lstrip()[:1] in _RUN_ON for h in headings)
 
 
