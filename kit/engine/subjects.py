@@ -862,17 +862,24 @@ def _sure_topic(tokens: list[Token], subject: Subject, opening: tuple[int, int],
 
 def skip_openers(tokens: list[Token], i: int, stop: int) -> int:
     """The first token after sentence openers: و، أما، غير أن، من جهته، في المقابل..."""
-    openers = word_set("topic_openers")
+    openers, first_words = word_set("topic_openers"), _opener_first_words()
     while i < stop:
         if tokens[i].key in ("و", "ف"):
             i += 1
             continue
+        if tokens[i].key not in first_words:   # most sentences open with no opener
+            return i
         size = next((n for n in (3, 2, 1) if i + n <= stop and
                      " ".join(t.key for t in tokens[i:i + n]) in openers), 0)
         if not size:
             return i
         i += size
     return i
+
+
+@lru_cache(maxsize=1)
+def _opener_first_words() -> frozenset[str]:
+    return frozenset(opener.split(" ")[0] for opener in word_set("topic_openers"))
 
 
 def _verb_after(tokens: list[Token], k: int, cue: int) -> int:
