@@ -187,7 +187,9 @@ def test_aggregation_cost_grows_linearly(tmp_path, monkeypatch):
         calls.clear()
         summarize(collect([tmp_path / str(n)]))
         counts.append(calls["check"])
-    assert 3 * counts[0] < counts[1] < 5 * counts[0]
+    # Invented students differ (lessons reached, questions skipped, tries), so 4x the students
+    # gives about 4x the checks, give or take; a quadratic cost would give 16x.
+    assert 3 * counts[0] < counts[1] < 6 * counts[0], counts
 
 
 def test_class_command_writes_the_page(generated, tmp_path, capsys):

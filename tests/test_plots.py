@@ -24,7 +24,7 @@ WORDS = {"Aaron David Miller": 52, "Joe Biden": 20, "أنتوني بلينكن":
 VERBS = {
     "Aaron David Miller": {"neutral": 3, "critical": 2, "evaluative": 1},
     "بلينكن": {"neutral": 2, "assertive": 2},
-    "Joe Biden": {"assertive": 1},
+    "Joe Biden": {"assertive": 1, "doubting": 1},
 }
 FRAMES = ["conflict", "human_interest", "responsibility", "morality", "economic"]
 SCORES = [{"conflict": 0.8, "morality": 0.1}, {"conflict": 0.3, "human_interest": 0.5}, {},

@@ -18,7 +18,9 @@ Types of exercise:
   Arabic spelling variants (kit.arabic.normalize: tashkeel, tatweel, أ/إ/آ->ا, ة->ه, ى->ي,
   Arabic-Indic digits), letter case, punctuation and spaces. English answers may be listed
   too. Clitics are NOT removed (الوزارة is not وزارة): list every form you accept.
-- "open": a reflection question, never graded: no "options", "accept" or "hints".
+- "open": a question that needs judgement, never graded: no "options", "accept" or "hints";
+  it may have a "model_answer" ({"ar", "en"}) and a "rubric" (a list of {"ar", "en"} criteria)
+  that the student sees after saving an answer, to compare their own with.
 
 "hints" (optional) give a hint for a wrong answer, keyed by a wrong option id (choice,
 multi) or a wrong typed answer (text, folded like answers), or "*" for any other wrong answer;
@@ -41,8 +43,10 @@ from .paths import exercises_dir
 SCHEMA = "framing-lab/exercises"
 VERSION = 1
 TYPES = ("choice", "multi", "text", "open")
-FIELDS = ("id", "type", "prompt", "options", "accept", "hints", "explanation")
-NOT_USED = {"text": ("options",), "open": ("options", "accept", "hints")}
+FIELDS = ("id", "type", "prompt", "options", "accept", "hints", "explanation", "model_answer", "rubric")
+_OPEN_ONLY = ("model_answer", "rubric")
+NOT_USED = {"choice": _OPEN_ONLY, "multi": _OPEN_ONLY, "text": ("options", *_OPEN_ONLY),
+            "open": ("options", "accept", "hints")}
 ANY_OTHER = "*"
 _INVISIBLE = dict.fromkeys(map(ord, ZERO_WIDTH + BIDI_CONTROLS))
 _PUNCTUATION = re.compile(r"[\W_]+")
@@ -57,6 +61,8 @@ class Exercise:
     accept: tuple = ()             # right option ids, or accepted texts
     hints: dict = field(default_factory=dict)   # wrong answer or "*" -> {"ar": ..., "en": ...}
     explanation: dict | None = None
+    model_answer: dict | None = None    # open: an answer to compare with, after saving
+    rubric: tuple = ()                  # open: ({"ar": ..., "en": ...}, ...) criteria
 
     @property
     def gradable(self) -> bool:
@@ -116,7 +122,7 @@ def check(exercise: Exercise, answer) -> Feedback:
     if _blank(answer):
         return _said(None if exercise.type == "open" else False, "exercise_no_answer")
     if exercise.type == "open":
-        return _said(None, "exercise_saved", after=exercise.explanation)
+        return _said(None, "exercise_saved", after=_after_open(exercise))
     if exercise.type == "text":
         return _verdict(exercise, *_grade_text(exercise, str(answer)))
     chosen = _chosen(answer)
@@ -191,6 +197,19 @@ def _verdict(exercise: Exercise, right: bool, hint_key: str | None) -> Feedback:
     if hint is None:
         return _said(False, "exercise_wrong")
     return Feedback(False, hint["ar"], hint["en"], hint=True)
+
+
+def _after_open(exercise: Exercise) -> dict | None:
+    """What follows a saved open answer: the explanation, the model answer, the rubric."""
+    def text(lang: str) -> str:
+        parts = [exercise.explanation[lang]] if exercise.explanation else []
+        if exercise.model_answer:
+            parts.append(t("exercise_model_answer", lang, answer=exercise.model_answer[lang]))
+        if exercise.rubric:
+            criteria = " ".join(f"({i}) {c[lang]}" for i, c in enumerate(exercise.rubric, 1))
+            parts.append(t("exercise_rubric", lang, criteria=criteria))
+        return " ".join(parts)
+    return {lang: text(lang) for lang in ("ar", "en")} if text("en") else None
 
 
 def _said(correct: bool | None, key: str, instead: dict | None = None, after: dict | None = None,
@@ -292,12 +311,20 @@ def _exercise(item) -> Exercise:
             raise _Problem("exercise_field_not_used", field=name, type=kind)
     options = _options(item.get("options")) if kind in ("choice", "multi") else ()
     accept = _accept(item.get("accept"), kind, options)
-    explanation = item.get("explanation")
+    explanation, model_answer = item.get("explanation"), item.get("model_answer")
     return Exercise(
         id=item["id"], type=kind, prompt=_bilingual(item.get("prompt"), "prompt"),
         options=options, accept=accept,
         hints=_hints(item.get("hints", {}), kind, options, accept),
-        explanation=None if explanation is None else _bilingual(explanation, "explanation"))
+        explanation=None if explanation is None else _bilingual(explanation, "explanation"),
+        model_answer=None if model_answer is None else _bilingual(model_answer, "model_answer"),
+        rubric=_rubric(item.get("rubric", [])))
+
+
+def _rubric(value) -> tuple[dict, ...]:
+    if not isinstance(value, list):
+        raise _Problem("exercise_bad_rubric")
+    return tuple(_bilingual(criterion, f"rubric/{i}") for i, criterion in enumerate(value, 1))
 
 
 def _options(value) -> tuple[dict, ...]:

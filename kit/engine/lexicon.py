@@ -22,9 +22,11 @@ def read_json(name: str):
 
 
 def read_tsv(name: str) -> list[dict]:
-    """Rows of a tab-separated file with a header line; lines starting with # are comments."""
+    """Rows of a tab-separated file with a header line; lines starting with # are comments.
+
+    Quotation marks are text, not CSV quoting: an explanation may start with "a term"."""
     lines = [line for line in read_text(name).splitlines() if not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
 @lru_cache(maxsize=1)

@@ -15,7 +15,7 @@ SourceType = Literal["person", "media", "body", "group", "anonymous", "official"
 with no name: الوزير)."""
 Gender = Literal["m", "f", "pl", ""]
 """Masculine, feminine, plural, or unknown."""
-Connotation = Literal["neutral", "assertive", "critical", "evaluative"]
+Connotation = Literal["neutral", "assertive", "doubting", "critical", "evaluative"]  # see kit/lenses/verbs.py
 """What a reporting verb says about the words it reports (قال: neutral; أكد: assertive...)."""
 DiagnosticCode = Literal["unclosed_quote", "stray_closing_quote", "no_speaker", "bidi_control", "not_arabic"]
 

@@ -3,9 +3,12 @@
 
 Lenses and what they do not see:
 - quotes: the engine's quotes (see `kit.attribution` for its limits);
-- reporting_verbs: verbs from `data/cue_verbs.tsv` outside quotations, by connotation; it
+- reporting_verbs: verbs from `data/cue_verbs.tsv` outside quotations, by category, each with
+  what it implies (`lenses.verbs`); it
   does not judge verbs that are not in the list;
 - scare_quotes: partial quotes (a word or phrase in marks inside the reporter's sentence);
+- name_marks: quotation marks around a name, not speech (صحيفة "فايننشال تايمز"، برنامج
+  "صباح الخير"), as the engine tells them apart (`engine.quoted_names`);
 - loaded_terms: words and phrases from `data/loaded_terms.tsv` (a starting list, not a
   judgement that the article is biased: students should argue each case);
 - frames: cue words of the generic frames of Semetko & Valkenburg (2000), `data/frames.json`;
@@ -23,9 +26,10 @@ from ..course.i18n import t
 from ..engine.lexicon import read_json, read_tsv
 from ..engine.model import Analysis, Highlight
 from .spans import Covered, innermost_quotes, paragraph_at
+from .verbs import Verb, verb_table
 from .voices import name_in
 
-LENSES = ("quotes", "reporting_verbs", "scare_quotes", "loaded_terms", "frames", "numbers")
+LENSES = ("quotes", "reporting_verbs", "scare_quotes", "name_marks", "loaded_terms", "frames", "numbers")
 NUMBER = re.compile(r"(?<!\w)(?:(?:أكثر|أقل) من |نحو |قرابة |ما يقرب من |ما لا يقل عن )?"
                     r"\d[\d,.٬٫]*(?: (?:ألف|آلاف|مليون|ملايين|مليار))?(?!\w)"
                     r"|(?<!\w)(?:أكثر من |نحو )?(?:مليون|مليار|آلاف)(?!\w)")
@@ -69,8 +73,13 @@ def reporting_verb_highlights(analysis: Analysis) -> list[Highlight]:
         if cue:
             out.append(_highlight(token.start, token.end, analysis.text, "reporting_verbs", cue.connotation,
                                   _both(f"connotation_label_{cue.connotation}"),
-                                  _both(f"why_verb_{cue.connotation}", verb=token.text, gloss=cue.gloss)))
+                                  _verb_why(token.text, verb_table()[cue.lemma])))
     return out
+
+
+def _verb_why(written: str, verb: Verb) -> tuple[str, str]:
+    return tuple(t("why_verb", lang, verb=written, gloss=verb.gloss, implies=verb.implies(lang),
+                   category=t(f"connotation_label_{verb.category}", lang)) for lang in ("en", "ar"))
 
 
 def scare_quote_highlights(analysis: Analysis) -> list[Highlight]:
@@ -79,6 +88,12 @@ def scare_quote_highlights(analysis: Analysis) -> list[Highlight]:
                                speaker=(q.speaker if lang == "en" else q.speaker_ar) or t("unknown_speaker", lang))
                              for lang in ("en", "ar")))
             for q in analysis.quotes if q.kind == "partial"]
+
+
+def name_mark_highlights(analysis: Analysis) -> list[Highlight]:
+    return [_highlight(n.start, n.end, analysis.text, "name_marks", "name", _both("name_mark_label"),
+                       _both("why_name_mark", text=n.text, label=n.label))
+            for n in analysis.non_quotes if n.label != "-"]
 
 
 @lru_cache(maxsize=1)
@@ -177,7 +192,8 @@ def number_claims(analysis: Analysis) -> list[tuple[Highlight, str | None]]:
 def all_highlights(analysis: Analysis, lenses=LENSES) -> list[Highlight]:
     """Every lens's highlights on the article, in text order."""
     makers = {"quotes": quote_highlights, "reporting_verbs": reporting_verb_highlights,
-              "scare_quotes": scare_quote_highlights, "loaded_terms": loaded_term_highlights,
+              "scare_quotes": scare_quote_highlights, "name_marks": name_mark_highlights,
+              "loaded_terms": loaded_term_highlights,
               "frames": frame_highlights, "numbers": lambda a: [h for h, _ in number_claims(a)]}
     found = [h for lens in lenses for h in makers[lens](analysis)]
     return sorted(found, key=lambda h: (h.start, -h.end))

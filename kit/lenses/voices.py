@@ -2,9 +2,15 @@
 but never quoted.
 
 Counts are words of quoted text (direct and partial quotes; an indirect clause counts too,
-since the article gives that speaker the floor). Partial quotes inside an indirect clause are
-not counted twice.
+since the article gives that speaker the floor), and statements: a partial quote inside an
+indirect clause (قال إن ... "البدايات" ... "مساحة للتوصل إلى اتفاق") is part of one statement,
+so it is counted neither again as words nor as a statement of its own.
+
+Absent parties are the people, groups and bodies the article names but never quotes. A body
+named as where someone works or speaks (في البيت الأبيض، الزميل في مؤسسة كارنيجي) is a place or
+an affiliation there, not a party to the story, and is left out.
 """
+import re
 from collections import Counter
 
 from ..course.i18n import get_language
@@ -35,16 +41,22 @@ def _speaker(q: Quote) -> str:
     return q.speaker or "?"
 
 
-def _counted(analysis: Analysis) -> list[Quote]:
-    """Quotes whose words count: a quote nested inside another quote is left out."""
+def statements(analysis: Analysis) -> list[Quote]:
+    """The quotes that are statements of their own: a quote nested inside another is left out
+    (`spans.outermost`)."""
     return outermost(analysis.quotes)
+
+
+def statement_counts(analysis: Analysis) -> dict[str, int]:
+    """How many statements each source (by id) makes."""
+    return dict(Counter(q.source_id for q in statements(analysis) if q.source_id))
 
 
 def quoted_words(analysis: Analysis, lang: str | None = None) -> dict[str, int]:
     """Words of quoted or reported speech per speaker, largest first; speakers named for a
     reader of `lang` (default: the interface language, see `name_in`)."""
     words = Counter()
-    for q in _counted(analysis):
+    for q in statements(analysis):
         words[name_in(analysis, _speaker(q), lang)] += len(q.text.split())
     return dict(words.most_common())
 
@@ -81,11 +93,21 @@ def source_type_counts(analysis: Analysis) -> dict[str, int]:
     return dict(Counter(s.type for s in analysis.sources))
 
 
+_AFTER_FI = re.compile(r"(?:^|\s)[وف]?في\s+$")
+
+
+def _place_or_affiliation(analysis: Analysis, mention) -> bool:
+    """A body after the preposition في: where someone works or speaks, not a party."""
+    before = analysis.text[max(0, mention.start - 6):mention.start]
+    return mention.type == "body" and _AFTER_FI.search(before) is not None
+
+
 def absent_parties(analysis: Analysis) -> list[str]:
     """People, groups and bodies the article names but never quotes (e.g. Hamas in the seed)."""
     quoted = {s.name for s in analysis.sources}
     seen = []
     for m in analysis.mentions:
-        if m.type in ("person", "group", "body") and m.name not in quoted and m.name not in seen:
+        if m.type in ("person", "group", "body") and m.name not in quoted and m.name not in seen \
+                and not _place_or_affiliation(analysis, m):
             seen.append(m.name)
     return seen

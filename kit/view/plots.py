@@ -40,6 +40,7 @@ from matplotlib.ticker import MaxNLocator
 from .plot_text import plot_text
 from ..course.i18n import LANGUAGES, get_language, t
 from ..engine.arabic import BIDI_CONTROLS
+from ..lenses.verbs import CATEGORIES
 
 FONT = "DejaVu Sans"
 _RC = {"font.family": "sans-serif", "font.sans-serif": [FONT], "hatch.linewidth": 0.7}
@@ -49,11 +50,11 @@ ORANGE, SKY_BLUE, GREEN, YELLOW = "#E69F00", "#56B4E9", "#009E73", "#F0E442"
 BLUE, VERMILLION, PURPLE, GREY = "#0072B2", "#D55E00", "#CC79A7", "#BBBBBB"
 EDGE = "#333333"  # bar outlines and hatch lines
 
-CONNOTATIONS = ("neutral", "assertive", "critical", "evaluative")
+CONNOTATIONS = CATEGORIES  # the reporting verbs' categories, from data/cue_verbs.tsv
 SOURCE_TYPES = ("person", "official", "media", "body", "group", "anonymous")
 # category -> (fill colour, hatch)
 _CONNOTATION_STYLE = {
-    "neutral": (GREY, ""), "assertive": (SKY_BLUE, "//"),
+    "neutral": (GREY, ""), "assertive": (SKY_BLUE, "//"), "doubting": (YELLOW, "\\\\"),
     "critical": (VERMILLION, "xx"), "evaluative": (PURPLE, ".."),
 }
 _SOURCE_STYLE = {
@@ -106,12 +107,13 @@ class Chart:
 
 
 def quoted_words_chart(words_by_speaker: dict[str, int],
-                       title_key: str = "chart_quoted_words") -> Chart:
+                       title_key: str = "chart_quoted_words", scale: float | None = None) -> Chart:
     """Horizontal bars of quoted words per speaker, largest on top.
 
     `words_by_speaker` maps a speaker's name to a number of words; speakers with 0 are left
     out; ties are ordered by name. `title_key` is the UI string used as title (and in the
-    alt text), so the same chart can show other counts per speaker.
+    alt text), so the same chart can show other counts per speaker. `scale`: the axis runs to
+    (a little past) this value, so charts drawn side by side share one scale.
     """
     rows = _largest_first(words_by_speaker)
     if not rows:
@@ -120,17 +122,18 @@ def quoted_words_chart(words_by_speaker: dict[str, int],
     _bar_rows(ax, [name for name, _ in rows])
     ax.barh(range(len(rows)), [n for _, n in rows], color=BLUE, **_BAR_LINES)
     _chrome(ax, title_key, "chart_words_axis")
+    _share_scale(ax, scale)
     _end_labels(ax, [n for _, n in rows])
     return _chart(fig, "chart_alt_bars", title_key, lambda lang: _pairs(rows, lang))
 
 
-def verbs_by_connotation_chart(counts: dict[str, dict[str, int]]) -> Chart:
+def verbs_by_connotation_chart(counts: dict[str, dict[str, int]], scale: float | None = None) -> Chart:
     """Stacked horizontal bars: for each speaker, the reporting verbs that introduce their
     words, split by connotation (see `CONNOTATIONS`), the speaker with most verbs on top.
 
     `counts` maps speaker -> {connotation: number}. Missing connotations count as 0; an
     unknown connotation raises ValueError. Each segment carries its count and each bar its
-    total; only connotations that occur appear in the legend.
+    total; only connotations that occur appear in the legend. `scale` as in `quoted_words_chart`.
     """
     for per_speaker in counts.values():
         _check_keys(per_speaker, CONNOTATIONS, "connotation")
@@ -154,6 +157,7 @@ def verbs_by_connotation_chart(counts: dict[str, dict[str, int]]) -> Chart:
                      fontsize=8, bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none"))
         left = [a + b for a, b in zip(left, values, strict=True)]
         shown.append(kind)
+    _share_scale(ax, scale)
     _end_labels(ax, [total for _, total in rows])
     _legend(fig, "connotation", shown, _CONNOTATION_STYLE)
 
@@ -202,10 +206,11 @@ def frame_strip_chart(scores: list[dict[str, float]], frames: list[str]) -> Char
     return _chart(fig, "chart_alt_strip", "chart_frame_strip", describe, n=len(scores))
 
 
-def source_types_chart(counts: dict[str, int]) -> Chart:
+def source_types_chart(counts: dict[str, int], scale: float | None = None) -> Chart:
     """Horizontal bars of quoted sources by type, always the six types of `SOURCE_TYPES`
     in that fixed order (so charts of different articles compare at a glance; a type with
-    0 sources shows an empty bar labelled 0). An unknown type raises ValueError.
+    0 sources shows an empty bar labelled 0). An unknown type raises ValueError. `scale` as in
+    `quoted_words_chart`.
     """
     _check_keys(counts, SOURCE_TYPES, "source type")
     if not any(counts.values()):
@@ -217,6 +222,7 @@ def source_types_chart(counts: dict[str, int]) -> Chart:
     ax.barh(range(len(rows)), [n for _, n in rows], color=[c for c, _ in styles],
             hatch=[h for _, h in styles], **_BAR_LINES)
     _chrome(ax, "chart_source_types", "chart_sources_axis")
+    _share_scale(ax, scale)
     _end_labels(ax, [n for _, n in rows])
     return _chart(fig, "chart_alt_bars", "chart_source_types", lambda lang: _pairs(
         [(_label("source_type", kind, lang), n) for kind, n in rows], lang))
@@ -266,6 +272,13 @@ def _chrome(ax, title_key: str, xlabel_key: str | None = None, spines: bool = Fa
         ax.yaxis.set_label_position("right")
     if not spines:
         ax.spines[["top", "left" if rtl else "right"]].set_visible(False)
+
+
+def _share_scale(ax, scale: float | None) -> None:
+    """Run the value axis from 0 to a little past `scale` (keeping the Arabic mirroring)."""
+    if scale:
+        end = scale * 1.15
+        ax.set_xlim((end, 0) if ax.xaxis_inverted() else (0, end))
 
 
 def _legend(fig, prefix: str, kinds: list[str], styles: dict) -> None:

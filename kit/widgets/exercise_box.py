@@ -13,12 +13,15 @@ Answers are saved after every check with `kit.storage.update_work("ex_<notebook>
 nothing; `kit.progress` and the class report read the same files. A saved answer that no longer
 fits its exercise is left out of the box and named in a note; the others are restored, and
 saving goes on. A damaged work file is never saved over: the box says how to recover it.
+The score counts first attempts (the first of `attempts`; work saved before attempts were kept
+counts its answer): trying again shows the explanation, not a better score.
 
 Every callback is guarded (`widgets_base.callback`): a failure shows a short message in the
 box instead of vanishing. Every text shown as HTML goes through `kit.render.esc`.
 
 Test hooks: `answer(exercise_id, value)` (an option id, a list of ids, or a text),
-`check(exercise_id)` (clicks Check, returns the Feedback), `score` ((right, gradable)),
+`check(exercise_id)` (clicks Check, returns the Feedback), `score` ((right at the first
+attempt, gradable)), `attempts`,
 `feedback[exercise_id].value` (the feedback HTML), `last_error`.
 """
 import ipywidgets as widgets
@@ -76,6 +79,8 @@ class ExerciseBox(KitWidget):
             else list(self.exercise_set))
         self.save_as = work_name(notebook_name)
         self.answers: dict = {}          # exercise id -> the answer last checked
+        self.first: dict = {}            # exercise id -> the answer first checked
+        self.attempts: dict[str, int] = {}
         self.results: dict[str, Feedback] = {}
         self.inputs: dict[str, object] = {}
         self.buttons: dict[str, widgets.Button] = {}
@@ -93,11 +98,8 @@ class ExerciseBox(KitWidget):
 
     @property
     def score(self) -> tuple[int, int]:
-        """(right answers, gradable exercises) among this box's exercises, as last checked."""
-        gradable = [e for e in self.exercises if e.gradable]
-        right = sum(self.results.get(e.id) is not None and self.results[e.id].correct is True
-                    for e in gradable)
-        return right, len(gradable)
+        """(right at the first attempt, gradable exercises) among this box's exercises."""
+        return score(self.exercises, self.first)
 
     def answer(self, exercise_id: str, value) -> None:
         """Give an answer as a student would: an option id (choice), option ids (multi), text."""
@@ -170,6 +172,8 @@ class ExerciseBox(KitWidget):
         self._show(exercise, answer)
         if not blank(answer):
             self.answers[exercise_id] = answer
+            self.first.setdefault(exercise_id, answer)
+            self.attempts[exercise_id] = self.attempts.get(exercise_id, 0) + 1
             self._save(exercise_id, answer)
         self._show_score()
 
@@ -196,7 +200,8 @@ class ExerciseBox(KitWidget):
     @callback
     def _restore(self) -> None:
         """Put back every saved answer that still fits its exercise; name the others."""
-        saved = dict_at(load_work(self.save_as), "answers")
+        work = load_work(self.save_as)
+        saved, tries = dict_at(work, "answers"), dict_at(work, "attempts")
         left_out = []
         for exercise in self.exercises:
             if exercise.id not in saved or blank(saved[exercise.id]):
@@ -204,11 +209,19 @@ class ExerciseBox(KitWidget):
             if _fits(exercise, saved[exercise.id]):
                 self.answer(exercise.id, saved[exercise.id])
                 self.answers[exercise.id] = saved[exercise.id]
+                self._remember_attempts(exercise, saved[exercise.id], tries.get(exercise.id))
                 self._show(exercise, saved[exercise.id])
             else:
                 left_out.append(exercise.id)
         if left_out:
             raise KitError(*(label("not_restored", lang, ids=", ".join(left_out)) for lang in ("en", "ar")))
+
+    def _remember_attempts(self, exercise: Exercise, answer, tries) -> None:
+        """The first attempt and the number of attempts, from the saved list of tries (work
+        saved before attempts were kept: its answer counts as the first, once)."""
+        tries = tries if isinstance(tries, list) and tries else [answer]
+        self.first[exercise.id] = tries[0] if _fits(exercise, tries[0]) else answer
+        self.attempts[exercise.id] = len(tries)
 
     def _show_score(self) -> None:
         right, gradable = self.score
@@ -229,9 +242,16 @@ def _fits(exercise: Exercise, answer) -> bool:
     return isinstance(answer, str)
 
 
-def answered_and_right(notebook: str, answers: dict) -> tuple[int, int, int, int]:
-    """(answered, total, right, gradable) of a notebook's exercises for saved `answers`."""
+def first_attempts(saved: dict) -> dict:
+    """Exercise id -> the first answer checked, from a saved `ex_<notebook>` document."""
+    return {key: tries[0] for key, tries in dict_at(saved, "attempts").items()
+            if isinstance(tries, list) and tries}
+
+
+def answered_and_right(notebook: str, answers: dict, first: dict | None = None) -> tuple[int, int, int, int]:
+    """(answered, total, right, gradable) of a notebook's exercises for saved `answers`; right
+    counts `first` attempts (an exercise without one counts its saved answer)."""
     exercise_set = load_exercises(notebook)
     answered = sum(1 for e in exercise_set if not blank(answers.get(e.id)))
-    right, gradable = score(exercise_set, answers)
+    right, gradable = score(exercise_set, {**answers, **(first if isinstance(first, dict) else {})})
     return answered, len(exercise_set), right, gradable

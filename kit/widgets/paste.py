@@ -32,6 +32,7 @@ from ..engine.article import check_text
 from ..errors import InputError, KitError
 from ..course.i18n import t
 from ..engine.model import Analysis
+from ..lenses.voices import statements
 from ..view.render import FONT_STACK, esc
 from ..course.storage import load_work, save_work
 from .base import (KitWidget, block, callback, html_widget, load_analysis, plain,
@@ -136,7 +137,7 @@ class PasteBox(KitWidget):
 
     def _summary(self, a: Analysis) -> str:
         speakers = {q.source_id for q in a.quotes if q.source_id}
-        counts = self.t("w_paste_counts", paragraphs=len(a.paragraphs), quotes=len(a.quotes),
+        counts = self.t("w_paste_counts", paragraphs=len(a.paragraphs), quotes=len(statements(a)),
                         speakers=len(speakers), sources=len(a.sources))
         in_use = self.t("w_paste_in_use_pasted" if self.pasted else "w_paste_in_use_example")
         notes = self._notes(a)

@@ -22,7 +22,7 @@ import ipywidgets as widgets
 import nbformat
 
 from ..errors import KitError
-from .exercise_box import answered_and_right, work_name
+from .exercise_box import answered_and_right, first_attempts, work_name
 from ..course.editions import edition_dir, lesson_title
 from ..course.paths import exercises_dir
 from ..view.render import esc
@@ -58,15 +58,14 @@ def course_progress(folder: Path | None = None) -> list[dict]:
     rows = []
     for notebook in course_notebooks():
         name = work_name(notebook)
-        answers, problem = {}, None
+        saved, problem = {}, None
         if name in summary:
             try:
-                answers = load_work(name, folder).get("answers", {})
+                saved = load_work(name, folder)
             except KitError as error:
                 problem = {"en": error.en, "ar": error.ar}
-        if not isinstance(answers, dict):
-            answers = {}
-        answered, total, right, gradable = answered_and_right(notebook, answers)
+        answers = saved.get("answers", {}) if isinstance(saved.get("answers"), dict) else {}
+        answered, total, right, gradable = answered_and_right(notebook, answers, first_attempts(saved))
         rows.append({"notebook": notebook, "answered": answered, "total": total, "right": right,
                      "gradable": gradable, "saved_at": summary.get(name), "problem": problem})
     return rows

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 
 from ..course.seed_work import ARTICLE_ITSELF, NO_CUE, QUIZ_PARTS, quiz_expected, quote_key
 from ..lenses.highlights import reporting_verb_highlights
+from ..lenses.voices import statements
 from ..engine.model import Quote
 from ..view.render import esc
 from .base import (KitWidget, article_key, block, callback, dict_at, html_widget, load_analysis,
@@ -61,7 +62,8 @@ class QuoteQuiz(KitWidget):
         super().__init__()
         self.analysis = load_analysis(article)
         self.save_as, self.key = save_as, article_key(self.analysis)
-        self.quotes: list[Quote] = [q for q in self.analysis.quotes if q.source_id]
+        # One question per statement: partial quotes inside an indirect clause are part of it.
+        self.quotes: list[Quote] = [q for q in statements(self.analysis) if q.source_id]
         self.results: dict[int, bool] = {}    # question -> was its last check right?
         self._names = {s.id: self._name(s) for s in self.analysis.sources}
         self._options = self._all_options()

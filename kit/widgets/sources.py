@@ -13,7 +13,7 @@ from pathlib import Path
 from ..engine.arabic import is_arabic
 from ..course.i18n import LANGUAGES, t
 from ..view.render import esc
-from ..lenses.voices import absent_parties
+from ..lenses.voices import absent_parties, statement_counts
 from .base import KitWidget, article_name, block, html_widget, load_analysis, plain, seed_path
 
 SITE = "site"
@@ -157,7 +157,7 @@ class SourceMap(KitWidget):
         arabic_list = t("w_list_separator", "ar").join     # roles and forms are as written
         cells = [node.names[self.lang], _type_label(source.type, self.lang),
                  arabic_list(source.roles) or "-", arabic_list(source.surface_forms),
-                 str(len(source.quote_indices)), self.t("w_list_separator").join(dict.fromkeys(via)) or "-"]
+                 str(node.quotes), self.t("w_list_separator").join(dict.fromkeys(via)) or "-"]
         return "<tr>" + "".join(f'<td dir="auto">{esc(cell)}</td>' for cell in cells) + "</tr>"
 
     def _absent_html(self) -> str:
@@ -188,8 +188,9 @@ def _graph(analysis, site_names: dict) -> tuple[dict[str, _Node], list[tuple[str
     """Nodes (the site, every source, relays not quoted themselves) and arrows: site -> relay
     outlet -> ... -> speaker, from each quote's `via` and the article's `relay`."""
     nodes = {SITE: _Node(SITE, site_names, SITE)}
+    counts = statement_counts(analysis)
     for s in analysis.sources:
-        nodes[s.id] = _Node(s.id, {"ar": s.name_ar, "en": s.name}, s.type, len(s.quote_indices))
+        nodes[s.id] = _Node(s.id, {"ar": s.name_ar, "en": s.name}, s.type, counts.get(s.id, 0))
     by_name = {s.name: s.id for s in analysis.sources}
 
     def node_of(name: str) -> str:
