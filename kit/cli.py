@@ -1,7 +1,8 @@
 """Command line: `python -m kit analyze PATH [--json]`, `python -m kit html PATH -o FILE`,
 `python -m kit notebooks check|stamp` (the course's two editions; see kit.course.editions),
 `python -m kit class PATH... -o class.html` (a class's collected work on one page) and
-`python -m kit worksheet LESSON|all --lang ar|en -o FILE` (printable worksheets and keys).
+`python -m kit worksheet LESSON|all --lang ar|en -o FILE` (printable worksheets and keys),
+`python -m kit link --hub URL [--repo URL] [--branch NAME]` (nbgitpuller links for a JupyterHub).
 
 PATH is always the path of a UTF-8 text file (a folder, a pipe or a device is refused); `-`
 reads the article from standard input (`cat article.txt | python -m kit analyze -`).
@@ -110,12 +111,15 @@ def main(argv=None) -> int:
     notebooks.add_argument("action", choices=["check", "stamp"])
     notebooks.add_argument("--root", help="the notebooks folder (default: the course's)")
     _add_teacher_commands(sub)
+    _add_link_command(sub)
     args = parser.parse_args(argv)
     if args.command == "notebooks":
         return _notebooks(args)
     if hasattr(signal, "SIGXFSZ"):   # over a file size limit: an error to report, not a crash
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     try:
+        if args.command == "link":
+            return _link(args)
         if args.command in TEACHER_COMMANDS:
             return TEACHER_COMMANDS[args.command](args)
         _run(args)
@@ -166,3 +170,24 @@ def _worksheet(args) -> int:
 
 
 TEACHER_COMMANDS = {"class": _class, "worksheet": _worksheet}
+
+
+# --- nbgitpuller links for a JupyterHub ----------------------------------------------------
+
+def _add_link_command(sub) -> None:
+    from .course.links import DEFAULT_BRANCH, DEFAULT_REPO
+
+    link = sub.add_parser("link", help="nbgitpuller links that pull the course into each student's home on a hub")
+    link.add_argument("--hub", required=True, help="the hub's address, e.g. https://hub.school.example")
+    link.add_argument("--repo", default=DEFAULT_REPO, help=f"the course's git repository (default: {DEFAULT_REPO})")
+    link.add_argument("--branch", default=DEFAULT_BRANCH, help=f"the branch to pull (default: {DEFAULT_BRANCH})")
+
+
+def _link(args) -> int:
+    """One link per page: the start page and each edition's first lesson."""
+    from .course.i18n import t
+    from .course.links import course_links
+
+    for page, url in course_links(args.hub, args.repo, args.branch).items():
+        print(f"# {t(f'link_page_{page}', 'en')} · {t(f'link_page_{page}', 'ar')}\n{url}")
+    return 0

@@ -141,3 +141,18 @@ def test_the_wheel_carries_the_seeds_the_exercises_and_the_templates(tmp_path):
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             cwd=tmp_path, env={"PYTHONPATH": str(target), "PATH": "/usr/bin:/bin"})
     assert result.stdout.strip() == "ok", result.stderr[-2000:]
+
+
+def test_a_lesson_run_from_a_pulled_copy_finds_that_copy(tmp_path, monkeypatch):
+    """On a hub each student's course is a copy in their home, while the kit is installed once:
+    titles and work come from the copy the lesson runs from."""
+    from kit.course import paths
+    course = tmp_path / "home" / "course" / "notebooks"
+    (course / "en").mkdir(parents=True)
+    (course / "start.ipynb").write_text("{}", "utf-8")
+    monkeypatch.delenv("FRAMING_LAB_NOTEBOOKS", raising=False)
+    monkeypatch.delenv("FRAMING_LAB_WORK_DIR", raising=False)
+    monkeypatch.chdir(course / "en")
+    assert paths.notebooks_dir() == course and paths.work_dir() == course / "my_work"
+    monkeypatch.chdir(tmp_path)
+    assert paths.work_dir() == tmp_path / "my_work" and paths.notebooks_dir() != course

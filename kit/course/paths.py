@@ -35,13 +35,25 @@ def exercises_dir() -> Path:
     return _folder("exercises", "FRAMING_LAB_EXERCISES")
 
 
-def notebooks_dir() -> Path:
-    """The course's notebooks, one folder per edition ($FRAMING_LAB_NOTEBOOKS)."""
-    return _folder("notebooks", "FRAMING_LAB_NOTEBOOKS")
-
-
 EDITIONS = ("ar", "en")
 START_PAGE = "start.ipynb"
+
+
+def _course_here() -> Path | None:
+    """The course's notebooks folder when Jupyter runs a lesson from one of its editions (the
+    current folder is the notebook's): the copy a student works in, wherever it was pulled."""
+    here = Path.cwd()
+    return here.parent if here.name in EDITIONS and (here.parent / START_PAGE).is_file() else None
+
+
+def notebooks_dir() -> Path:
+    """The course's notebooks, one folder per edition ($FRAMING_LAB_NOTEBOOKS, else the course
+    the current lesson runs from, else the folder beside the package)."""
+    if not os.environ.get("FRAMING_LAB_NOTEBOOKS"):
+        here = _course_here()
+        if here:
+            return here
+    return _folder("notebooks", "FRAMING_LAB_NOTEBOOKS")
 
 
 def work_dir() -> Path:
@@ -52,7 +64,4 @@ def work_dir() -> Path:
     configured = os.environ.get("FRAMING_LAB_WORK_DIR")
     if configured:
         return Path(configured).expanduser()
-    here = Path.cwd()
-    if here.name in EDITIONS and (here.parent / START_PAGE).is_file():
-        here = here.parent
-    return here / "my_work"
+    return (_course_here() or Path.cwd()) / "my_work"

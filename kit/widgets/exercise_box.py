@@ -32,6 +32,7 @@ from ..view.render import esc
 from ..course.storage import load_work, update_work
 from ..errors import KitError
 from .base import KitWidget, block, callback, dict_at, html_widget, plain, with_class
+from .temporary import saved_note
 
 MAX_RADIO_OPTIONS = 5   # more options than this: a dropdown
 MAX_ATTEMPTS = 20       # attempts kept per exercise in the saved work
@@ -175,6 +176,7 @@ class ExerciseBox(KitWidget):
             self.first.setdefault(exercise_id, answer)
             self.attempts[exercise_id] = self.attempts.get(exercise_id, 0) + 1
             self._save(exercise_id, answer)
+            self.feedback[exercise_id].value += saved_note(self.lang)
         self._show_score()
 
     def _show(self, exercise: Exercise, answer) -> Feedback:

@@ -4,8 +4,10 @@
 (`exercises/NN_name.json`): how many of its exercises were answered and how many were right,
 from the work file `ex_<notebook>` that `ExerciseBox` writes. `progress_widget()` shows the
 same as a table for notebook 00, with the student's name for the teacher (asked once,
-`kit.course.student`), a Refresh button and a "download my work" link (a zip
-of every work file, `kit.storage.export_all`).
+`kit.course.student`), a Refresh button, a "download my work" button (a zip of every work
+file, `kit.storage.export_all`) and a "restore my work" upload that imports such a zip
+(`kit.storage.import_zip`). In a temporary session (Binder) a notice says that the work is
+deleted with the session (`kit.widgets.temporary`).
 
 Lesson titles come from the notebooks of the edition in use (their first heading), so a
 teacher who renames a lesson renames it here too.
@@ -27,9 +29,10 @@ from ..course.editions import edition_dir, lesson_title
 from ..course.paths import exercises_dir
 from ..view.render import esc
 from ..course.i18n import t
-from ..course.storage import export_all, load_work, saved_work_summary
+from ..course.storage import export_all, import_zip, load_work, saved_work_summary
 from ..course.student import WORK_NAME as STUDENT, save_student, student_name
 from .base import KitWidget, block, callback, html_widget, with_class
+from .temporary import temporary_notice
 
 NOTEBOOK_FILE = re.compile(r"\d\d_[a-z0-9_]+")
 def _label(key: str, lang: str, **values) -> str:
@@ -80,7 +83,8 @@ def other_work(folder: Path | None = None) -> list[str]:
 class ProgressView(KitWidget):
     """The progress table, a Refresh button and a download link for all saved work.
 
-    Test hooks: `refresh()`, `table.value`, `download.value`."""
+    Test hooks: `refresh()`, `table.value`, `download.value`, `notice.value`, `restore(uploaded)`,
+    `restored.value`."""
 
     css_class = "fl-progress"
 
@@ -93,8 +97,10 @@ class ProgressView(KitWidget):
                                            icon="refresh"), "fl-progress-refresh")
         button.on_click(lambda _button: self.refresh())
         title = html_widget(block(esc(_label("title", self.lang)), self.lang, "", "h3"))
-        self.widget = self.root(title, self._name_row(), self.table,
-                                widgets.HBox([button, self.download]))
+        self.notice = html_widget(temporary_notice(self.lang), "fl-progress-temporary")
+        self.widget = self.root(title, self.notice, self._name_row(), self.table,
+                                widgets.HBox([button, self.download, self._upload_button()]),
+                                self.restored)
         self.refresh()
 
     def _name_row(self) -> widgets.HBox:
@@ -117,6 +123,30 @@ class ProgressView(KitWidget):
         self.name.value = saved
         self.name_note.value = block(esc(t("student_saved", self.lang, name=saved)), self.lang,
                                      "fl-w-right", "span")
+        self.refresh()
+
+    def _upload_button(self) -> widgets.FileUpload:
+        """«Restore my work from a file»: an export (zip) uploaded is imported (import_zip)."""
+        self.restored = html_widget("", "fl-progress-restored")
+        self.upload = with_class(widgets.FileUpload(accept=".zip", multiple=False,
+                                                    description=_label("upload", self.lang), icon="upload",
+                                                    layout=widgets.Layout(width="auto")),
+                                 "fl-progress-upload")
+        self.upload.observe(lambda change: self.restore(change["new"]), names="value")
+        return self.upload
+
+    @callback
+    def restore(self, uploaded) -> None:
+        """Import the uploaded export and say what came back (test hook: a tuple of
+        {"name": ..., "content": bytes}, as FileUpload gives)."""
+        if not uploaded:
+            return
+        file = uploaded[0]
+        outcome = import_zip(bytes(file["content"]), self.folder)
+        counts = {key: sum(1 for what in outcome.values() if what == key)
+                  for key in ("imported", "kept", "unchanged")}
+        self.restored.value = block(esc(_label("restored", self.lang, file=file["name"], **counts)),
+                                    self.lang, "fl-w-right", "p")
         self.refresh()
 
     @callback
@@ -154,7 +184,9 @@ class ProgressView(KitWidget):
             return block(esc(_label("nothing", self.lang)), self.lang, "", "span")
         data = base64.b64encode(export_all(self.folder)).decode("ascii")
         return (f'<a download="my_work.zip" href="data:application/zip;base64,{data}" '
-                f'dir="{"rtl" if self.lang == "ar" else "ltr"}">'
+                f'class="jupyter-button widget-button fl-progress-download-button" '
+                f'style="text-decoration: none; line-height: var(--jp-widgets-inline-height); '
+                f'width: auto; padding: 0 1em" dir="{"rtl" if self.lang == "ar" else "ltr"}">&#x2B07; '
                 f'{esc(_label("download", self.lang))}</a>')
 
 
