@@ -1,10 +1,14 @@
-"""Cost grows with the input, not with its square: the lenses, voices and the HTML rendering
-of an article 4 times longer take about 4 times as long (ratios of CPU times, best of three,
-never a wall-clock cap). The engine's own scaling is measured by scripts/benchmark_paths.py."""
+"""Cost grows with the input, not with its square: the analysis of adversarial text, the
+lenses, voices and the HTML rendering of an article 4 times longer take about 4 times as long
+(ratios of CPU times, never a wall-clock cap). Speed itself is measured by
+scripts/benchmark.py and scripts/benchmark_paths.py."""
 import time
 from pathlib import Path
 
+import pytest
+
 import kit
+from kit.engine import analysis as engine_analysis
 from kit.lenses import all_highlights, voices
 from kit.lenses.highlights import frame_scores, number_claims
 from kit.view.render import render_article
@@ -46,3 +50,34 @@ def test_a_long_line_of_quotation_marks_costs_linear_time():
     small, large = '"' * 20_000, '"' * 80_000
     ratio = best_time(lambda: kit.analyze(text=large), 1) / best_time(lambda: kit.analyze(text=small), 1)
     assert ratio < LIMIT, f"4x the text took {ratio:.1f}x the time"
+
+
+def repeated(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+@pytest.mark.parametrize("unit", ["ب\n", "قال إن ", "قال ", "قال، ", "«"])
+def test_adversarial_text_costs_four_times_as_much_for_four_times_the_text(unit):
+    """Many one-letter paragraphs, a reporting verb (with or without إن, or a comma) repeated
+    on one line, thousands of stray opening marks."""
+    small, large = repeated(unit, 10_000), repeated(unit, 40_000)
+    kit.analyze(text=small)   # warm the word caches, as a notebook would
+    ratio = best_time(lambda: kit.analyze(text=large), 2) / best_time(lambda: kit.analyze(text=small), 2)
+    assert ratio < LIMIT, f"4x the text took {ratio:.1f}x the time"
+
+
+def test_stray_marks_beyond_the_listed_ones_are_counted_not_built(monkeypatch):
+    built = []
+
+    def counting(offset, code):
+        built.append(offset)
+        return mark_problem(offset, code)
+
+    mark_problem = engine_analysis.mark_problem
+    monkeypatch.setattr(engine_analysis, "mark_problem", counting)
+    a = kit.analyze(text="قال الوزير " + "«" * 50_000)
+    unclosed = [d for d in a.diagnostics if d.code == "unclosed_quote"]
+    assert [d.start for d in unclosed] == list(range(11, 31)) == built
+    more = [d for d in a.diagnostics if d.code == "unclosed_quote_more"]
+    assert [(d.start, d.message_en) for d in more] == [
+        (31, "… and 49,980 more of the same kind (unclosed_quote), not listed.")]

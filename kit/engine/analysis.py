@@ -1,10 +1,10 @@
 """`analyze()`: the whole engine in one call, from text (or a path) to an `Analysis`."""
-from .article import block_lines, cap_diagnostics, load_article
+from .article import DiagnosticCap, block_lines, load_article
 from .attribution import read_paragraph
 from .entities import find_mentions, proclitic_length
 from .arabic import drop_letters
 from .model import Analysis, Diagnostic, Mention, Paragraph, Quote
-from .reading_state import Draft, ParagraphState
+from .reading_state import Draft, ParagraphState, mark_problem
 from .sources import SourceBook
 from .subjects import role_before
 
@@ -27,7 +27,8 @@ def analyze(source=None, *, text=None, path=None) -> Analysis:
     """
     article = load_article(source, text=text, path=path)
     text, book = article.text, SourceBook()
-    drafts, non_quotes, diagnostics = [], [], list(article.diagnostics)
+    drafts, non_quotes, diagnostics = [], [], DiagnosticCap()
+    diagnostics.add(article.diagnostics)
     relay, mentions = None, []
     by_paragraph: dict[int, list] = {}
     for sentence in article.sentences:
@@ -37,17 +38,16 @@ def analyze(source=None, *, text=None, path=None) -> Analysis:
         _apply_relays(reading)
         drafts.extend(sorted(reading.quotes, key=lambda d: d.start))
         non_quotes.extend(reading.non_quotes)
-        diagnostics.extend(reading.diagnostics)
+        diagnostics.add_problems(reading.problems, mark_problem)
         mentions.extend(_mentions(text, paragraph.index, reading.tokens, book))
         if paragraph.index == 0:
             relay = _lead_relay(reading)
     _carry_relays_back(drafts)
     quotes = tuple(_freeze(text, d, book) for d in drafts)
-    diagnostics.extend(_unattributed(quotes))
-    diagnostics = cap_diagnostics(diagnostics)
+    diagnostics.add_problems(((q.start, "no_speaker") for q in quotes if q.speaker is None), _no_speaker)
     return Analysis(text, article.paragraphs, article.boilerplate, article.sentences, quotes,
                     tuple(non_quotes), book.freeze(drafts), tuple(mentions),
-                    tuple(sorted(diagnostics, key=lambda d: d.start)), relay,
+                    tuple(sorted(diagnostics.diagnostics(), key=lambda d: d.start)), relay,
                     _boilerplate_quotes(text, article.boilerplate))
 
 
@@ -89,10 +89,9 @@ def _freeze(text: str, d: Draft, book: SourceBook) -> Quote:
                  tuple(book.get(v).name for v in d.via_ids), d.how)
 
 
-def _unattributed(quotes) -> list[Diagnostic]:
-    return [Diagnostic("no_speaker", q.start, f"No speaker found for the quote at character "
-                       f"{q.start}.", f"لم يُعثر على قائل للاقتباس عند الحرف {q.start}.")
-            for q in quotes if q.speaker is None]
+def _no_speaker(start: int, code: str = "no_speaker") -> Diagnostic:
+    return Diagnostic(code, start, f"No speaker found for the quote at character {start}.",
+                      f"لم يُعثر على قائل للاقتباس عند الحرف {start}.")
 
 
 def _mentions(text: str, paragraph: int, tokens, book: SourceBook) -> list[Mention]:

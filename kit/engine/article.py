@@ -165,19 +165,31 @@ def _stripped_lines(text: str):
             yield m.start() + lead, m.start() + len(line.rstrip())
 
 
+@lru_cache(maxsize=1)
+def _heading_prefixes() -> tuple[str, ...]:
+    return tuple(_furniture()[0])
+
+
+@lru_cache(maxsize=1024)
+def _line_start(line: str) -> str:
+    """The first 80 characters of a line, normalised: the heading and marker tests both ask
+    (and a text of short repeated lines asks again and again)."""
+    return normalize(line[:80])
+
+
 def _is_heading(line: str) -> bool:
     headings, _, _ = _furniture()
-    return len(line) <= 80 and normalize(line).strip(" :：-–—") in headings   # a heading is short
+    return len(line) <= 80 and _line_start(line).strip(" :：-–—") in headings   # a heading is short
 
 
 def _is_marker_line(line: str) -> bool:
     """A short line opening with a marker (تابعونا), or a heading run into its headline after
     dots or a dash (اقرأ أيضا .. عنوان الخبر)."""
     headings, markers, max_words = _furniture()
-    start = normalize(line[:80])
+    start = _line_start(line)
     if start.startswith(markers) and len(line.split()) <= max_words // 2:
         return True
-    return len(line.split()) <= max_words and any(
+    return start.startswith(_heading_prefixes()) and len(line.split()) <= max_words and any(
         start.startswith(h) and start[len(h):].lstrip()[:1] in _RUN_ON for h in headings)
 
 
@@ -254,17 +266,34 @@ def more_diagnostics(code: str, more: int, at: int) -> list[Diagnostic]:
                        f"… و{more:,} غيرها من النوع نفسه ({code})، لم تُسرد.")]
 
 
-def cap_diagnostics(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """At most MAX_PER_CODE diagnostics of each code, and how many more there were."""
-    kept, count, first_left_out = [], Counter(), {}
-    for d in diagnostics:
-        count[d.code] += 1
-        if count[d.code] <= MAX_PER_CODE:
-            kept.append(d)
-        else:
-            first_left_out.setdefault(d.code, d.start)
-    return kept + [m for code, at in first_left_out.items()
-                   for m in more_diagnostics(code, count[code] - MAX_PER_CODE, at)]
+class DiagnosticCap:
+    """At most MAX_PER_CODE diagnostics of each code, in the order they are met, and how many
+    more there were. A diagnostic left out is only counted, never built: 2 million stray
+    quotation marks cost a count, not 2 million messages."""
+
+    def __init__(self) -> None:
+        self._kept: list[Diagnostic] = []
+        self._count: Counter = Counter()
+        self._first_left_out: dict[str, int] = {}
+
+    def keeps(self, code: str, start: int) -> bool:
+        """Count one diagnostic of `code` at `start`; True when it is among those listed."""
+        self._count[code] += 1
+        if self._count[code] <= MAX_PER_CODE:
+            return True
+        self._first_left_out.setdefault(code, start)
+        return False
+
+    def add(self, diagnostics) -> None:
+        self._kept.extend(d for d in diagnostics if self.keeps(d.code, d.start))
+
+    def add_problems(self, problems, build) -> None:
+        """Count each (offset, code) problem; `build(offset, code)` makes the diagnostics listed."""
+        self._kept.extend(build(offset, code) for offset, code in problems if self.keeps(code, offset))
+
+    def diagnostics(self) -> list[Diagnostic]:
+        return self._kept + [m for code, at in self._first_left_out.items()
+                             for m in more_diagnostics(code, self._count[code] - MAX_PER_CODE, at)]
 
 
 def text_diagnostics(text: str) -> list[Diagnostic]:

@@ -30,7 +30,7 @@ from .reading_state import RELATIVES, Draft, ParagraphState, Said
 from .relays import find_relays, publisher, relayed_from
 from .sources import SourceBook
 from .quote_marks import MARKS
-from .subjects import Subject, gap, is_given_name, parse_subject, subject_before
+from .subjects import Subject, gap, is_given_name, subject_before
 
 __all__ = ["RELATIVES", "read_paragraph"]   # RELATIVES: also read by the lenses
 
@@ -93,7 +93,7 @@ def _antecedent(state: ParagraphState, relative: int, span: range) -> Subject | 
     """عادل النمري، الذي قال...: the person named right before the comma."""
     comma = relative   # the subject must end where the comma stands
     for first in range(max(span.start, comma - 8), comma):
-        subject = parse_subject(state.text, state.tokens, first, comma)
+        subject = state.subject_at(first, comma)
         if subject and subject.end == comma and (
                 subject.type != "person" or subject.role or subject.entity
                 or is_given_name(state.tokens[subject.first]) or state.book.knows(subject.name)):
@@ -129,11 +129,11 @@ def _speaker_of(state: ParagraphState, k: int, cue: Cue, span: range) -> Said:
 
 def _subject_after(state: ParagraphState, i: int, limit: int) -> Subject | None:
     """The verb's subject, past the person spoken to: وقال لبي بي سي / للجزيرة نت مدير المستشفى."""
-    subject = parse_subject(state.text, state.tokens, i, limit) or state.known_name(state.tokens, i)
+    subject = state.subject_at(i, limit) or state.known_name(state.tokens, i)
     if subject and _is_addressee(state, subject):
         return _subject_after(state, subject.end, limit) if subject.end < limit else None
     if subject is None and state.tokens[i].key == "ل" and i + 1 < limit:   # لـ«الشرق الأوسط»
-        addressee = parse_subject(state.text, state.tokens, i + 1, limit)
+        addressee = state.subject_at(i + 1, limit)
         return _subject_after(state, addressee.end, limit) if addressee and addressee.end < limit else None
     return subject
 

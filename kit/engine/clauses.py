@@ -45,14 +45,12 @@ def add_clause(state: ParagraphState, first: int, span: range, said: Said, marke
 def _clause_stop(state: ParagraphState, first: int, span: range, cue_k: int | None) -> int:
     """The token after the clause: the next attribution after a comma (a reported clause is
     at most 150 words)."""
-    stop, limit = first + 1, min(span.stop, first + 150)
+    limit = min(span.stop, first + 150)   # first < span.stop: add_clause checks it
     in_relative = cue_k is not None and cue_k > 0 and state.tokens[cue_k - 1].key in RELATIVES
-    while stop < limit and not (state.after_comma(stop) and stop not in state.inside
-                                    and _attribution_at(state, stop, limit)):
-        if in_relative and state.after_comma(stop) and stop not in state.inside:
-            break   # فلان، الذي قال إنه غير نادم، قد غادر: the relative clause ends at its comma
-        stop += 1
-    return stop
+    for stop in state.commas_between(first + 1, limit):
+        if stop not in state.inside and (in_relative or _attribution_at(state, stop, limit)):
+            return stop   # فلان، الذي قال إنه غير نادم، قد غادر: a relative clause ends at its comma
+    return limit
 
 
 def _clause_start(state: ParagraphState, first: int) -> int:

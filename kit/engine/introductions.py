@@ -11,7 +11,7 @@ from bisect import bisect_left
 from .arabic import stems
 from .lexicon import word_set
 from .reading_state import ParagraphState, Said
-from .subjects import (Subject, gap, introduces_someone, is_given_name, parse_subject, skip_openers,
+from .subjects import (Subject, gap, introduces_someone, is_given_name, skip_openers,
                        verb_read_as_name)
 
 # عمّان (رويترز) - / صفاقس- / رام الله - «القدس» -: a place (and agency or paper) opens the article
@@ -45,7 +45,7 @@ def _introduce_subject(state: ParagraphState, span: range) -> None:
 
 def _topic_at(state: ParagraphState, first: int, span: range) -> Subject | None:
     """The phrase at token `first`; أما الطيب، التي...: a surname given before."""
-    subject = parse_subject(state.text, state.tokens, first, state.subject_limit(first - 1, span))
+    subject = state.subject_at(first, state.subject_limit(first - 1, span))
     if subject is None or subject.anaphor:
         subject = state.known_name(state.tokens, first) or subject
     return subject
@@ -92,7 +92,7 @@ def _introduce_among(state: ParagraphState, span: range) -> None:
     """تجمع عشرات المنخرطين، بينهم فاطمة الزهراء العلوي: the person singled out of a crowd."""
     for k in span:
         if state.tokens[k].key in word_set("among_words") and k + 1 < span.stop and k + 1 not in state.inside:
-            subject = parse_subject(state.text, state.tokens, k + 1, state.subject_limit(k, span))
+            subject = state.subject_at(k + 1, state.subject_limit(k, span))
             if subject and introduces_someone(subject, state.tokens):
                 state.book.add(subject)
 
@@ -110,7 +110,7 @@ def headline_speaker(state: ParagraphState, span: range) -> None:
     """بايدن: الرد العسكري "جاوز الحد" — a name and a colon open the sentence."""
     if not span or state.cue_at(span.start):
         return
-    subject = parse_subject(state.text, state.tokens, span.start, state.subject_limit(span.start - 1, span))
+    subject = state.subject_at(span.start, state.subject_limit(span.start - 1, span))
     plain = subject and subject.type == "person" and not subject.role and not subject.entity
     if plain and not is_given_name(state.tokens[subject.first]) and subject.end - subject.first > 2:
         return   # تختم منى حديثها بسؤال: a sentence, not a name, before the colon

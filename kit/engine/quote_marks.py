@@ -10,6 +10,7 @@ opening, come back as problems (offset, code) rather than exceptions.
 >>> pair_marks('قال "نعم', 0, 8)
 ((), ((4, 'unclosed_quote'),))
 """
+import re
 from functools import lru_cache
 
 OPEN_ONLY = "«‹„"
@@ -18,6 +19,7 @@ CLOSE_ONLY = {"»": "«", "›": "‹"}
 # may close.
 AMBIGUOUS = {'"': '"', "＂": "＂", "“": "“”„", "”": "”“"}
 MARKS = OPEN_ONLY + "".join(CLOSE_ONLY) + "".join(AMBIGUOUS)
+_MARK = re.compile(f"[{re.escape(MARKS)}]")
 
 
 def pair_marks(text: str, start: int, end: int) -> tuple[tuple[tuple[int, int], ...], tuple]:
@@ -42,10 +44,8 @@ def _pair_marks(text: str, start: int, end: int) -> tuple[tuple[tuple[int, int],
     stack: list[tuple[int, str]] = []
     parent: dict[int, int | None] = {}      # opening mark -> the opening mark around it
     pairs, problems = [], []
-    for i in range(start, end):
-        c = text[i]
-        if c not in MARKS:
-            continue
+    for m in _MARK.finditer(text, start, end):   # the marks only, not every character
+        i, c = m.start(), m.group()
         if _opens(c, stack) or _opens_word(text, i, start, end):
             parent[i] = stack[-1][0] if stack else None
             stack.append((i, c))

@@ -7,8 +7,10 @@ that take a `ParagraphState`; the questions they all ask about the paragraph's s
 this token a reporting verb? is there a comma before it? where must a subject stop?) are
 its methods.
 """
+import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .arabic import Token, drop_letters, stems, tokenize
 from .cues import cue_of, is_complementizer
@@ -17,9 +19,10 @@ from .model import Diagnostic, NonQuote, Paragraph, QuoteKind, Sentence
 from .quote_marks import MARKS, pair_marks
 from .quoted_names import name_label
 from .sources import SourceBook
-from .subjects import COMMAS, Subject, gap
+from .subjects import COMMAS, Subject, parse_subject
 
 # The relative pronouns that open a clause describing a noun (الاقتراح الذي دعا إلى...).
+_COMMA = re.compile(f"[{''.join(sorted(COMMAS))}]")   # a comma is never part of a token
 RELATIVES = {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "ما", "مما", "عما"}
 
 
@@ -65,7 +68,7 @@ class ParagraphState:
     pairs: list[Pair]                       # quotation marks around speech, in text order
     names: list[tuple[Pair, str]]           # quotation marks around a name, with its label
     inside: set[int]                        # tokens inside speech marks
-    diagnostics: list[Diagnostic]
+    problems: tuple[tuple[int, str], ...]   # (offset, code) of marks that pair with none: see mark_problem
     said: dict[int, Said] = field(default_factory=dict)   # reporting verb token -> its speaker
     quotes: list[Draft] = field(default_factory=list)
     non_quotes: list[NonQuote] = field(default_factory=list)
@@ -73,6 +76,7 @@ class ParagraphState:
     clause_starts: set[int] = field(default_factory=set)         # where indirect clauses found begin
     _cues: dict[int, Cue | None] = field(default_factory=dict, repr=False)   # token -> cue_at
     _limits: dict[tuple[int, int], int] = field(default_factory=dict, repr=False)   # -> subject_limit
+    _subjects: dict[tuple[int, int], Subject | None] = field(default_factory=dict, repr=False)   # -> subject_at
 
     @classmethod
     def of(cls, text: str, paragraph: Paragraph, sentences: list[Sentence],
@@ -86,7 +90,7 @@ class ParagraphState:
         return cls(text, paragraph,
                    sentences or [Sentence(paragraph.start, paragraph.end, paragraph.text, paragraph.index)],
                    book, tokens, starts, speech, [(pair, label) for pair, label in labels.items() if label],
-                   _tokens_inside(tokens, speech), [_mark_problem(offset, code) for offset, code in problems])
+                   _tokens_inside(tokens, speech), problems)
 
     def __post_init__(self):
         self.pair_opens = [open_ for open_, _ in self.pairs]
@@ -133,6 +137,13 @@ class ParagraphState:
         return bool(stems(before) & word_set("interview_nouns")
                     and self.tokens[k].key.endswith(("ها", "ه", "هم")))
 
+    def subject_at(self, i: int, end: int) -> Subject | None:
+        """`subjects.parse_subject` on this paragraph's tokens: the topic, a headline's speaker
+        and a verb's subject are often the same phrase, read once."""
+        if (i, end) not in self._subjects:
+            self._subjects[(i, end)] = parse_subject(self.text, self.tokens, i, end)
+        return self._subjects[(i, end)]
+
     def subject_limit(self, k: int, span: range) -> int:
         """Token index where a verb's subject must stop: a quote, a new clause, the sentence end."""
         if (k, span.stop) in self._limits:
@@ -156,7 +167,23 @@ class ParagraphState:
 
     def after_comma(self, k: int) -> bool:
         """Is there a comma between token k - 1 and token k?"""
-        return k > 0 and bool(set(gap(self.text, self.tokens, k - 1)) & COMMAS)
+        return k in self._after_commas
+
+    def commas_between(self, first: int, stop: int) -> list[int]:
+        """The tokens from `first` to before `stop` that have a comma before them, in order."""
+        ks = self._comma_list
+        return ks[bisect_left(ks, first):bisect_left(ks, stop)]
+
+    @cached_property
+    def _comma_list(self) -> list[int]:
+        """Every token with a comma before it, found once: a comma is never inside a token."""
+        found = (bisect_left(self.starts, m.start())
+                 for m in _COMMA.finditer(self.text, self.paragraph.start, self.paragraph.end))
+        return sorted({k for k in found if 0 < k < len(self.tokens)})
+
+    @cached_property
+    def _after_commas(self) -> set[int]:
+        return set(self._comma_list)
 
     def known_name(self, tokens: list[Token], i: int) -> Subject | None:
         """الجبوري، والحسن: a surname the article already gave, which alone reads like a noun."""
@@ -180,7 +207,8 @@ def _tokens_inside(tokens: list[Token], pairs: list[Pair]) -> set[int]:
     return inside
 
 
-def _mark_problem(offset: int, code: str) -> Diagnostic:
+def mark_problem(offset: int, code: str) -> Diagnostic:
+    """The diagnostic for a quotation mark that pairs with none (a `ParagraphState` problem)."""
     if code == "unclosed_quote":
         return Diagnostic(code, offset, f"Quotation mark at character {offset} is never closed: "
                           f"the quote was not counted.", f"علامة التنصيص عند الحرف {offset} لم "

@@ -78,7 +78,7 @@ def _source_after(state: ParagraphState, link: int, outlet_id: str, span: range)
     """The source named after the (نقلا) عن at token `link`, relayed by the outlet; None when
     what follows is no one (عن آخر اتصال هاتفي)."""
     link += state.tokens[link].key == "نقلا"
-    speaker = parse_subject(state.text, state.tokens, link + 1, state.subject_limit(link, span))
+    speaker = state.subject_at(link + 1, state.subject_limit(link, span))
     if speaker and _credible(state, speaker):
         return Said(state.book.add(speaker), speaker, "named after عن", via_id=outlet_id)
     return None
@@ -106,7 +106,7 @@ def publisher(state: ParagraphState, first: int, span: range) -> Subject | None:
     for j in range(first + 1, min(span.stop - 1, first + 4)):
         if state.tokens[j].key in word_set("publishing_words"):
             start = j + 2 if state.tokens[j + 1].key == "عن" else j + 1
-            return parse_subject(state.text, state.tokens, start, state.subject_limit(start - 1, span)) \
+            return state.subject_at(start, state.subject_limit(start - 1, span)) \
                 if start < span.stop else None
     return None
 

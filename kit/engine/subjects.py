@@ -21,6 +21,7 @@ from .quote_marks import MARKS
 
 HARD_BREAKS = set(":.!?؟؛;…\n") | set(MARKS)
 COMMAS = set("،,")
+_PHRASE_BREAKS = frozenset(HARD_BREAKS | COMMAS)
 SAME_WORDS = ("ذاته", "نفسه", "ذاتها", "نفسها")   # المسؤول ذاته، المصادر نفسها: the one named before
 
 
@@ -49,26 +50,46 @@ def gap(text: str, tokens: list[Token], k: int) -> str:
 
 def _joined(text: str, tokens: list[Token], k: int) -> bool:
     """True when nothing but spaces separates token k from token k+1."""
-    return not (set(gap(text, tokens, k)) & (HARD_BREAKS | COMMAS))
+    between = gap(text, tokens, k)
+    return between == " " or _PHRASE_BREAKS.isdisjoint(between)
 
 
 def _in(token: Token, list_name: str) -> bool:
+    return _key_in(token.key, list_name)
+
+
+@lru_cache(maxsize=1 << 17)
+def _key_in(key: str, list_name: str) -> bool:
+    """Is a word (its normalised key) in a word list? Asked again for every word each time a
+    phrase is read, so answered once per word and list."""
     if list_name in ("name_stops", "sentence_adverbs"):   # function words: only و/ف in front (وفي)
         words = word_set(list_name)
-        return token.key in words or (len(token.key) > 2 and token.key[0] in "وف" and token.key[1:] in words)
-    return bool(stems(token.key) & word_set(list_name))
+        return key in words or (len(key) > 2 and key[0] in "وف" and key[1:] in words)
+    return bool(stems(key) & word_set(list_name))
 
 
 def _head(tokens: list[Token], i: int, end: int, list_name: str) -> int:
     """Length in tokens (0, 1 or 2) of a head noun from `list_name` at token i (a title may carry
     a possessive: رئيستها، مديره)."""
-    if i + 1 < end and tokens[i].key + " " + tokens[i + 1].key in word_set(list_name):
+    if i + 1 < end and _has_pairs(list_name) and tokens[i].key + " " + tokens[i + 1].key in word_set(list_name):
         return 2
-    if _in(tokens[i], list_name):
-        return 1
     # مستشارة (ة as written) is a woman adviser, not مستشار + ه "his adviser"
-    owned = without_possessive(tokens[i].key) \
-        if list_name == "role_heads" and not ends_with_ta_marbuta(tokens[i].text) else None
+    may_own = list_name == "role_heads" and not ends_with_ta_marbuta(tokens[i].text)
+    return _one_word_head(tokens[i].key, list_name, may_own)
+
+
+@lru_cache(maxsize=64)
+def _has_pairs(list_name: str) -> bool:
+    """Does the word list hold two-word entries?"""
+    return any(" " in w for w in word_set(list_name))
+
+
+@lru_cache(maxsize=1 << 17)
+def _one_word_head(key: str, list_name: str, may_own: bool) -> int:
+    """1 when the word is a head noun of the list, itself or (`may_own`) with a possessive."""
+    if _key_in(key, list_name):
+        return 1
+    owned = without_possessive(key) if may_own else None
     return 1 if owned and stems(owned) & word_set(list_name) else 0
 
 
@@ -76,8 +97,10 @@ def _span_text(text: str, tokens: list[Token], first: int, end: int) -> str:
     return text[tokens[first].start:tokens[end - 1].end]
 
 
-def parse_subject(text: str, tokens: list[Token], i: int, end: int) -> Subject | None:
-    """The subject phrase starting at token i (adverbs such as أيضا skipped), not past `end`."""
+def parse_subject(text: str, tokens: list[Token], i: int, end: int, sources_only: bool = False) -> Subject | None:
+    """The subject phrase starting at token i (adverbs such as أيضا skipped), not past `end`.
+    `sources_only`: only a phrase that can name a known entity or refer back (a known name, an
+    outlet or body, a title, a nameless source), for callers that want no other."""
     while i < end and (_in(tokens[i], "sentence_adverbs") or tokens[i].key in word_set("honorifics")):
         i += 1
         if tokens[i - 1].key.startswith("ب") and i < end and not _definite(tokens[i]) \
@@ -85,8 +108,7 @@ def parse_subject(text: str, tokens: list[Token], i: int, end: int) -> Subject |
             i += 1   # بصوت خافت: the adjective goes with the adverb
     if i >= end or (_in(tokens[i], "name_stops") and not _written_as_name(tokens[i])):
         return None
-    for reader in (_known_entity, _outlet_or_body, _role_then_name, _anonymous, _group, _described_name,
-                   _plain_name, _surname_alone):
+    for reader in _SOURCE_READERS if sources_only else _READERS:
         subject = reader(text, tokens, i, end)
         if subject:
             return _with_apposition(text, tokens, _described_nameless(text, tokens, subject, end), end)
@@ -754,11 +776,17 @@ def _with_apposition(text, tokens, subject: Subject, end: int) -> Subject:
     if not set_off:
         return subject
     stop = k + 1
-    while stop < end and stop - k < 20 and not (set(gap(text, tokens, stop - 1)) & (HARD_BREAKS | COMMAS)):
+    while stop < end and stop - k < 20 and _PHRASE_BREAKS.isdisjoint(gap(text, tokens, stop - 1)):
         stop += 1
     role = _span_text(text, tokens, k, stop)
     return Subject(subject.first, stop, subject.name, subject.entity, subject.type, subject.gender,
                    role=f"{subject.role}، {role}" if subject.role else role, anaphor=subject.anaphor)
+
+
+# The readers `parse_subject` tries, in order; the first four alone can give a known entity or
+# a phrase that refers back (`Subject.entity`, `Subject.anaphor`), the others never do.
+_SOURCE_READERS = (_known_entity, _outlet_or_body, _role_then_name, _anonymous)
+_READERS = (*_SOURCE_READERS, _group, _described_name, _plain_name, _surname_alone)
 
 
 def subject_before(text: str, tokens: list[Token], cue: int, start: int) -> Subject | None:
@@ -775,8 +803,8 @@ def subject_before(text: str, tokens: list[Token], cue: int, start: int) -> Subj
     for first in range(max(start, k - 3), k + 1):
         if not all(_joined(text, tokens, j) for j in range(first, cue)):
             continue
-        subject = parse_subject(text, tokens, first, k + 1)
         opens_clause = first > start and tokens[first - 1].key in word_set("clause_openers")   # غير أن مسؤولا
+        subject = parse_subject(text, tokens, first, k + 1, sources_only=not opens_clause)
         if subject and subject.end == k + 1 and (subject.entity or subject.anaphor or (
                 opens_clause and subject.type in ("anonymous", "group", "body", "person"))):
             return subject
@@ -834,17 +862,24 @@ def _sure_topic(tokens: list[Token], subject: Subject, opening: tuple[int, int],
 
 def skip_openers(tokens: list[Token], i: int, stop: int) -> int:
     """The first token after sentence openers: و، أما، غير أن، من جهته، في المقابل..."""
-    openers = word_set("topic_openers")
+    openers, first_words = word_set("topic_openers"), _opener_first_words()
     while i < stop:
         if tokens[i].key in ("و", "ف"):
             i += 1
             continue
+        if tokens[i].key not in first_words:   # most sentences open with no opener
+            return i
         size = next((n for n in (3, 2, 1) if i + n <= stop and
                      " ".join(t.key for t in tokens[i:i + n]) in openers), 0)
         if not size:
             return i
         i += size
     return i
+
+
+@lru_cache(maxsize=1)
+def _opener_first_words() -> frozenset[str]:
+    return frozenset(opener.split(" ")[0] for opener in word_set("topic_openers"))
 
 
 def _verb_after(tokens: list[Token], k: int, cue: int) -> int:
