@@ -8,16 +8,16 @@ Safety: names and texts go into Text/Textarea widgets (plain text) and reach HTM
 through `render.esc` (`render_article`, the heading); chart labels are drawn, not HTML.
 
 Test hooks: `names[i].value`, `texts[i].value`, `compare()` (presses Compare), `analyses`,
-`columns[i].outputs`, `errors.outputs`.
+`columns[i].children`, `errors.outputs`.
 """
 import ipywidgets as widgets
-from IPython.display import HTML, display
 
 from ..engine.analysis import analyze
 from ..engine.article import check_text
 from ..lenses.highlights import quote_highlights
 from ..view.render import esc, render_article
 from .base import KitWidget, block, callback, html_widget, with_class
+from .follow import as_widget
 
 
 class OutletComparison(KitWidget):
@@ -39,7 +39,7 @@ class OutletComparison(KitWidget):
                                                 layout=widgets.Layout(width="auto")),
                                  "fl-outlets-compare")
         self.button.on_click(self._on_compare)
-        self.columns = [with_class(widgets.Output(layout=widgets.Layout(width="50%", height="auto")),
+        self.columns = [with_class(widgets.VBox(layout=widgets.Layout(width="50%", height="auto")),
                                    f"fl-outlets-column-{i}") for i in range(len(pairs))]
         self.analyses = []
         side = widgets.Layout(width="50%", height="auto")
@@ -64,6 +64,4 @@ class OutletComparison(KitWidget):
                                                          strict=True)):
             story = render_article(analysis.text, analysis.paragraphs, quote_highlights(analysis),
                                    analysis.boilerplate, lang=self.lang, title=name.value)
-            column.clear_output(wait=True)
-            with column:
-                display(HTML(story), *charts[i])
+            column.children = [html_widget(story)] + [as_widget(chart) for chart in charts[i]]
