@@ -280,12 +280,21 @@ def _quote_is_object(cue: Cue | None, between: range, lead: str) -> bool:
 def _add_marked(state: ParagraphState, open_: int, close: int, kind: QuoteKind, cue_k: int | None) -> None:
     draft = Draft(open_ + 1, close, kind, state.paragraph.index)
     if cue_k is None:
-        source_id = state.book.latest()
-        attach(state, draft, Said(source_id, None, "the previous speaker (no verb in the sentence)"
-                                 if source_id else ""), None)
+        attach(state, draft, _speaker_without_verb(state, open_, kind), None)
     else:
         attach(state, draft, state.said[cue_k], cue_k)
     state.quotes.append(draft)
+
+
+def _speaker_without_verb(state: ParagraphState, open_: int, kind: QuoteKind) -> Said:
+    """A quote with no verb in its sentence: «…»، بحسب المتحدث باسم الوزارة gives a whole
+    quoted sentence to the person or body cited right after it; an outlet (بحسب ما ذكرت
+    الصحيفة) only relays, and a phrase in marks stays the previous speaker's."""
+    cited = state.according_to.get(state.sentence_of(open_)) if kind == "direct" else None
+    if cited and cited.source_id and state.book.get(cited.source_id).type != "media":
+        return cited
+    source_id = state.book.latest()
+    return Said(source_id, None, "the previous speaker (no verb in the sentence)" if source_id else "")
 
 
 def _read_indirect(state: ParagraphState, k: int, span: range) -> None:
