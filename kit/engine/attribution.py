@@ -23,6 +23,7 @@ from dataclasses import replace
 from .arabic import normalize, without_possessive
 from .clauses import add_clause, attach
 from .cues import complement_at, is_complementizer
+from .interviews import introduce_guest, read_answer
 from .introductions import headline_speaker, introduce_topic
 from .lexicon import Cue, word_set
 from .model import NonQuote, Paragraph, QuoteKind, Sentence
@@ -41,6 +42,8 @@ def read_paragraph(text: str, paragraph: Paragraph, sentences: list[Sentence],
     paragraph to paragraph. The state returned holds the quotes, names in marks, relays and
     diagnostics found."""
     state = ParagraphState.of(text, paragraph, sentences, book)
+    if read_answer(state):   # ج: …: the interview's guest speaks the whole paragraph
+        return state
     for n in range(len(state.sentences)):
         _read_sentence(state, n)
     return state
@@ -51,6 +54,7 @@ def _read_sentence(state: ParagraphState, n: int) -> None:
     first_quote = len(state.quotes)
     find_relays(state, n, span)
     introduce_topic(state, span)
+    introduce_guest(state, span)
     headline_speaker(state, span)
     named_until = span.start   # words of a speaker's phrase just read (والدة السليطي) name no one else
     # after a verb and its إن/أن: the clause's words are its speaker's, not mentions
