@@ -15,8 +15,13 @@ $(STAMP): pyproject.toml constraints.txt
 
 # --allow-root only where the user is root (containers, CI machines); Jupyter refuses otherwise.
 # JUPYTER_CONFIG_PATH: the kit's server settings (saved lessons keep no stale widget views).
+# The whole repository is served (exercises/ and seeds/ in the file browser), the course opens on
+# notebooks/start.ipynb, and lab_settings/overrides.d/ opens Markdown files (the teacher's
+# guide) rendered.
 lab: $(STAMP)
-	JUPYTER_CONFIG_PATH=$(CURDIR)/kit/course/jupyter_config $(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) notebooks/start.ipynb
+	JUPYTER_CONFIG_PATH=$(CURDIR)/kit/course/jupyter_config $(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) \
+	  --ServerApp.root_dir=$(CURDIR) --LabApp.app_settings_dir=$(CURDIR)/kit/course/jupyter_config/lab_settings \
+	  notebooks/start.ipynb
 
 test: $(STAMP) lint
 	$(PY) -m pytest -q

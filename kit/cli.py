@@ -1,4 +1,5 @@
-"""Command line: `python -m kit analyze PATH [--json]`, `python -m kit html PATH -o FILE`,
+"""Command line: `python -m kit analyze PATH [--json]`,
+`python -m kit html PATH -o FILE [--lang ar|en] [--lens LENS,...]`,
 `python -m kit notebooks check|stamp` (the course's two editions; see kit.course.editions),
 `python -m kit class PATH... -o class.html` (a class's collected work on one page) and
 `python -m kit worksheet LESSON|all --lang ar|en -o FILE` (printable worksheets and keys),
@@ -63,7 +64,7 @@ def _html(args) -> None:
     from .view.report import write_report   # imported lazily: rendering is not needed for analysis
 
     try:
-        path = write_report(output=args.output, **_article(args.path))
+        path = write_report(output=args.output, lang=args.lang, lenses=args.lens, **_article(args.path))
     except OSError as error:
         raise KitError(f"The report could not be written to {args.output}: {error.strerror or error}. "
                        f"Check that the folder exists and that you may write in it.",
@@ -107,6 +108,11 @@ def main(argv=None) -> int:
     html = sub.add_parser("html", help="write a standalone HTML view of an article")
     html.add_argument("path")
     html.add_argument("-o", "--output", default="report.html")
+    html.add_argument("--lang", choices=["ar", "en"], default="ar",
+                      help="the report's language (the article stays Arabic)")
+    html.add_argument("--lens", action="append", metavar="LENS[,LENS]",
+                      help="lenses to highlight: quotes, reporting_verbs, scare_quotes, "
+                           "name_marks, loaded_terms, frames, numbers, or all (default: quotes,reporting_verbs)")
     notebooks = sub.add_parser("notebooks", help="the course's notebooks: stamp navigation, check editions")
     notebooks.add_argument("action", choices=["check", "stamp"])
     notebooks.add_argument("--root", help="the notebooks folder (default: the course's)")

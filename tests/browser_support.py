@@ -40,6 +40,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--no-first-run", "--disable-sync"]
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts" / "browser"
+KIT_LAB_SETTINGS = Path(__file__).resolve().parents[1] / "kit" / "course" / "jupyter_config" / "lab_settings"
 REQUIRE_BROWSER = os.environ.get("FRAMING_LAB_REQUIRE_BROWSER") == "1"
 VIEWPORT = {"width": 1280, "height": 900}
 WAIT_MS = 15_000        # a widget's answer to a click; the kernel is idle, so this is generous
@@ -142,6 +143,8 @@ def start_lab(root: Path, home: Path, extra_env: dict | None = None,
         f"--ServerApp.root_dir={root}", "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         "--LabApp.extension_manager=readonly",
+        # As `make lab`: the kit's lab settings (Markdown files open rendered).
+        f"--LabApp.app_settings_dir={KIT_LAB_SETTINGS}",
     ]
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         command.append("--allow-root")   # containers and CI often run as root
@@ -208,6 +211,20 @@ def labs_by_language(root: Path, tmp_path_factory, name: str):
     finally:
         for server in servers.values():
             stop_lab(server)
+
+@contextmanager
+def labs_for_cells(tmp_path_factory, name: str, notebook: str, cells: list[str]):
+    """get(lang): a JupyterLab serving only `notebook`, a notebook of the code `cells` (not run),
+    one server per language, as `labs_by_language` gives them."""
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+    root = tmp_path_factory.mktemp(name)
+    kernel = {"kernelspec": {"name": "python3", "language": "python", "display_name": "Python 3"}}
+    nbformat.write(new_notebook(cells=[new_code_cell(c) for c in cells], metadata=kernel),
+                   root / notebook)
+    with labs_by_language(root, tmp_path_factory, name) as get:
+        yield get
+
 
 # --- the browser ------------------------------------------------------------------------------
 

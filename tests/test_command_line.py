@@ -198,3 +198,49 @@ def test_the_frame_annotator_says_when_there_is_nothing_to_code(tmp_path, monkey
     annotator = FrameAnnotator(analysis)
     assert annotator.last_error is None and annotator.frame.disabled
     assert "فقرات متن" in annotator.text.value
+
+
+# --- the report: language, header, lenses, pictures, print ------------------------------------------
+
+@pytest.mark.parametrize("lang, outlet, heading", [("en", "Published by Sky News Arabia", "Key"),
+                                                   ("ar", "نشره موقع سكاي نيوز عربية", "دليل الألوان")])
+def test_the_report_speaks_the_language_asked_with_a_header_from_the_metadata(tmp_path, lang, outlet,
+                                                                               heading):
+    import re
+    output = tmp_path / f"report_{lang}.html"
+    assert main(["html", str(SEED), "-o", str(output), "--lang", lang]) == 0
+    page = output.read_text("utf-8")
+    meta = json.loads(SEED.with_suffix(".json").read_text("utf-8"))
+    assert f'<html lang="{lang}" dir="{"rtl" if lang == "ar" else "ltr"}">' in page
+    assert f'<h1 dir="rtl" lang="ar">{meta["headline"]}</h1>' in page
+    assert f"<p>{outlet}</p>" in page and "2024-02-08 – 2024-02-09" in page
+    assert heading in page
+    # A readable few lenses by default: quotes and reporting verbs, no frames or numbers.
+    lenses = set(re.findall(r'data-lens="(\w+)"', page))
+    assert lenses == {"quotes", "reporting_verbs"}, lenses
+    # The source map and three charts, each with its words; A4 print styles.
+    assert len(re.findall(r"<svg class=\"fl-sources-svg\" role=\"img\" [^>]*aria-label=\"[^\"]{40,}\"", page)) == 1
+    alts = re.findall(r'<img class="fl-chart" src="data:image/png;base64,[^"]+" alt="([^"]+)"', page)
+    assert len(alts) == 3 and all(len(alt) > 30 for alt in alts), alts
+    assert "@page { size: A4;" in page and "break-inside: avoid" in page
+    assert "http" not in page.split("<body")[1]                  # nothing fetched
+
+
+def test_the_report_shows_the_lenses_chosen_and_refuses_unknown_ones(tmp_path, capsys):
+    import re
+    output = tmp_path / "r.html"
+    assert main(["html", str(SEED), "-o", str(output), "--lens", "frames,numbers"]) == 0
+    assert set(re.findall(r'data-lens="(\w+)"', output.read_text("utf-8"))) == {"frames", "numbers"}
+    assert main(["html", str(SEED), "-o", str(output), "--lens", "all"]) == 0
+    assert len(set(re.findall(r'data-lens="(\w+)"', output.read_text("utf-8")))) == 7
+    before = output.read_bytes()
+    assert main(["html", str(SEED), "-o", str(output), "--lens", "colours"]) == 2
+    error = capsys.readouterr().err
+    assert "Unknown lens: colours" in error and "عدسة غير معروفة" in error
+    assert output.read_bytes() == before                         # nothing written
+
+
+def test_a_report_of_an_article_without_metadata_has_the_kits_title(tmp_path):
+    from kit.view.report import report_html
+    page = report_html(text="قال الوزير إن الخطة جاهزة.\n", lang="en", charts=False)
+    assert "<h1>Framing Lab: article report</h1>" in page and "Published by" not in page

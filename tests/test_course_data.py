@@ -460,3 +460,20 @@ def test_progress_view_names_the_lessons_and_offers_the_zip(work, lang, title):
     view.refresh()
     assert ("1 من 4" if lang == "ar" else "1 / 4") in view.table.value
     assert "data:application/zip;base64," in view.download.value
+    assert 'role="button" class="jupyter-button widget-button' in view.download.value   # a button
+    stamp = re.search(r'<time class="fl-local" datetime="([^"]+)">([^<]+)</time>', view.table.value)
+    assert stamp and "T" not in stamp[2] and "+00:00" not in stamp[2]
+    assert stamp[2].startswith("اليوم، " if lang == "ar" else "today, ")
+
+
+def test_saved_times_read_as_today_yesterday_or_a_date_in_local_time():
+    from datetime import datetime, timedelta, timezone
+    from kit.course.when import friendly
+    here = datetime(2026, 12, 3, 15, 30).astimezone()           # the kernel's own time zone
+    stamp = here.astimezone(timezone.utc).isoformat(timespec="seconds")
+    assert stamp.endswith("+00:00")
+    assert friendly(stamp, "en", now=here) == "today, 15:30"
+    assert friendly(stamp, "ar", now=here + timedelta(days=1)) == "أمس، 15:30"
+    assert friendly(stamp, "en", now=here + timedelta(days=9)) == "3 Dec 2026, 15:30"
+    assert friendly(stamp, "ar", now=here + timedelta(days=9)) == "3 ديسمبر 2026، 15:30"
+    assert friendly("yesterday", "en") == "yesterday"              # not a time stamp: as it is

@@ -259,18 +259,23 @@ def test_all_notebooks_run_within_the_budget():
 
 def test_saving_a_lesson_replaces_widget_views_with_a_line_in_its_language():
     from kit.course.saved_notebooks import clear_widget_views
+    from kit.widgets.base import _PAGE_SCRIPT
     view = {"output_type": "display_data", "metadata": {},
             "data": {"application/vnd.jupyter.widget-view+json": {"model_id": "abc"}, "text/plain": "VBox()"}}
     printed = {"output_type": "stream", "name": "stdout", "text": "15 quotes\n"}
     for lang, note in (("ar", "شغّل هذه الخلية مرة أخرى"), ("en", "Run this cell again")):
         lesson = nbformat.read(NOTEBOOKS / lang / "03_quotes.ipynb", as_version=4)
         code = [c for c in lesson.cells if c.cell_type == "code"]
-        code[1].outputs = [nbformat.from_dict(printed), nbformat.from_dict(view)]
+        script = {"output_type": "display_data", "metadata": {},
+                  "data": {"application/javascript": _PAGE_SCRIPT, "text/plain": "<Javascript>"}}
+        code[1].outputs = [nbformat.from_dict(printed), nbformat.from_dict(view),
+                           nbformat.from_dict(script)]
         lesson.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": {"state": {}}}
         model = {"type": "notebook", "content": json.loads(nbformat.writes(lesson))}
         clear_widget_views(model, path=f"notebooks/{lang}/03_quotes.ipynb")
         outputs = [c for c in model["content"]["cells"] if c["cell_type"] == "code"][1]["outputs"]
         assert "".join(outputs[0]["text"]) == printed["text"] and note in outputs[1]["data"]["text/plain"][0]
+        assert len(outputs) == 2                               # the kit's page script is dropped
         assert "widgets" not in model["content"]["metadata"]
     # A notebook that does not use the kit is saved as it is.
     other = {"type": "notebook", "content": {"cells": [{"cell_type": "code", "source": "import ipywidgets",

@@ -11,6 +11,7 @@ from hypothesis import given, settings, strategies as st
 
 from kit.engine.arabic import BIDI_CONTROLS
 from kit.engine.model import Highlight, Paragraph
+from kit.view.palette import colour as palette_colour
 from kit.view.render import (LINE_STYLES, STYLE, esc, lens_styles, render_article, render_legend,
                         render_page, style_for)
 
@@ -271,11 +272,23 @@ def test_lens_styles_are_data_with_distinct_colour_and_line_pairs():
     entries = [(lens, cat) for lens, cats in lens_styles().items() for cat in cats]
     pairs = [tuple(style_for(lens, cat).values()) for lens, cat in entries]
     assert len(set(pairs)) == len(pairs)
-    assert all(lens_styles()[lens][cat] == style_for(lens, cat) for lens, cat in entries)
+    assert all(palette_colour(lens_styles()[lens][cat]["colour"]) == style_for(lens, cat)["colour"]
+               for lens, cat in entries)
+    # One colour per lens (the reporting verbs: one per connotation), so no two lenses share
+    # a colour; within a lens, the line style tells the categories apart.
+    colours = {lens: {style_for(lens, cat)["colour"] for cat in cats if cat != "*" or len(cats) == 1}
+               for lens, cats in lens_styles().items() if lens not in ("*", "reporting_verbs")}
+    assert all(len(c) == 1 for c in colours.values()), colours
+    lens_colour = [c for lens, c in colours.items() if lens != "sources"]
+    assert len({min(c) for c in lens_colour}) == len(lens_colour), colours
+    from kit.lenses.highlights import LENSES
+    from kit.view.render import lens_colour as colour_of
+    assert len({colour_of(lens) for lens in LENSES}) == len(LENSES)   # each lens button its own
     assert {p[1] for p in pairs} == set(LINE_STYLES)
     assert style_for("quotes", "no_such") == style_for("quotes", "*")
-    assert style_for("no_such", "x") == lens_styles()["*"]["*"]
-    assert ".fl-quotes-partial { background-color: #56B4E938" in STYLE
+    assert style_for("no_such", "x") == {"colour": "#000000", "border_style": "solid"}
+    assert ".fl-hl.fl-quotes-partial, .fl-swatch.fl-quotes-partial { background-color: #0072B238" in STYLE
+    assert "\n.fl-frames {" not in STYLE and ", .fl-frames {" not in STYLE   # not the annotator's box
     assert "text-decoration-style: wavy" in STYLE
 
 

@@ -6,13 +6,11 @@ Screenshots go to artifacts/browser/widget_page_*.png (git-ignored).
 """
 from __future__ import annotations
 
-import nbformat
 import pytest
-from nbformat.v4 import new_code_cell, new_notebook
 
 import kit
 from browser_support import (WAIT_MS, assert_clean_notebook_page, choose, computed,
-                             labs_by_language, open_notebook, run_all_cells, shot)
+                             labs_for_cells, open_notebook, run_all_cells, shot)
 
 ARTICLE = ('قالت وزيرة الصحة سارة خليل إن المستشفيات تعمل بكامل طاقتها.\n\n'
            'وأضافت خليل: "نحتاج إلى دعم عاجل لإنقاذ الجرحى".\n')
@@ -30,12 +28,7 @@ NOTEBOOK = "widget_page.ipynb"
 @pytest.fixture(scope="module")
 def widget_lab(chromium, tmp_path_factory):
     """widget_lab(lang): a JupyterLab serving only the widget page, one per language."""
-    root = tmp_path_factory.mktemp("widget-page")
-    nbformat.write(new_notebook(cells=[new_code_cell(c) for c in CELLS],
-                                metadata={"kernelspec": {"name": "python3", "language": "python",
-                                                         "display_name": "Python 3"}}),
-                   root / NOTEBOOK)
-    with labs_by_language(root, tmp_path_factory, "widget-lab") as get:
+    with labs_for_cells(tmp_path_factory, "widget-lab", NOTEBOOK, CELLS) as get:
         yield get
 
 

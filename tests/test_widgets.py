@@ -1,10 +1,12 @@
 """The classroom widgets, driven without a browser: set values, click, read the HTML."""
 import json
+import re
 from pathlib import Path
 from html import escape
 from html.parser import HTMLParser
 
 import ipywidgets as widgets
+
 import pytest
 
 import kit
@@ -105,8 +107,10 @@ def _exercise(obj) -> None:
     if isinstance(obj, W.ArticleExplorer):
         for toggle in obj.toggles.values():
             toggle.value = True
-        for i in range(len(obj.shown)):
-            obj.spans.value = i
+        for lens in obj.active:
+            obj.group.value = lens
+            for i in range(len(obj.shown)):
+                obj.spans.value = i
     elif isinstance(obj, W.QuoteQuiz):
         for i in range(obj.total):
             obj.answer(i, speaker=widgets_quiz.ARTICLE_ITSELF, kind="direct", cue=widgets_quiz.NO_CUE)
@@ -161,8 +165,31 @@ def test_explorer_has_a_labelled_toggle_per_lens_and_shows_only_active_lenses():
     assert 'data-lens="loaded_terms"' not in explorer.view.value
     explorer.toggles["loaded_terms"].value = True
     assert 'data-lens="loaded_terms"' in explorer.view.value
-    assert {h.lens for h in explorer.shown} == explorer.active
+    # The lens just turned on is the one listed; the list holds its spans only, in text order.
+    assert explorer.group.value == "loaded_terms" and explorer.shown
+    assert [h.start for h in explorer.shown] == sorted(h.start for h in explorer.shown)
+    assert explorer.shown == [h for h in explorer.highlights if h.lens == "loaded_terms"]
     assert len(explorer.spans.options) == len(explorer.shown) + 1
+    assert [value for _, value in explorer.group.options] == ["quotes", "reporting_verbs",
+                                                              "loaded_terms"]
+
+
+def test_explorer_lists_one_lens_at_a_time_with_its_count_and_outlines_the_chosen_span():
+    explorer = W.ArticleExplorer(lenses=LENSES)
+    counts = {lens: sum(h.lens == lens for h in explorer.highlights) for lens in LENSES}
+    assert sum(counts.values()) > 100                   # one list of them all was unusable
+    labels = dict((value, label) for label, value in explorer.group.options)
+    assert labels["quotes"] == f'{t("lens_quotes", "en")} ({counts["quotes"]})'
+    explorer.group.value = "numbers"
+    assert len(explorer.spans.options) == counts["numbers"] + 1
+    assert "fl-chosen" not in explorer.view.value
+    explorer.spans.value = 1
+    chosen = explorer.shown[1]
+    marks = re.findall(r'<mark class="[^"]*fl-chosen[^"]*"[^>]*>([^<]*)', explorer.view.value)
+    assert "".join(marks) == chosen.text and chosen.lens == "numbers"
+    explorer.toggles["numbers"].value = False           # the listed lens off: the first one on
+    assert explorer.group.value == "quotes" and explorer.toggles["numbers"].icon == ""
+    assert explorer.toggles["quotes"].icon == "check"
 
 
 def test_explorer_explains_the_chosen_span_in_the_current_language():
@@ -329,10 +356,9 @@ def test_source_map_table_absent_parties_and_alt_text_in_both_languages():
 
 
 def test_source_map_colours_are_the_charts_palette():
-    from kit.view import plots
-    from kit.widgets import sources as widgets_sources
+    from kit.view import palette, plots, source_map
     for name in ("ORANGE", "SKY_BLUE", "GREEN", "YELLOW", "BLUE", "PURPLE", "GREY"):
-        assert getattr(widgets_sources, name) == getattr(plots, name)
+        assert getattr(source_map, name) == getattr(plots, name) == getattr(palette, name)
 
 
 # --- FrameAnnotator ------------------------------------------------------------------------------
@@ -462,6 +488,63 @@ def test_verb_replacements_have_another_connotation_and_keep_the_form():
     lab.choose(_sentence_with(lab, "آرون"), "وقال", "زعم")
     connotations = {rows[value]["connotation"] for _, value in lab.replacement.options}
     assert "neutral" not in connotations and connotations
+
+
+def test_a_verb_swap_rewrites_what_the_verb_governs():
+    """The two changes notebook 05 prescribes, and their reverse, read as correct Arabic."""
+    lab = W.ReframeLab()
+    insisted = lab.choose(_sentence_with(lab, "أصر"), "أصر", "قال")
+    assert "قال نتنياهو إن الطريقة الوحيدة" in insisted.rewritten
+    assert "على أن" not in insisted.rewritten
+    assert [(h.text, h.category) for h in insisted.readings["rewritten"]
+            if h.lens == "reporting_verbs"] == [("قال", "neutral"), ("مضيفا", "neutral")]
+    warned = lab.choose(_sentence_with(lab, "وحذر"), "وحذر", "قال")
+    assert 'وقال بصراحة: "لا يمكن' in warned.rewritten and "قائلا" not in warned.rewritten
+    said = lab.choose(_sentence_with(lab, "إنه"), "وقال", "أصر")
+    assert said.rewritten.startswith("وأصر بلينكن على أنه في حين")
+    said = lab.choose(_sentence_with(lab, "إنه"), "وقال", "حذر")
+    assert said.rewritten.startswith("وحذر بلينكن من أنه في حين")
+
+
+def _verb_menu(lab):
+    """(sentence index, verb as written, replacement) for every verb swap the lab offers."""
+    for i in range(len(lab.sentences)):
+        lab.sentence.value = i
+        for target in lab._current():
+            if target.highlight.lens == "reporting_verbs":
+                for _word, value in target.options:
+                    yield i, target.highlight, value
+
+
+def test_every_verb_swap_in_the_menu_takes_the_new_verbs_government_and_no_own_participle():
+    from kit.engine.cues import cue_of
+    from kit.engine.arabic import tokenize
+    from kit.lenses.government import _GOVERNING, _pattern, _window
+    lab, rows, checked = W.ReframeLab(), _verb_rows(), 0
+    for i, h, value in list(_verb_menu(lab)):
+        old, new = rows[cue_of(tokenize(h.text)[0]).lemma], rows[value]
+        s = lab.sentences[i]
+        result = lab.choose(i, h.text, value)
+        before_tail = s.text[h.end - s.start:]
+        at = result.rewritten.index(result.replacement, h.start - s.start) + len(result.replacement)
+        after_tail = result.rewritten[at:]
+        assert result.rewritten[:at] == s.text[:h.start - s.start] + result.replacement
+        governed = old["government"] in _GOVERNING and _pattern(old["government"]).search(
+            before_tail, 0, _window(before_tail))
+        if governed and new["government"] in _GOVERNING:
+            assert _pattern(new["government"]).search(after_tail, 0, _window(after_tail)), (
+                f"{h.text} -> {value}: {result.rewritten}")
+            checked += 1
+        if new["participle"] != "-":
+            assert not re.search(r"\s" + new["participle"] + r"(ا|ة|ين)(?!\w)", after_tail[:40]), (
+                f"{h.text} -> {value}: {result.rewritten}")
+    assert checked > 50
+
+
+def test_the_government_examples_run():
+    import doctest
+    from kit.lenses import government
+    assert doctest.testmod(government).failed == 0
 
 
 def test_term_clitics():
@@ -637,3 +720,27 @@ def test_every_way_the_engine_finds_a_speaker_is_explained_in_both_languages():
     assert hows <= set(widgets_quiz.HOW_KEYS), hows - set(widgets_quiz.HOW_KEYS)
     for key in widgets_quiz.HOW_KEYS.values():
         assert t(key, "ar") != t(key, "en") and t(key, "ar")
+
+
+def test_compare_shows_only_coded_paragraphs_with_the_keys_reasons_and_the_ticks():
+    key = json.loads((Path(kit.course.paths.exercises_dir()) / "frame_key.json").read_text("utf-8"))
+    coder = W.FrameAnnotator()
+    for i, frame in [(0, "conflict"), (3, "conflict"), (5, "morality")]:
+        coder.go(i)
+        coder.frame.value = frame
+    coder.go(3)
+    coder.questions["responsibility:0"].value = True        # the key's frame for paragraph 3
+    coder.go(5)
+    coder.questions["human_interest:1"].value = True
+    result = coder.compare()
+    assert result.rows == ((0, "conflict", "conflict"), (3, "conflict", "responsibility"),
+                           (5, "morality", "conflict"))
+    assert result.ticked == ((), ("responsibility",), ("human_interest",))
+    assert result.ticks_point_to_key == 1 and len(result.not_coded) == 11
+    shown = coder.result_html.value
+    assert shown.count("<tr>") == 4                          # a header and the 3 coded rows
+    assert escape(key["notes"]["3"]["en"]) in shown           # the key's reasons, coded only
+    assert escape(key["notes"]["1"]["en"]) not in shown and escape(key["notes"]["12"]["en"]) not in shown
+    assert "also present: Morality" in shown                  # paragraph 5's other frame
+    assert t("w_frames_ticks", "en", same=1, n=3).replace("'", "&#x27;") in shown
+    assert "compare(" not in t("w_frames_no_key", "en") and "compare(" not in t("w_frames_no_key", "ar")

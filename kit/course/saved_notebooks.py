@@ -4,7 +4,9 @@ A widget lives in the kernel. When a student's notebook is saved (by them or by 
 autosave) and reopened with a new kernel, every saved widget view would show "Error displaying
 widget: model not found". This hook, run by Jupyter's server before each save, replaces each
 widget view in a Framing Lab notebook with one line in the lesson's language asking to run the
-cell again, and drops the stale widget state. Other outputs, and notebooks that do not use the
+cell again, and drops the stale widget state and the kit's page script (the script a widget
+display adds for its buttons and times: an untrusted reopened notebook would show it as
+"<IPython.core.display.Javascript object>"). Other outputs, and notebooks that do not use the
 kit, are saved as they are.
 
 A Jupyter server extension registers the hook. It is enabled by
@@ -16,6 +18,8 @@ from .editions import LANGUAGE_LINE
 from .i18n import t
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+JAVASCRIPT = "application/javascript"
+PAGE_SCRIPT_MARK = "__flPageScript"      # the name kit.widgets.base._PAGE_SCRIPT sets
 
 
 def _jupyter_server_extension_points() -> list[dict]:
@@ -34,7 +38,8 @@ def clear_widget_views(model: dict, **_context) -> None:
     note = _rerun_note(_language(notebook))
     for cell in notebook.get("cells", []):
         if cell.get("cell_type") == "code" and isinstance(cell.get("outputs"), list):
-            cell["outputs"] = [note if _is_widget_view(output) else output for output in cell["outputs"]]
+            cell["outputs"] = [note if _is_widget_view(output) else output
+                               for output in cell["outputs"] if not _is_page_script(output)]
     notebook.get("metadata", {}).pop("widgets", None)
 
 
@@ -58,6 +63,12 @@ def _language(notebook: dict) -> str:
 
 def _is_widget_view(output: dict) -> bool:
     return isinstance(output, dict) and WIDGET_VIEW in (output.get("data") or {})
+
+
+def _is_page_script(output: dict) -> bool:
+    """The kit's page script (kit.widgets.base._PAGE_SCRIPT), which names itself."""
+    script = (output.get("data") or {}).get(JAVASCRIPT) if isinstance(output, dict) else None
+    return PAGE_SCRIPT_MARK in ("".join(script) if isinstance(script, list) else str(script or ""))
 
 
 def _rerun_note(lang: str) -> dict:

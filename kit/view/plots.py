@@ -37,6 +37,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
+from .palette import BLUE, GREEN, GREY, ORANGE, PURPLE, SKY_BLUE, VERMILLION, YELLOW  # noqa: F401
 from .plot_text import plot_text
 from ..course.i18n import LANGUAGES, get_language, t
 from ..engine.arabic import BIDI_CONTROLS
@@ -45,9 +46,6 @@ from ..lenses.verbs import CATEGORIES
 FONT = "DejaVu Sans"
 _RC = {"font.family": "sans-serif", "font.sans-serif": [FONT], "hatch.linewidth": 0.7}
 
-# Okabe & Ito (2008), "Color Universal Design", plus a neutral grey.
-ORANGE, SKY_BLUE, GREEN, YELLOW = "#E69F00", "#56B4E9", "#009E73", "#F0E442"
-BLUE, VERMILLION, PURPLE, GREY = "#0072B2", "#D55E00", "#CC79A7", "#BBBBBB"
 EDGE = "#333333"  # bar outlines and hatch lines
 
 CONNOTATIONS = CATEGORIES  # the reporting verbs' categories, from data/cue_verbs.tsv

@@ -12,12 +12,16 @@ crosses another's end is closed and reopened, so every highlight keeps a mark on
 characters and its explanation in that mark's `title` (shown on hover and keyboard focus).
 
 Colours and line styles come from `kit/data/lens_styles.json` (lens -> category ->
-{colour, border_style}); unknown categories fall back to the lens's "*" entry, then to "*"/"*".
+{colour, border_style}, the colour named in `kit.view.palette`): each lens has one colour of its
+own (the reporting verbs one per connotation) and each category its line style, so lenses stay
+apart without telling colours apart. Unknown categories fall back to the lens's "*" entry, then
+to "*"/"*".
 
 Limits: cost is about (pieces x highlights) per paragraph, fine for news articles (thousands
 of highlights would be slow); nesting deeper than three levels shares the third underline.
 """
 import heapq
+from collections import Counter
 import html
 import re
 from bisect import bisect_right
@@ -29,10 +33,11 @@ from ..engine.arabic import BIDI_CONTROLS
 from ..course.i18n import LANGUAGES, direction, get_language, t
 from ..engine.lexicon import read_json
 from ..engine.model import Highlight, Paragraph
+from .palette import colour as palette_colour
 
 _BIDI = re.compile(f"([{BIDI_CONTROLS}])")
+_BIDI_SHOWN = str.maketrans({c: f"⟪U+{ord(c):04X}⟫" for c in BIDI_CONTROLS})
 LINE_STYLES = ("solid", "dashed", "dotted", "double", "wavy")
-_HEX_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
 _MAX_DEPTH = 3
 FONT_STACK = '"Noto Naskh Arabic", "Amiri", "Geeza Pro", "Arial", sans-serif'
 
@@ -49,6 +54,13 @@ def esc(value: object, *, plain: bool = False) -> str:
         elif piece:
             out.append(html.escape(piece, quote=True).replace("$", "&#36;"))
     return "".join(out)
+
+
+def plain(text: str, limit: int = 70) -> str:
+    """Article text for a plain-text label (an option, an SVG label): one line, bidi controls
+    shown as ⟪U+202E⟫, shortened to `limit` characters."""
+    one_line = " ".join(str(text).translate(_BIDI_SHOWN).split())
+    return one_line if len(one_line) <= limit else one_line[:limit - 1] + "…"
 
 
 def _bidi_marker(char: str, plain: bool) -> str:
@@ -84,19 +96,26 @@ def _lang(lang: str | None) -> str:
 
 @lru_cache(maxsize=1)
 def lens_styles() -> dict:
-    """lens -> category -> {"colour", "border_style"}, as stored in lens_styles.json."""
+    """lens -> category -> {"colour", "border_style"}, as stored in lens_styles.json (colours
+    by their palette name)."""
     return read_json("lens_styles.json")
 
 
 def style_for(lens: str, category: str) -> dict:
-    """The style of a category: its own, else its lens's "*", else the global "*"/"*"; a
-    colour that is not #RRGGBB or an unknown line style is replaced by the global one."""
+    """The style of a category, colour as #RRGGBB: its own, else its lens's "*", else the
+    global "*"/"*"; a colour not in the palette or an unknown line style is replaced by the
+    global one."""
     styles, fallback = lens_styles(), lens_styles()["*"]["*"]
     found = styles.get(lens, {}).get(category) or styles.get(lens, {}).get("*") or fallback
-    colour = found.get("colour", "")
     line = found.get("border_style", "")
-    return {"colour": colour if _HEX_COLOUR.fullmatch(colour) else fallback["colour"],
+    return {"colour": palette_colour(found.get("colour", "")) or palette_colour(fallback["colour"]),
             "border_style": line if line in LINE_STYLES else fallback["border_style"]}
+
+
+def lens_colour(lens: str) -> str:
+    """The colour most of a lens's categories share (#RRGGBB), e.g. for its button."""
+    colours = Counter(style_for(lens, category)["colour"] for category in lens_styles().get(lens, {"*": {}}))
+    return colours.most_common(1)[0][0]
 
 
 def _token(name: str) -> str:
@@ -110,9 +129,12 @@ def _classes(h: Highlight, *first: str) -> str:
 
 
 def _selector(lens: str, category: str) -> str:
+    """Marks and legend swatches only: a widget's own class (the frame annotator's .fl-frames)
+    must not take a lens's colour."""
     if lens == "*":
         return ".fl-hl, .fl-swatch"
-    return f".fl-{_token(lens)}" + ("" if category == "*" else f"-{_token(category)}")
+    name = f".fl-{_token(lens)}" + ("" if category == "*" else f"-{_token(category)}")
+    return f".fl-hl{name}, .fl-swatch{name}"
 
 
 def _category_css() -> str:
@@ -143,6 +165,7 @@ _BASE_CSS = f"""
 .fl-depth-2 {{ text-underline-offset: .6em; }}
 .fl-depth-3 {{ text-underline-offset: .85em; }}
 .fl-hl:focus {{ outline: 2px solid #000; outline-offset: 1px; }}
+.fl-hl.fl-chosen {{ background-color: #F0E442; outline: 3px solid #000; outline-offset: 2px; }}
 .fl-hl:hover::after, .fl-hl:focus::after {{ content: attr(title); position: absolute;
   top: calc(100% + .45em); inset-inline-start: 0; z-index: 10;
   width: max-content; max-width: 24em; padding: .3em .6em; border-radius: 4px;
@@ -206,14 +229,16 @@ def _pieces(start: int, end: int, highlights: Sequence[Highlight]):
         yield a, b, list(active.items())
 
 
-def _open_mark(h: Highlight, depth: int, lang: str) -> str:
+def _open_mark(h: Highlight, depth: int, lang: str, chosen: Highlight | None = None) -> str:
     label, why = _texts(h, lang)
-    return _open("mark", class_=_classes(h, "fl-hl", f"fl-depth-{min(depth, _MAX_DEPTH)}"),
+    depth_class = f"fl-depth-{min(depth, _MAX_DEPTH)}" + (" fl-chosen" if h is chosen else "")
+    return _open("mark", class_=_classes(h, "fl-hl", depth_class),
                  dir="rtl", data_lens=h.lens, data_category=h.category,
                  title=f"{label}: {why}", tabindex="0")
 
 
-def _marked(text: str, start: int, end: int, highlights: Sequence[Highlight], lang: str) -> str:
+def _marked(text: str, start: int, end: int, highlights: Sequence[Highlight], lang: str,
+            chosen: Highlight | None = None) -> str:
     """`text[start:end]` escaped, with nested marks: at each cut, the marks that do not go on
     are closed (and any opened after them), then the new ones opened."""
     out, opened = [], []
@@ -222,7 +247,7 @@ def _marked(text: str, start: int, end: int, highlights: Sequence[Highlight], la
         while keep < min(len(opened), len(covering)) and opened[keep] == covering[keep]:
             keep += 1
         out.append("</mark>" * (len(opened) - keep))
-        out.extend(_open_mark(h, depth, lang)
+        out.extend(_open_mark(h, depth, lang, chosen)
                    for depth, (_, h) in enumerate(covering[keep:], keep + 1))
         out.append(esc(text[a:b]))
         opened = covering
@@ -232,34 +257,39 @@ def _marked(text: str, start: int, end: int, highlights: Sequence[Highlight], la
 
 # --- article ----------------------------------------------------------------------------------
 
-def _paragraph(text: str, p: Paragraph, highlights: Sequence[Highlight], lang: str) -> str:
-    return _tag("p", _marked(text, p.start, p.end, highlights, lang), dir="rtl")
+def _paragraph(text: str, p: Paragraph, highlights: Sequence[Highlight], lang: str,
+               chosen: Highlight | None = None) -> str:
+    return _tag("p", _marked(text, p.start, p.end, highlights, lang, chosen), dir="rtl")
 
 
-def _furniture(text: str, p: Paragraph, highlights: Sequence[Highlight], lang: str) -> str:
+def _furniture(text: str, p: Paragraph, highlights: Sequence[Highlight], lang: str,
+               chosen: Highlight | None = None) -> str:
     """A boilerplate block as a grey box labelled in the interface language; lines kept."""
     label = _tag("div", esc(t("render.furniture", lang)), class_="fl-furniture-label",
                  dir=direction(lang), lang=lang)
-    return _tag("div", label + _paragraph(text, p, highlights, lang),
+    return _tag("div", label + _paragraph(text, p, highlights, lang, chosen),
                 class_="fl-furniture", dir=direction(lang))
 
 
 def render_article(text: str, paragraphs: Sequence[Paragraph],
                    highlights: Sequence[Highlight] = (), boilerplate: Sequence[Paragraph] = (),
                    lang: str | None = None, title: str | None = None,
-                   active_lenses: set[str] | None = None) -> str:
+                   active_lenses: set[str] | None = None,
+                   chosen: Highlight | None = None) -> str:
     """An HTML fragment: a `div.fl-view` (interface language and direction) holding the title,
     the legend and the `div.fl-article` (always rtl, Arabic) with one `<p dir="rtl">` per
     paragraph and each boilerplate block as page furniture, all in text order.
 
     Only highlights whose lens is in `active_lenses` are shown (all when None); offsets point
-    into `text` and are clipped to each paragraph. Needs `STYLE` on the page to look right."""
+    into `text` and are clipped to each paragraph. The marks of `chosen` (one of the
+    highlights, compared by identity) get the class `fl-chosen`, a strong outline and yellow
+    ground. Needs `STYLE` on the page to look right."""
     lang = _lang(lang)
     shown = [h for h in highlights if active_lenses is None or h.lens in active_lenses]
     blocks = sorted([(p, p.boilerplate) for p in paragraphs] + [(p, True) for p in boilerplate],
                     key=lambda block: (block[0].start, block[0].end))
     per_block = _per_block([p for p, _ in blocks], shown)
-    body = "".join((_furniture if is_furniture else _paragraph)(text, p, mine, lang)
+    body = "".join((_furniture if is_furniture else _paragraph)(text, p, mine, lang, chosen)
                    for (p, is_furniture), mine in zip(blocks, per_block, strict=True))
     heading = _tag("h2", esc(title), class_="fl-title", dir="auto") if title else ""
     article = _tag("div", body, class_="fl-article", dir="rtl", lang="ar")
@@ -303,13 +333,14 @@ def _legend_item(h: Highlight, lang: str) -> str:
                       f"{_tag('span', esc(why), class_='fl-legend-why')}")
 
 
-def render_page(fragment: str, title: str, lang: str | None = None) -> str:
+def render_page(fragment: str, title: str, lang: str | None = None, extra_css: str = "") -> str:
     """A standalone HTML document around `fragment` (trusted: HTML made by this module), with
-    inline CSS only: no scripts, fonts or anything else fetched from the network."""
+    inline CSS only (`extra_css`, the caller's own, added after the kit's): no scripts, fonts
+    or anything else fetched from the network."""
     lang = _lang(lang)
     head = ('<meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
-            + _tag("title", esc(title, plain=True)) + _tag("style", STYLE + _PAGE_CSS))
+            + _tag("title", esc(title, plain=True)) + _tag("style", STYLE + _PAGE_CSS + extra_css))
     return ("<!doctype html>\n"
             + _tag("html", _tag("head", head) + _tag("body", fragment), lang=lang,
                    dir=direction(lang)) + "\n")

@@ -56,7 +56,7 @@ def _write_all(lang: str, folder: Path) -> list[Path]:
     written, links = [], []
     for name in lesson_names():
         written += write_worksheets(name, lang, folder / f"{name}_{lang}.html")
-        links.append((_title(name, lang), written[-2].name, written[-1].name))
+        links.append((lesson_title(name, lang), written[-2].name, written[-1].name))
     index = folder / "index.html"
     index.write_text(render_template("worksheet_index.html.j2", lang=lang, dir=direction(lang),
                                      t=_translator(lang), links=links), encoding="utf-8")
@@ -70,7 +70,7 @@ def _page(lesson: str, lang: str, key: bool) -> str:
     questions = [_question(n, exercise, lang) for n, exercise in enumerate(load_exercises(name), 1)]
     title_key = "worksheet_key_title" if key else "worksheet_title"
     return render_template("worksheet.html.j2", lang=lang, dir=direction(lang), key=key,
-                           t=_translator(lang), title=t(title_key, lang, lesson=_title(name, lang)),
+                           t=_translator(lang), title=t(title_key, lang, lesson=lesson_title(name, lang)),
                            articles=[] if key else _articles(_plan()["lessons"][name], lang),
                            questions=questions, open_lines=OPEN_LINES, text_lines=TEXT_LINES)
 
@@ -136,7 +136,7 @@ def _lesson(lesson: str) -> str:
     return found[0]
 
 
-def _title(name: str, lang: str) -> str:
+def lesson_title(name: str, lang: str) -> str:
     try:
         titles = {lesson.stem: lesson.title for lesson in lessons(lang)}
     except (OSError, ValueError):

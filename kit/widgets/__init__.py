@@ -13,11 +13,13 @@ callback as a short message inside the widget, and puts article text into HTML o
 from .base import KitWidget, load_analysis, seed_path
 from .explorer import ArticleExplorer
 from .frames import Comparison, FrameAnnotator, cohen_kappa
+from .outlets import OutletComparison
 from .paste import PasteBox
+from .sentence import SentenceBox
 from .quiz import QuoteQuiz
 from .reframe import ReframeLab, Reframing
 from .sources import SourceMap
 
 __all__ = ["ArticleExplorer", "QuoteQuiz", "SourceMap", "FrameAnnotator", "ReframeLab",
-           "PasteBox", "cohen_kappa", "Comparison", "Reframing", "KitWidget",
+           "PasteBox", "SentenceBox", "OutletComparison", "cohen_kappa", "Comparison", "Reframing", "KitWidget",
            "load_analysis", "seed_path"]

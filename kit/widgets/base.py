@@ -14,20 +14,18 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import ipywidgets as widgets
-from IPython.display import display
+from IPython.display import Javascript, display
 
 from ..engine.analysis import analyze
-from ..engine.arabic import BIDI_CONTROLS
 from ..errors import KitError
 from ..course.i18n import direction, get_language, t
 from ..engine.model import Analysis
-from ..view.render import FONT_STACK, STYLE, esc
+from ..view.render import FONT_STACK, STYLE, esc, plain  # noqa: F401  (plain: for the widgets)
 from ..course.paths import SEED_NAME, seed_path
 from ..course.seed_work import article_key  # noqa: F401  (re-exported for the widgets)
 from ..course.storage import load_work, recover_work, update_work
 
 _LOG = logging.getLogger("kit.widgets")
-_BIDI = str.maketrans({c: f"⟪U+{ord(c):04X}⟫" for c in BIDI_CONTROLS})
 
 _WIDGET_CSS = f"""
 .fl-w {{ font-family: {FONT_STACK}; line-height: 1.6; max-width: 60em; }}
@@ -39,6 +37,8 @@ _WIDGET_CSS = f"""
 .fl-w .widget-checkbox label {{ height: auto; align-items: flex-start; }}
 .fl-w .widget-checkbox input[type=checkbox] {{ margin-inline-end: .6em; flex-shrink: 0; }}
 .fl-w .widget-dropdown > select {{ text-overflow: ellipsis; }}
+.fl-w-arabic-input textarea {{ direction: rtl; text-align: right; font-family: {FONT_STACK};
+  font-size: 1.1em; line-height: 1.6; }}
 .fl-w-text {{ font-size: 1.15em; line-height: 1.8; white-space: pre-wrap; margin: .2em 0 .4em; }}
 .fl-w-text mark {{ background: #F0E44299; border-bottom: 2px solid #333; unicode-bidi: isolate; }}
 .fl-w-box {{ border: 1px solid #ccc; border-radius: 4px; padding: .4em .8em; margin: .3em 0; }}
@@ -59,6 +59,32 @@ _WIDGET_CSS = f"""
 .fl-w-rtl .widget-dropdown > select {{ background-position: left center; padding-left: 20px;
   padding-right: calc(var(--jp-widgets-input-padding) * 2); }}
 """
+
+# What ipywidgets cannot say, done once per page by a static script (no article or student text
+# in it): a pressed ToggleButton is marked only with the class mod-active, so every
+# `.fl-toggle` button gets aria-pressed in step with it; and every `time.fl-local` is written
+# in the browser's own time zone and the page language (the kernel may run in UTC far away).
+_PAGE_SCRIPT = """(() => {
+  if (window.__flPageScript) return;
+  window.__flPageScript = true;
+  const sync = () => {
+    document.querySelectorAll('button.fl-toggle').forEach(b => {
+      const pressed = String(b.classList.contains('mod-active'));
+      if (b.getAttribute('aria-pressed') !== pressed) b.setAttribute('aria-pressed', pressed);
+    });
+    document.querySelectorAll('time.fl-local:not([data-local])').forEach(el => {
+      const when = new Date(el.getAttribute('datetime'));
+      if (isNaN(when)) return;
+      const lang = el.closest('[lang]') ? el.closest('[lang]').lang : undefined;
+      el.textContent = when.toLocaleString(lang === 'ar' ? 'ar-u-nu-latn' : lang,
+        {dateStyle: 'medium', timeStyle: 'short'});
+      el.dataset.local = '1';
+    });
+  };
+  new MutationObserver(sync).observe(document.body, {subtree: true, childList: true,
+                                                     attributes: true, attributeFilter: ['class']});
+  sync();
+})();"""
 
 
 # --- the article ------------------------------------------------------------------------------
@@ -106,12 +132,6 @@ def save_entry(save_as: str, key: str, entry: dict) -> None:
 
 
 # --- text helpers -----------------------------------------------------------------------------
-
-def plain(text: str, limit: int = 70) -> str:
-    """Article text for an option label: one line, bidi controls shown as ⟪U+202E⟫, shortened."""
-    one_line = " ".join(str(text).translate(_BIDI).split())
-    return one_line if len(one_line) <= limit else one_line[:limit - 1] + "…"
-
 
 def block(inner_html: str, lang: str, css: str = "", tag: str = "div") -> str:
     """`inner_html` (already escaped) in an element with the language's direction."""
@@ -167,6 +187,7 @@ class KitWidget:
     the object displays it. Built in the interface language current at construction."""
 
     css_class = "fl-w-widget"
+    needs_script = False    # True: displayed with _PAGE_SCRIPT (toggle buttons, local times)
 
     def __init__(self):
         self.lang = get_language()
@@ -224,6 +245,8 @@ class KitWidget:
 
     def _ipython_display_(self):
         display(self.widget)
+        if self.needs_script:
+            display(Javascript(_PAGE_SCRIPT))
 
     def _repr_mimebundle_(self, **kwargs):
         return self.widget._repr_mimebundle_(**kwargs)

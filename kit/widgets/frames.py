@@ -31,7 +31,9 @@ class Comparison:
     agreement: float | None       # share of those paragraphs coded alike, 0..1
     compared: int
     not_coded: tuple[int, ...]    # paragraphs the key codes and the student has not yet
-    rows: tuple[tuple[int, str | None, str], ...]   # (paragraph, student's code, key's code)
+    rows: tuple[tuple[int, str, str], ...]   # (paragraph, student's code, key's code), coded only
+    ticked: tuple[tuple[str, ...], ...] = ()  # per row: the frames of the student's ticked questions
+    ticks_point_to_key: int = 0   # rows whose ticks include a question of the key's frame
 
 
 class FrameAnnotator(KitWidget):
@@ -40,7 +42,10 @@ class FrameAnnotator(KitWidget):
     (`kit.storage`, under `save_as`, per article) and reloaded when the widget is built again.
 
     `key` maps paragraph numbers (from 0) to frame ids; without one, the seed's key in
-    `exercises/frame_key.json` is used when present. `compare()` shows agreement with the key.
+    `exercises/frame_key.json` is used when present, with its reasons (`notes`). `compare()`
+    shows agreement with the key over the paragraphs the student has coded, and only those:
+    the key's frame and reason for a paragraph appear once the student has coded it. The
+    codebook ticks are compared too: do the questions ticked point to the key's frame?
 
     Test hooks: `go(i)`, `frame.value`, `questions[qid].value` (qid "conflict:0"...),
     `annotations`, `compare(key)`, `compare_button.click()`, `result_html.value`.
@@ -53,7 +58,7 @@ class FrameAnnotator(KitWidget):
         self.analysis = load_analysis(article)
         self.paragraphs = self.analysis.paragraphs
         self.save_as, self.store_key = save_as, article_key(self.analysis)
-        self.key, self.current = key, 0
+        self.key, self.current, self.notes = key, 0, {}
         self.annotations: dict[int, dict] = {}
         self.picker = self._picker()
         self.text = html_widget("", "fl-frames-text")
@@ -99,13 +104,20 @@ class FrameAnnotator(KitWidget):
             return None
         mine = {i: a.get("frame") for i, a in self.annotations.items()}
         coded = [i for i in sorted(key) if mine.get(i)]
+        ticked = tuple(self._ticked_frames(i) for i in coded)
         comparison = Comparison(
             kappa=cohen_kappa([mine[i] for i in coded], [key[i] for i in coded]),
             agreement=sum(mine[i] == key[i] for i in coded) / len(coded) if coded else None,
             compared=len(coded), not_coded=tuple(i for i in sorted(key) if not mine.get(i)),
-            rows=tuple((i, mine.get(i), key[i]) for i in sorted(key)))
+            rows=tuple((i, mine[i], key[i]) for i in coded), ticked=ticked,
+            ticks_point_to_key=sum(key[i] in frames_ for i, frames_ in zip(coded, ticked, strict=True)))
         self.result_html.value = self._comparison_html(comparison)
         return comparison
+
+    def _ticked_frames(self, i: int) -> tuple[str, ...]:
+        """The frames whose codebook questions the student ticked for paragraph `i`."""
+        asked = self.annotations.get(i, {}).get("questions", ())
+        return tuple(f["id"] for f in frames() if any(q.split(":")[0] == f["id"] for q in asked))
 
     # --- building ---------------------------------------------------------------------------
 
@@ -205,21 +217,41 @@ class FrameAnnotator(KitWidget):
             self.show_error(KitError(*(t("w_frames_bad_key_file", lang, path=path)
                                        for lang in ("en", "ar"))))
             return None
-        return data["paragraphs"] if data.get("article") == article_name(article) else None
+        if data.get("article") != article_name(article):
+            return None
+        self.notes = dict_at(data, "notes")
+        return data["paragraphs"]
 
     def _comparison_html(self, c: Comparison) -> str:
-        names = {f["id"]: f["name"][self.lang] for f in frames()} | {NONE: self.t("w_frames_none")}
-        rows = "".join(
-            f"<tr><td>{i + 1}</td><td dir=\"rtl\" lang=\"ar\">{esc(plain(self.paragraphs[i].text, 60))}</td>"
-            f"<td>{esc(names.get(mine, '—') if mine else '—')}</td><td>{esc(names.get(theirs, theirs))}</td>"
-            f"<td>{'✓' if mine == theirs else ('…' if not mine else '✗')}</td></tr>"
-            for i, mine, theirs in c.rows)
+        rows = "".join(self._row(i, mine, theirs, ticked)
+                       for (i, mine, theirs), ticked in zip(c.rows, c.ticked, strict=True))
         heads = "".join(f"<th>{esc(self.t(k))}</th>" for k in (
             "w_frames_col_paragraph", "w_frames_col_text", "w_frames_col_yours",
-            "w_frames_col_key", "w_frames_col_same"))
+            "w_frames_col_ticks", "w_frames_col_key", "w_frames_col_same", "w_frames_col_why"))
+        if not c.rows:
+            return block(f"<p><strong>{esc(self._summary(c))}</strong></p>", self.lang, "fl-w-box")
         return block(f"<p><strong>{esc(self._summary(c))}</strong></p>"
                      f"<table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>",
                      self.lang, "fl-w-box")
+
+    def _row(self, i: int, mine: str, theirs: str, ticked: tuple[str, ...]) -> str:
+        names = {f["id"]: f["name"][self.lang] for f in frames()} | {NONE: self.t("w_frames_none")}
+        ticks = self.t("w_list_separator").join(names[f] for f in ticked)
+        cells = [str(i + 1), esc(plain(self.paragraphs[i].text, 60)), esc(names.get(mine, mine)),
+                 esc(ticks or "—"), esc(names.get(theirs, theirs)), "✓" if mine == theirs else "✗",
+                 self._reason(i, names)]
+        attrs = ["", ' dir="rtl" lang="ar"', "", "", "", "", ' class="fl-frames-why"']
+        return "<tr>" + "".join(f"<td{a}>{c}</td>" for a, c in zip(attrs, cells, strict=True)) + "</tr>"
+
+    def _reason(self, i: int, names: dict) -> str:
+        """The key's reason for paragraph `i` and the other frames it sees there (HTML)."""
+        note = dict_at(self.notes, str(i))
+        reason = note.get(self.lang) if isinstance(note.get(self.lang), str) else ""
+        also = [names[f] for f in note.get("also", ()) if f in names] if isinstance(
+            note.get("also"), list) else []
+        if also:
+            reason += " " + self.t("w_frames_also", frames=self.t("w_list_separator").join(also))
+        return esc(reason.strip() or "—")
 
     def _summary(self, c: Comparison) -> str:
         if not c.compared:
@@ -229,6 +261,7 @@ class FrameAnnotator(KitWidget):
         text += " " + (self.t("w_frames_kappa", kappa=f"{c.kappa:.2f}",
                               reading=self.t(f"w_kappa_{_strength(c.kappa)}"))
                        if c.kappa is not None else self.t("w_frames_no_kappa"))
+        text += " " + self.t("w_frames_ticks", same=c.ticks_point_to_key, n=c.compared)
         if c.not_coded:
             text += " " + self.t("w_frames_not_coded", n=len(c.not_coded))
         return text

@@ -5,7 +5,11 @@ a short summary in the interface language (paragraphs, quotes, speakers, sources
 the engine noticed: text that is not Arabic, hidden direction controls, quotes without a
 speaker...). The cells below work on `paste.analysis` (or `paste.text`). Until an article
 is pasted, that is the article the box was given: `PasteBox(MY_ARTICLE)`, the notebook's
-example, a file name, or nothing (the seed).
+example, a file name, or nothing (the seed). «Back to the example» goes back to it (the pasted
+text stays in the box, and Analyse uses it again).
+
+Widgets made with `paste.follow(make)` (kit.widgets.follow) are made again whenever the box's
+article changes, so every widget on the page shows the pasted article without running cells.
 
 Nothing the student pasted is lost: the box is never cleared. Text that cannot be analysed
 (empty, too long) leaves the box as it is, the kit's message says why inside the widget, and
@@ -19,8 +23,9 @@ summary shows its first words (one line, bidi controls made visible by `plain`),
 the engine's messages, all through `render.esc`. HTML tags in the text are analysed as text,
 and the box says so.
 
-Test hooks: `textarea.value`, `analyse()` (clicks Analyse), `status.value`, `summary.value`,
-`text`, `analysis`, `pasted` (True once the student's text is in use), `errors.outputs`.
+Test hooks: `textarea.value`, `analyse()` (clicks Analyse), `back_to_example()`,
+`status.value`, `summary.value`, `text`, `analysis`, `pasted` (True once the student's text is
+in use), `on_article(function)`, `errors.outputs`.
 """
 import re
 from collections import Counter
@@ -33,7 +38,7 @@ from ..errors import InputError, KitError
 from ..course.i18n import t
 from ..engine.model import Analysis
 from ..lenses.voices import statements
-from ..view.render import FONT_STACK, esc
+from ..view.render import esc
 from ..course.storage import load_work, save_work
 from .base import (KitWidget, block, callback, html_widget, load_analysis, plain,
                            with_class)
@@ -41,10 +46,9 @@ from .base import (KitWidget, block, callback, html_widget, load_analysis, plain
 SAVE_AS = "pasted_article"
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>")
 # The article is Arabic whatever the interface language: the box is right to left.
-_CSS = f"""
-.fl-paste-text textarea {{ direction: rtl; text-align: right; font-family: {FONT_STACK};
-  font-size: 1.1em; line-height: 1.6; }}
-.fl-paste-actions {{ align-items: center; gap: .8em; }}
+_CSS = """
+.fl-paste-actions { align-items: center; gap: .8em; }
+.fl-paste-actions button { flex-shrink: 0; }
 """
 
 
@@ -63,15 +67,22 @@ class PasteBox(KitWidget):
             # width auto: the column stretches it (100% plus ipywidgets' margin overflows)
             widgets.Textarea(placeholder=self.t("w_paste_placeholder"),
                              layout=widgets.Layout(width="auto", height="18em")),
-            "fl-paste-text")
+            "fl-w-arabic-input", "fl-paste-text")
         self.button = with_class(widgets.Button(description=self.t("w_paste_analyse"),
                                                 tooltip=self.t("w_paste_analyse_tip"),
                                                 button_style="primary", icon="search"),
                                  "fl-paste-analyse")
         self.button.on_click(self._on_analyse)
+        self.example_button = with_class(widgets.Button(description=self.t("w_paste_back"),
+                                                        tooltip=self.t("w_paste_back_tip"),
+                                                        icon="undo", layout=widgets.Layout(width="auto")),
+                                         "fl-paste-example")
+        self.example_button.on_click(self._on_example)
+        self._listeners = []
         self.status = html_widget("", "fl-paste-status")
         self.summary = html_widget("", "fl-paste-summary")
-        actions = with_class(widgets.HBox([self.button, self.status]), "fl-paste-actions")
+        actions = with_class(widgets.HBox([self.button, self.example_button, self.status]),
+                             "fl-paste-actions")
         title = html_widget(block(esc(self.t("w_paste_title")), self.lang, "", "h3"))
         style = html_widget(f"<style>{_CSS}</style>", "fl-w-style")
         self.widget = self.root(style, title, self.textarea, actions, self.summary)
@@ -96,6 +107,20 @@ class PasteBox(KitWidget):
         """Press Analyse, as the student does."""
         self.button.click()
 
+    def back_to_example(self) -> None:
+        """Press «Back to the example», as the student does."""
+        self.example_button.click()
+
+    def on_article(self, function) -> None:
+        """Call `function(analysis)` each time the article in use changes."""
+        self._listeners.append(function)
+
+    def follow(self, make, **options):
+        """A widget showing `make(analysis, **options)` for the article in use, made again each
+        time it changes (`kit.widgets.follow.Following`)."""
+        from .follow import Following      # follow builds on this module's box
+        return Following(self, make, **options)
+
     # --- analysing ------------------------------------------------------------------------------
 
     @callback
@@ -110,14 +135,22 @@ class PasteBox(KitWidget):
         save_work(self.save_as, {"text": text})
 
     @callback
+    def _on_example(self, _button) -> None:
+        self._tried = self.textarea.value          # kept in the box, not analysed again
+        self._use(load_analysis(self.fallback), pasted=False, status="w_paste_status_back")
+        save_work(self.save_as, {"text": self.textarea.value, "example": True})
+
+    @callback
     def _start(self) -> None:
         """The saved article if there is one, else the article the box was given."""
         problem = None
         try:
-            saved = load_work(self.save_as).get("text")
+            work = load_work(self.save_as)
+            saved = work.get("text")
             if isinstance(saved, str) and saved.strip():
                 self.textarea.value = self._tried = saved      # in the box even if it fails
-                self._use(_analyze_text(saved), pasted=True, status="w_paste_status_restored")
+                if work.get("example") is not True:
+                    self._use(_analyze_text(saved), pasted=True, status="w_paste_status_restored")
         except KitError as error:   # a damaged work file, or saved text the engine now refuses
             problem = error
         if self._analysis is None:
@@ -126,9 +159,13 @@ class PasteBox(KitWidget):
             raise problem
 
     def _use(self, analysis: Analysis, pasted: bool, status: str) -> None:
+        changed = self._analysis is not None
         self._analysis, self.pasted = analysis, pasted
         self._set_status(status)
         self.summary.value = self._summary(analysis)
+        self.example_button.disabled = not pasted
+        for function in self._listeners if changed else ():
+            function(analysis)
 
     # --- what the box shows ---------------------------------------------------------------------
 

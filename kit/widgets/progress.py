@@ -29,6 +29,7 @@ from ..course.editions import edition_dir, lesson_title
 from ..course.paths import exercises_dir
 from ..view.render import esc
 from ..course.i18n import t
+from ..course.when import friendly
 from ..course.storage import export_all, import_zip, load_work, saved_work_summary
 from ..course.student import WORK_NAME as STUDENT, save_student, student_name
 from .base import KitWidget, block, callback, html_widget, with_class
@@ -87,6 +88,7 @@ class ProgressView(KitWidget):
     `restored.value`."""
 
     css_class = "fl-progress"
+    needs_script = True     # saved times in the browser's time zone
 
     def __init__(self, folder: Path | None = None):
         super().__init__()
@@ -169,21 +171,27 @@ class ProgressView(KitWidget):
 
     def _row(self, row: dict) -> str:
         lang = self.lang
-        if row["problem"]:
-            saved = _label("damaged", lang, problem=row["problem"][lang])
-        else:
-            saved = (row["saved_at"] or _label("never", lang)).replace("T", " ")
         cells = (f"{row['notebook'][:2]} · {notebook_title(row['notebook'], lang)}",
                  _label("fraction", lang, n=row["answered"], total=row["total"]),
-                 _label("fraction", lang, n=row["right"], total=row["gradable"]),
-                 saved)
-        return "<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in cells) + "</tr>"
+                 _label("fraction", lang, n=row["right"], total=row["gradable"]))
+        return ("<tr>" + "".join(f"<td>{esc(cell)}</td>" for cell in cells)
+                + f"<td>{self._saved(row)}</td></tr>")
+
+    def _saved(self, row: dict) -> str:
+        """When the lesson's work was saved (HTML): a friendly local time, which the page
+        script rewrites in the browser's time zone; or why the file cannot be read."""
+        if row["problem"]:
+            return esc(_label("damaged", self.lang, problem=row["problem"][self.lang]))
+        if not row["saved_at"]:
+            return esc(_label("never", self.lang))
+        return (f'<time class="fl-local" datetime="{esc(row["saved_at"], plain=True)}">'
+                f'{esc(friendly(row["saved_at"], self.lang))}</time>')
 
     def _download_link(self) -> str:
         if not saved_work_summary(self.folder):
             return block(esc(_label("nothing", self.lang)), self.lang, "", "span")
         data = base64.b64encode(export_all(self.folder)).decode("ascii")
-        return (f'<a download="my_work.zip" href="data:application/zip;base64,{data}" '
+        return (f'<a download="my_work.zip" href="data:application/zip;base64,{data}" role="button" '
                 f'class="jupyter-button widget-button fl-progress-download-button" '
                 f'style="text-decoration: none; line-height: var(--jp-widgets-inline-height); '
                 f'width: auto; padding: 0 1em" dir="{"rtl" if self.lang == "ar" else "ltr"}">&#x2B07; '

@@ -8,6 +8,11 @@ the original's form when that is a past (هو/هي/هم), present (يـ/تـ) or
 form, keeping و/ف in front and an object pronoun after; any other form gets the dictionary
 form, and the widget says so. A word keeps its و/ف/ب/ل in front (ل + ال becomes لل).
 
+The complement follows the new verb (`kit.lenses.government`): the words that bring in the
+reported clause (the table's `government`: إن، أن، بأن، على أن...) are rewritten for the new
+verb (أصر نتنياهو على أن → قال نتنياهو إن), and the new verb's own participle after it is
+dropped (وحذر بصراحة قائلا → وقال بصراحة). So the lens readings are those of correct Arabic.
+
 The sentence before and after is analysed on its own with `kit.analyze` and read by the
 quotes, reporting-verbs and loaded-terms lenses; read alone, a sentence may lose a speaker that
 the article names in an earlier sentence.
@@ -19,6 +24,7 @@ import ipywidgets as widgets
 
 from ..engine.arabic import stems, tokenize
 from ..engine.cues import cue_of
+from ..lenses.government import complement_for
 from ..lenses.highlights import all_highlights, loaded_term_highlights, loaded_terms, reporting_verb_highlights
 from ..engine.lexicon import read_tsv
 from ..engine.model import Highlight
@@ -195,6 +201,9 @@ class ReframeLab(KitWidget):
         original = s.text
         a, b = h.start - s.start, h.end - s.start
         rewritten = original[:a] + word + original[b:]
+        if h.lens == "reporting_verbs":
+            old, new = _verb_rows()[cue_of(tokenize(h.text)[0]).lemma], _verb_rows()[value]
+            rewritten = original[:a] + word + complement_for(original[b:], old, new)
         self.result = Reframing(original, rewritten, h.text, word,
                                 {"original": _readings(original), "rewritten": _readings(rewritten)},
                                 h.lens != "reporting_verbs" or value in target.exact)
