@@ -3,7 +3,6 @@ damaged export and one older duplicate), collected and summarised, then the whol
 
 Run: `python scripts/benchmark_class.py [STUDENTS]`. Prints median wall-clock times.
 """
-import statistics
 import sys
 import tempfile
 import time
@@ -17,14 +16,7 @@ from kit.course.collect import collect  # noqa: E402
 from kit.course.fake_class import write_class  # noqa: E402
 from kit.view.class_page import class_page_html  # noqa: E402
 
-
-def timed(func, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        func()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+from benchmark import timed  # noqa: E402  (scripts/benchmark.py, beside this file)
 
 
 def main() -> None:

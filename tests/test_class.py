@@ -299,3 +299,25 @@ def test_worksheets_print_on_a4_with_the_title_on_the_reading_side(chromium, tmp
     right = sum(1 for x in range(first.width // 2, first.width) for y in range(40)
                 if title.getpixel((x, y)) < 128)
     assert (right > 3 * left) if lang == "ar" else (left > 3 * right)
+
+
+def test_the_class_page_is_built_from_a_teachers_notebook(tmp_path, monkeypatch):
+    """ClassView (notebooks/teacher_keys.ipynb) does what `python -m kit class` does, with
+    widgets: the page shown and saved, the damaged export named, no path asked for first."""
+    import kit
+    from kit.course.fake_class import write_class
+    from kit.widgets.class_view import ClassView
+    monkeypatch.setenv("FRAMING_LAB_WORK_DIR", str(tmp_path / "work"))
+    write_class(tmp_path / "exports", students=6, damaged=1, duplicates=0)
+    kit.set_language("en")
+    view = ClassView(output=tmp_path / "class.html")
+    view.build()
+    assert "First write the path" in view.status.value and view.written is None
+    view.paths.value = str(tmp_path / "exports")
+    view.page_lang.value = "ar"
+    view.build()
+    assert view.last_error is None and view.written == (tmp_path / "class.html").resolve()
+    assert "The class page: 6 students" in view.status.value and "damaged_1.zip" in view.status.value
+    saved = view.written.read_text("utf-8")
+    assert saved == view.page and 'dir="rtl"' in saved and "<script>" not in view.status.value
+    assert "srcdoc=" in view.view.value and "<html" not in view.view.value   # the page is escaped

@@ -23,6 +23,7 @@ from dataclasses import replace
 from .arabic import normalize, without_possessive
 from .clauses import add_clause, attach
 from .cues import complement_at, is_complementizer
+from .interviews import introduce_guest, read_answer
 from .introductions import headline_speaker, introduce_topic
 from .lexicon import Cue, word_set
 from .model import NonQuote, Paragraph, QuoteKind, Sentence
@@ -41,6 +42,8 @@ def read_paragraph(text: str, paragraph: Paragraph, sentences: list[Sentence],
     paragraph to paragraph. The state returned holds the quotes, names in marks, relays and
     diagnostics found."""
     state = ParagraphState.of(text, paragraph, sentences, book)
+    if read_answer(state):   # ج: …: the interview's guest speaks the whole paragraph
+        return state
     for n in range(len(state.sentences)):
         _read_sentence(state, n)
     return state
@@ -51,6 +54,7 @@ def _read_sentence(state: ParagraphState, n: int) -> None:
     first_quote = len(state.quotes)
     find_relays(state, n, span)
     introduce_topic(state, span)
+    introduce_guest(state, span)
     headline_speaker(state, span)
     named_until = span.start   # words of a speaker's phrase just read (والدة السليطي) name no one else
     # after a verb and its إن/أن: the clause's words are its speaker's, not mentions
@@ -280,12 +284,21 @@ def _quote_is_object(cue: Cue | None, between: range, lead: str) -> bool:
 def _add_marked(state: ParagraphState, open_: int, close: int, kind: QuoteKind, cue_k: int | None) -> None:
     draft = Draft(open_ + 1, close, kind, state.paragraph.index)
     if cue_k is None:
-        source_id = state.book.latest()
-        attach(state, draft, Said(source_id, None, "the previous speaker (no verb in the sentence)"
-                                 if source_id else ""), None)
+        attach(state, draft, _speaker_without_verb(state, open_, kind), None)
     else:
         attach(state, draft, state.said[cue_k], cue_k)
     state.quotes.append(draft)
+
+
+def _speaker_without_verb(state: ParagraphState, open_: int, kind: QuoteKind) -> Said:
+    """A quote with no verb in its sentence: «…»، بحسب المتحدث باسم الوزارة gives a whole
+    quoted sentence to the person or body cited right after it; an outlet (بحسب ما ذكرت
+    الصحيفة) only relays, and a phrase in marks stays the previous speaker's."""
+    cited = state.according_to.get(state.sentence_of(open_)) if kind == "direct" else None
+    if cited and cited.source_id and state.book.get(cited.source_id).type != "media":
+        return cited
+    source_id = state.book.latest()
+    return Said(source_id, None, "the previous speaker (no verb in the sentence)" if source_id else "")
 
 
 def _read_indirect(state: ParagraphState, k: int, span: range) -> None:

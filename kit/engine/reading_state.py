@@ -73,6 +73,7 @@ class ParagraphState:
     quotes: list[Draft] = field(default_factory=list)
     non_quotes: list[NonQuote] = field(default_factory=list)
     relays: list[tuple[int, str]] = field(default_factory=list)   # (sentence number, relaying source id)
+    according_to: dict[int, Said] = field(default_factory=dict)   # sentence number -> a relay's speaker
     clause_starts: set[int] = field(default_factory=set)         # where indirect clauses found begin
     _cues: dict[int, Cue | None] = field(default_factory=dict, repr=False)   # token -> cue_at
     _limits: dict[tuple[int, int], int] = field(default_factory=dict, repr=False)   # -> subject_limit

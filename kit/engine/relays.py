@@ -63,7 +63,10 @@ def find_relays(state: ParagraphState, n: int, span: range) -> None:
         # …، بحسب ما أكدته مصادر حكومية: a relay at the end confirms; the sentence's speaker stays
         source_id = state.book.add(subject, touch=k == skip_openers(state.tokens, span.start, span.stop))
         state.relays.append((n, source_id))
-        _according_to_clause(state, k, _relayed_by(state, subject, source_id, span), span)
+        said = _relayed_by(state, subject, source_id, span)
+        if k - 1 in state.inside:   # «…»، بحسب المتحدث: the source cited right after the quote
+            state.according_to.setdefault(n, said)
+        _according_to_clause(state, k, said, span)
 
 
 def _relayed_by(state: ParagraphState, outlet: Subject, outlet_id: str, span: range) -> Said:

@@ -37,6 +37,7 @@ class SourceBook:
         self._by_key: dict[str, str] = {}     # normalised form or surname -> id
         self._recent: dict[str, None] = {}    # ids, most recent last (each once: an ordered set)
         self._early_roles: dict[str, list[str]] = {}   # titles seen before the entity spoke
+        self.guest: str | None = None   # whom an interview (حوار مع فلان) gives its answers to
 
     def add(self, subject: Subject, head: str | None = None, touch: bool = True) -> str:
         """The id of the source `subject` names, creating it if the article has not cited it yet
