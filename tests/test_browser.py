@@ -20,7 +20,7 @@ import pytest
 
 from browser_support import (ARTIFACTS, WAIT_MS, assert_clean_notebook_page, choose, computed,
                              labs_by_language, open_notebook, run_all_cells, screenshot_notebook,
-                             shot, unexecuted_code_cells)
+                             shot, unexecuted_code_cells, wait_kernel_idle)
 from conftest import ROOT, SEED
 
 pytestmark = pytest.mark.browser
@@ -95,6 +95,7 @@ def test_the_start_page_opens_either_edition_in_one_click(page, lab, lang, link)
     expected = "ابدأ هنا" if lang == "ar" else "Start here"
     assert expected in heading.text_content()
     assert computed(heading, "direction") == ("rtl" if lang == "ar" else "ltr")
+    wait_kernel_idle(page, what="the kernel of the edition's first lesson (starting)")
     run_all_cells(page)
     exercises = page.locator(".jp-NotebookPanel:visible .fl-exercises").first
     exercises.wait_for(timeout=WAIT_MS)

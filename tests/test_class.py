@@ -309,8 +309,7 @@ def test_the_class_page_is_built_from_a_teachers_notebook(tmp_path, monkeypatch)
     from kit.widgets.class_view import ClassView
     monkeypatch.setenv("FRAMING_LAB_WORK_DIR", str(tmp_path / "work"))
     write_class(tmp_path / "exports", students=6, damaged=1, duplicates=0)
-    monkeypatch.setitem(kit.course.i18n._state, "lang", kit.get_language())   # restored afterwards
-    kit.set_language("en")
+    monkeypatch.setattr(kit.course.i18n, "_state", {"lang": "en"})   # back to the language before, after
     view = ClassView(output=tmp_path / "class.html")
     view.build()
     assert "First write the path" in view.status.value and view.written is None
