@@ -110,7 +110,8 @@ def _charts(analysis, lang: str) -> str:
     from . import plots          # matplotlib loads only for a report with charts
     charts = [plots.source_types_chart(voices.source_type_counts(analysis)),
               plots.quoted_words_chart(voices.quoted_words(analysis, lang)),
-              plots.verbs_by_connotation_chart(voices.verbs_by_speaker(analysis, lang))]
+              plots.verbs_by_connotation_chart(voices.verbs_by_speaker(analysis, lang)),
+              plots.voices_chart(voices.who_speaks(analysis))]
     out = []
     for chart in charts:
         png = base64.b64encode(chart.png_bytes(dpi=110)).decode("ascii")
