@@ -248,6 +248,7 @@ def voices_chart(tally: dict[str, dict[str, dict[str, int]]]) -> Chart:
     rtl = _rtl()
     with matplotlib.rc_context(_RC):
         fig = Figure(figsize=(10, 6.6), layout="constrained")
+        fig.get_layout_engine().set(rect=(0.015, 0, 0.97, 1))  # room for long Arabic labels
         FigureCanvasAgg(fig)
         axes = fig.subplots(len(groups), len(MEASURES), sharey="row", gridspec_kw={
             "height_ratios": [len(VOICE_GROUPS[g]) + 1 for g in groups]})
