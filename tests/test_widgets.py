@@ -800,5 +800,6 @@ def test_the_frame_widget_speaks_arabic():
 
 def test_codebook_examples_run():
     import doctest
-    from kit.lenses import codebook, voices
+    from kit.course import codebook
+    from kit.lenses import voices
     assert doctest.testmod(codebook).failed == 0 and doctest.testmod(voices).failed == 0

@@ -1,6 +1,6 @@
 """FrameAnnotator: the student ticks the codebook questions that apply to each paragraph
 (Semetko & Valkenburg's generic frames, `kit.lenses.frames()`); the dominant frame is the one
-with most yes answers (`kit.lenses.codebook`), ties shown as ties, the keyword strip only a
+with most yes answers (`kit.course.codebook`), ties shown as ties, the keyword strip only a
 hint; the coding is compared with a teacher's key (percent agreement and Cohen's kappa)."""
 import json
 from dataclasses import dataclass
@@ -11,7 +11,7 @@ from ..course.agreement import cohen_kappa
 from ..course.paths import exercises_dir
 from ..errors import KitError
 from ..course.i18n import t
-from ..lenses.codebook import dominant_frames, keyword_hint, yes_counts
+from ..course.codebook import coded_as, dominant_frames, keyword_hint, yes_counts
 from ..lenses.highlights import frame_scores, frames
 from ..view.render import esc
 from .base import (KitWidget, article_key, article_name, block, callback, dict_at, html_widget,
@@ -112,16 +112,8 @@ class FrameAnnotator(KitWidget):
             self.result_html.value = block(esc(self.t("w_frames_no_key")), self.lang, "fl-w-note")
             return None
         codes = {i: self.coding(i) for i in sorted(key)}
-        mine = {i: code[0] for i, code in codes.items() if len(code) == 1}
-        coded = list(mine)
-        ticked = tuple(self._ticked_frames(i) for i in coded)
-        comparison = Comparison(
-            kappa=cohen_kappa([mine[i] for i in coded], [key[i] for i in coded]),
-            agreement=sum(mine[i] == key[i] for i in coded) / len(coded) if coded else None,
-            compared=len(coded), not_coded=tuple(i for i, code in codes.items() if not code),
-            rows=tuple((i, mine[i], key[i]) for i in coded), ticked=ticked,
-            ticks_point_to_key=sum(key[i] in frames_ for i, frames_ in zip(coded, ticked, strict=True)),
-            ties=tuple((i, code) for i, code in codes.items() if len(code) > 1))
+        ticked = {i: self._ticked_frames(i) for i, code in codes.items() if len(code) == 1}
+        comparison = _comparison(codes, key, ticked)
         self.result_html.value = self._comparison_html(comparison)
         return comparison
 
@@ -129,11 +121,7 @@ class FrameAnnotator(KitWidget):
         """The student's code for paragraph `i`: the frame with most yes answers among the
         ticks; when frames tie, the dropdown's frame if it is one of them, else all the tied
         frames; without ticks, the dropdown's frame ("none" included); () when not coded."""
-        saved = self.annotations.get(i, {})
-        leaders, picked = dominant_frames(saved.get("questions", ())), saved.get("frame")
-        if not leaders:
-            return (picked,) if picked else ()
-        return (picked,) if len(leaders) > 1 and picked in leaders else leaders
+        return coded_as(self.annotations.get(i, {}))
 
     def _ticked_frames(self, i: int) -> tuple[str, ...]:
         """The frames whose codebook questions the student ticked for paragraph `i`."""
@@ -326,6 +314,20 @@ class FrameAnnotator(KitWidget):
         if c.not_coded:
             text += " " + self.t("w_frames_not_coded", n=len(c.not_coded))
         return text
+
+
+def _comparison(codes: dict[int, tuple], key: dict[int, str], ticked: dict[int, tuple]) -> Comparison:
+    """`codes` (paragraph -> the student's code, as `coding`) against `key`; `ticked` gives
+    the frames of the questions ticked in each paragraph coded with one frame."""
+    mine = {i: code[0] for i, code in codes.items() if len(code) == 1}
+    coded = list(mine)
+    return Comparison(
+        kappa=cohen_kappa([mine[i] for i in coded], [key[i] for i in coded]),
+        agreement=sum(mine[i] == key[i] for i in coded) / len(coded) if coded else None,
+        compared=len(coded), not_coded=tuple(i for i, code in codes.items() if not code),
+        rows=tuple((i, mine[i], key[i]) for i in coded), ticked=tuple(ticked[i] for i in coded),
+        ticks_point_to_key=sum(key[i] in ticked[i] for i in coded),
+        ties=tuple((i, code) for i, code in codes.items() if len(code) > 1))
 
 
 def _strength(kappa: float) -> str:

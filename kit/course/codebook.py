@@ -2,6 +2,8 @@
 yes/no questions (`kit/data/frames.json`, question ids "conflict:0", "morality:1"...), and the
 paragraph's dominant frame is the frame with most yes answers. A tie stays a tie: the coder
 decides between the tied frames. The frame lens's cue words (the keyword strip) only hint.
+The frame annotator (`kit.widgets.frames`) and the class page (`kit.course.class_summary`) both
+read a student's coding with `coded_as`, so they never disagree.
 
 Limits: every yes counts the same, though the frames have four or five questions each (the
 codebook's own scoring, which sums answers per frame, does not weight them either); the
@@ -15,16 +17,28 @@ keyword hint counts cue words and knows nothing of what a sentence means.
 ()
 >>> keyword_hint({"conflict": 2.0, "morality": 2.0, "economic": 0.0})
 ('conflict', 'morality')
+>>> coded_as({"frame": "morality", "questions": ["conflict:0", "conflict:3", "morality:1"]})
+('conflict',)
+>>> coded_as({"frame": "morality", "questions": ["conflict:0", "morality:1"]})
+('morality',)
+>>> coded_as({"frame": "none", "questions": []})
+('none',)
 """
 from collections.abc import Iterable
+from functools import lru_cache
 
-from .highlights import frames
+from ..engine.lexicon import read_json
+
+
+@lru_cache(maxsize=1)
+def _frame_ids() -> tuple[str, ...]:
+    return tuple(frame["id"] for frame in read_json("frames.json")["frames"])
 
 
 def yes_counts(ticked: Iterable[str]) -> dict[str, int]:
     """Yes answers per frame, in the codebook's order, frames with none left out."""
-    asked = [qid.split(":")[0] for qid in ticked]
-    counts = {f["id"]: asked.count(f["id"]) for f in frames()}
+    asked = [qid.split(":")[0] for qid in ticked if isinstance(qid, str)]   # saved work may be damaged
+    counts = {frame: asked.count(frame) for frame in _frame_ids()}
     return {frame: n for frame, n in counts.items() if n}
 
 
@@ -36,7 +50,20 @@ def dominant_frames(ticked: Iterable[str]) -> tuple[str, ...]:
 def keyword_hint(scores: dict[str, float]) -> tuple[str, ...]:
     """The frame(s) whose cue words are most frequent in a paragraph (`frame_scores` gives
     `scores`), in the codebook's order; () when there is none."""
-    return _leaders({f["id"]: scores.get(f["id"], 0) for f in frames()})
+    return _leaders({frame: scores.get(frame, 0) for frame in _frame_ids()})
+
+
+def coded_as(saved: dict) -> tuple[str, ...]:
+    """A paragraph's code from its saved coding {"frame": the dropdown's frame, "questions":
+    ticked question ids}: the frame with most yes answers; when frames tie, the dropdown's
+    frame if it is one of them, else all the tied frames; without ticks, the dropdown's frame
+    ("none" included); () when the paragraph is not coded."""
+    asked = saved.get("questions")
+    leaders = dominant_frames(asked if isinstance(asked, list) else ())
+    picked = saved.get("frame")
+    if not leaders:
+        return (picked,) if picked else ()
+    return (picked,) if len(leaders) > 1 and picked in leaders else leaders
 
 
 def _leaders(counts: dict) -> tuple[str, ...]:
