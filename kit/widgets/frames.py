@@ -73,7 +73,8 @@ class FrameAnnotator(KitWidget):
             options=[(self.t("w_frames_choose"), None),
                      *[(f["name"][self.lang], f["id"]) for f in frames()],
                      (self.t("w_frames_none"), NONE)],
-            description=self.t("w_frames_dominant"), style={"description_width": "initial"}),
+            description=self.t("w_frames_dominant"), style={"description_width": "initial"},
+            layout=widgets.Layout(width="40em", max_width="100%")),   # room for the long label
             "fl-frames-frame")
         self.frame.observe(self._on_change, "value")
         self.questions: dict[str, widgets.Checkbox] = {}
