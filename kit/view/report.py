@@ -1,7 +1,7 @@
 """The standalone HTML report of `python -m kit html PATH -o FILE [--lang ar|en] [--lens ...]`:
 a header from the article's metadata when there is one (headline, outlet, date, the outlet it
 relays), the article right-to-left with the chosen lenses highlighted and a legend, the source
-map and three charts as images with alt text, and the quotes listed, in one file that needs
+map and four charts as images with alt text, and the quotes listed, in one file that needs
 no network and prints on A4 (for printing or sharing with a class).
 
 Lenses: by default a readable few (`READABLE_LENSES`: quotes and reporting verbs, as the
