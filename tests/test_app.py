@@ -63,6 +63,9 @@ def test_voila_reads_the_hook_from_the_kits_config_folder():
     config = PyFileConfigLoader("voila.py", path=str(CONFIG)).load_config()
     assert config.VoilaConfiguration.prelaunch_hook is prepare_for_app
     assert config.VoilaConfiguration.strip_sources is True
+    # Kernels of closed pages go after five idle minutes; an open page keeps its kernel.
+    assert config.MappingKernelManager.cull_idle_timeout == 300
+    assert config.MappingKernelManager.cull_connected is False
     makefile = (ROOT / "Makefile").read_text("utf-8")
     assert "JUPYTER_CONFIG_PATH=$(CURDIR)/kit/course/jupyter_config $(VENV)/bin/voila notebooks" in makefile
     assert "cp kit/course/jupyter_config/voila.py" in (ROOT / "postBuild").read_text("utf-8")

@@ -7,3 +7,9 @@ from kit.course.app_mode import prepare_for_app
 c = get_config()  # noqa: F821 (given by the config loader)
 c.VoilaConfiguration.prelaunch_hook = prepare_for_app
 c.VoilaConfiguration.strip_sources = True
+# A kernel whose page was closed (no connection left) is shut down after five idle minutes;
+# Voilà starts one kernel per page visit, and answers are saved on every check. A page still
+# open keeps its kernel however long the student reads.
+c.MappingKernelManager.cull_idle_timeout = 300
+c.MappingKernelManager.cull_interval = 60
+c.MappingKernelManager.cull_connected = False
