@@ -131,6 +131,10 @@ def test_a_lesson_in_the_app_has_no_code_and_keeps_the_answers_of_a_student(page
         assert computed(page.locator('.jp-MarkdownOutput div[dir="rtl"]').first, "direction") == "rtl"
     box = page.locator(".fl-exercises")
     assert computed(box, "direction") == ("rtl" if lang == "ar" else "ltr")
+    # The tools line up with the text: at the right in Arabic, at the left in English.
+    text, tool = page.locator(".jp-MarkdownOutput").first.bounding_box(), box.bounding_box()
+    side = (lambda b: b["x"] + b["width"]) if lang == "ar" else (lambda b: b["x"])
+    assert abs(side(text) - side(tool)) < 40, (text, tool)
     assert set(page.locator(".fl-explorer-article .fl-article p").evaluate_all(
         "els => els.map(el => getComputedStyle(el).direction)")) == {"rtl"}
     assert page.locator(".fl-w-error").count() == 0
