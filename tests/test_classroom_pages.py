@@ -125,6 +125,9 @@ def test_frame_comparison_shows_only_coded_paragraphs_with_the_keys_reasons(show
     assert t("w_frames_from_ticks", lang, frame=conflict, n=1) in derived       # from the tick
     assert t("w_frames_hint", lang, frames=conflict) in derived
     shot(page, f"classroom_frames_{lang}.png", coder)
+    cut = page.evaluate("""() => [...document.querySelectorAll('.fl-w button')]
+        .filter(b => b.offsetWidth && b.scrollWidth > b.clientWidth + 1).map(b => b.textContent)""")
+    assert cut == [], cut                            # every button shows its whole label
 
 
 def test_the_free_editing_box_takes_plain_quotation_marks(shown):

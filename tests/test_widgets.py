@@ -734,6 +734,16 @@ def test_the_paste_box_strings_override_no_other_string():
     assert not others & set(_ui_strings("ui_paste.json"))
 
 
+def test_no_interface_string_is_defined_twice_in_one_file():
+    """json.loads keeps the last of two equal keys silently: an edit to the first would be lost."""
+    def no_repeats(pairs):
+        keys = [key for key, _ in pairs]
+        assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
+        return dict(pairs)
+    for path in (Path(kit.__file__).parent / "data").glob("ui_*.json"):
+        json.loads(path.read_text("utf-8"), object_pairs_hook=no_repeats)
+
+
 def test_every_way_the_engine_finds_a_speaker_is_explained_in_both_languages():
     """The quiz explains Quote.how in the student's language: every value the engine gives on the
     gold corpora has an interface string (a new rule without one would show English in Arabic)."""
