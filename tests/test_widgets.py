@@ -484,10 +484,22 @@ def test_verb_replacements_have_another_connotation_and_keep_the_form():
     assert _conjugate("مضيفا", rows["أضاف"], rows["كتب"]) is None      # كتب has no participle
     assert _conjugate("مبينا", rows["بيّن"], rows["قال"]) == "قائلا"
     assert _conjugate("قالت", rows["قال"], rows["بيّن"]) is None       # nor بيّن a past tense
+    assert _conjugate("ووصفها", rows["وصف"], rows["ادعى"]) == "وادعاها"   # ى before a pronoun
+    assert _conjugate("ووصفها", rows["وصف"], rows["نفى"]) == "ونفاها"
+    assert _conjugate("ادعاه", rows["ادعى"], rows["زعم"]) == "زعمه"
     lab = W.ReframeLab()
     lab.choose(_sentence_with(lab, "آرون"), "وقال", "زعم")
     connotations = {rows[value]["connotation"] for _, value in lab.replacement.options}
     assert "neutral" not in connotations and connotations
+
+
+def test_a_verb_with_an_object_pronoun_is_offered_only_verbs_that_take_one():
+    """ووصفها بأنها وهمية: قال takes no direct object, so «وقالها» is not offered."""
+    lab = W.ReframeLab()
+    lab.choose(_sentence_with(lab, "ووصفها"), "ووصفها", "رفض")
+    offered = {value: label.split(" — ")[0] for label, value in lab.replacement.options}
+    assert "قال" not in offered and offered["رفض"] == "ورفضها" and offered["نفى"] == "ونفاها"
+    assert "ونفىها" not in lab.pair.value and "ورفضها" in lab.result.rewritten
 
 
 def test_a_verb_swap_rewrites_what_the_verb_governs():
