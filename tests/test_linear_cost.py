@@ -2,6 +2,7 @@
 lenses, voices and the HTML rendering of an article 4 times longer take about 4 times as long
 (ratios of CPU times, never a wall-clock cap). Speed itself is measured by
 scripts/benchmark.py and scripts/benchmark_paths.py."""
+import re
 import time
 from pathlib import Path
 
@@ -9,6 +10,7 @@ import pytest
 
 import kit
 from kit.engine import analysis as engine_analysis
+from kit.engine.model import Highlight, Paragraph
 from kit.lenses import all_highlights, voices
 from kit.lenses.highlights import frame_scores, number_claims
 from kit.view.render import render_article
@@ -81,3 +83,21 @@ def test_stray_marks_beyond_the_listed_ones_are_counted_not_built(monkeypatch):
     more = [d for d in a.diagnostics if d.code == "unclosed_quote_more"]
     assert [(d.start, d.message_en) for d in more] == [
         (31, "… and 49,980 more of the same kind (unclosed_quote), not listed.")]
+
+
+def nested(size: int):
+    """One paragraph of `size` letters under size // 2 highlights, each inside the one before."""
+    text = "ب" * size
+    highlights = [Highlight(i, size - i, text[i:size - i], "quotes", "indirect", "Indirect", "غير مباشر",
+                            "why", "لماذا") for i in range(size // 2)]
+    return text, [Paragraph(0, size, text, 0)], highlights
+
+
+def test_deeply_nested_highlights_are_capped_and_render_in_linear_time():
+    text, paragraphs, highlights = nested(2_000)
+    html = render_article(text, paragraphs, highlights)
+    assert html.count("<mark") == html.count("</mark>") == 8   # the outermost eight, each once
+    assert "".join(re.findall(r">([^<>]+)<", html.split('class="fl-article"')[1])) == text
+    small, large = nested(4_000), nested(16_000)
+    ratio = best_time(lambda: render_article(*large)) / best_time(lambda: render_article(*small))
+    assert ratio < LIMIT, f"4x the text took {ratio:.1f}x the time"
