@@ -20,11 +20,14 @@ CLOSE_ONLY = {"»": "«", "›": "‹"}
 AMBIGUOUS = {'"': '"', "＂": "＂", "“": "“”„", "”": "”“"}
 MARKS = OPEN_ONLY + "".join(CLOSE_ONLY) + "".join(AMBIGUOUS)
 _MARK = re.compile(f"[{re.escape(MARKS)}]")
+_NONE: tuple[tuple, tuple] = ((), ())
 
 
 def pair_marks(text: str, start: int, end: int) -> tuple[tuple[tuple[int, int], ...], tuple]:
     """Outermost (open, close) mark offsets in text[start:end], and the problems found (read
     once per paragraph: the sentence splitter and the paragraph reader both ask)."""
+    if _MARK.search(text, start, end) is None:
+        return _NONE   # most paragraphs have no quotation mark
     found = _found_in(text)
     if (start, end) not in found:
         found[(start, end)] = _pair_marks(text, start, end)
