@@ -250,6 +250,8 @@ def split_sentences(text: str, paragraph: Paragraph) -> list[Sentence]:
         start = m.end()
         while start < paragraph.end and text[start].isspace():
             start += 1
+    if start == paragraph.start:   # one sentence: the paragraph's own text, not a copy
+        return [Sentence(start, paragraph.end, paragraph.text, paragraph.index)]
     if start < paragraph.end:
         out.append(Sentence(start, paragraph.end, text[start:paragraph.end], paragraph.index))
     return out
