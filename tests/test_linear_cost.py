@@ -59,7 +59,7 @@ def repeated(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
-@pytest.mark.parametrize("unit", ["ب\n", "قال إن ", "قال ", "قال، ", "«"])
+@pytest.mark.parametrize("unit", ["ب\n", "قال إن ", "قال ", "قال، ", "«", "\u202e"])
 def test_adversarial_text_costs_four_times_as_much_for_four_times_the_text(unit):
     """Many one-letter paragraphs, a reporting verb (with or without إن, or a comma) repeated
     on one line, thousands of stray opening marks."""
