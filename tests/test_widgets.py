@@ -758,8 +758,9 @@ def test_compare_shows_only_coded_paragraphs_with_the_keys_reasons_and_the_ticks
     coder.go(5)
     coder.questions["human_interest:1"].value = True
     result = coder.compare()
-    assert result.rows == ((0, "conflict", "conflict"), (3, "conflict", "responsibility"),
-                           (5, "morality", "conflict"))
+    # where the student ticked, the ticks decide, not the dropdown
+    assert result.rows == ((0, "conflict", "conflict"), (3, "responsibility", "responsibility"),
+                           (5, "human_interest", "conflict"))
     assert result.ticked == ((), ("responsibility",), ("human_interest",))
     assert result.ticks_point_to_key == 1 and len(result.not_coded) == 11
     shown = coder.result_html.value
@@ -768,6 +769,7 @@ def test_compare_shows_only_coded_paragraphs_with_the_keys_reasons_and_the_ticks
     assert escape(key["notes"]["1"]["en"]) not in shown and escape(key["notes"]["12"]["en"]) not in shown
     assert "also present: Morality" in shown                  # paragraph 5's other frame
     assert t("w_frames_ticks", "en", same=1, n=3).replace("'", "&#x27;") in shown
+    assert "<td>Attribution of responsibility 1</td>" in shown   # yes answers per frame
     assert "compare(" not in t("w_frames_no_key", "en") and "compare(" not in t("w_frames_no_key", "ar")
 
 
@@ -787,3 +789,60 @@ def test_a_quiz_question_shows_its_quote_in_a_bounded_part_of_a_very_long_paragr
     assert middle.startswith("Statement 151 of 300… ") and middle.endswith(" …")
     seed = W.QuoteQuiz()   # a news paragraph is shown whole
     assert "…" not in "".join(q.box.children[0].value for q in seed.questions)
+
+
+def test_the_dominant_frame_comes_from_the_ticks_with_ties_shown_as_ties():
+    """Most yes answers decides; a tie is shown and left out until the dropdown breaks it; the
+    keyword strip is shown only as a hint; without ticks the dropdown codes the paragraph."""
+    key = {0: "conflict", 1: "conflict", 3: "responsibility", 6: "human_interest"}
+    coder = W.FrameAnnotator()
+    coder.frame.value = "morality"                    # ticks below outvote this choice
+    for qid in ("conflict:0", "conflict:1", "morality:0"):
+        coder.questions[qid].value = True
+    assert coder.coding(0) == ("conflict",)
+    shown = coder.derived_html.value
+    assert escape(t("w_frames_from_ticks", "en", frame="Conflict", n=2)) in shown
+    assert escape(t("w_frames_hint", "en", frames="Conflict")) in shown   # paragraph 1's cue words
+    coder.go(3)
+    for qid in ("conflict:0", "responsibility:0"):
+        coder.questions[qid].value = True
+    assert coder.coding(3) == ("conflict", "responsibility")
+    assert escape(t("w_frames_tie", "en", frames="Conflict and Attribution of responsibility", n=1)) \
+        in coder.derived_html.value
+    coder.go(1)
+    coder.frame.value = "economic"                    # no ticks: the dropdown's frame
+    result = coder.compare(key)
+    assert result.rows == ((0, "conflict", "conflict"), (1, "economic", "conflict"))
+    assert result.ties == ((3, ("conflict", "responsibility")),) and result.agreement == 0.5
+    assert result.not_coded == (6,)
+    table = coder.result_html.value
+    assert "<td>Conflict = Attribution of responsibility (tie)</td>" in table
+    assert "<td>Conflict 1, Attribution of responsibility 1</td>" in table
+    assert escape(t("w_frames_ties_summary", "en", n=1)) in table
+    coder.go(3)
+    coder.frame.value = "responsibility"             # breaks the tie
+    assert coder.coding(3) == ("responsibility",)
+    assert "broken by your choice: Attribution of responsibility" in coder.derived_html.value
+    result = coder.compare(key)
+    assert result.ties == () and result.compared == 3 and result.agreement == pytest.approx(2 / 3)
+    coder.frame.value = "morality"                   # not one of the tied frames: still a tie
+    assert coder.compare(key).ties == ((3, ("conflict", "responsibility")),)
+    no_errors(coder)
+    again = W.FrameAnnotator()                        # the ticks come back, so does the coding
+    assert again.coding(0) == ("conflict",) and again.coding(3) == ("conflict", "responsibility")
+
+
+def test_the_frame_widget_speaks_arabic():
+    kit.set_language("ar")                            # the fixture sets English back
+    coder = W.FrameAnnotator()
+    coder.questions["human_interest:0"].value = True
+    shown = coder.derived_html.value
+    assert 'dir="rtl" lang="ar"' in shown
+    assert escape(t("w_frames_from_ticks", "ar", frame="الاهتمام الإنساني", n=1)) in shown
+
+
+def test_codebook_examples_run():
+    import doctest
+    from kit.course import codebook
+    from kit.lenses import voices
+    assert doctest.testmod(codebook).failed == 0 and doctest.testmod(voices).failed == 0
