@@ -12,7 +12,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .arabic import Token, drop_letters, stems, tokenize
+from .arabic import Token, stems, tokenize
 from .cues import cue_of, is_complementizer
 from .lexicon import Cue, word_set
 from .model import Diagnostic, NonQuote, Paragraph, QuoteKind, Sentence
@@ -187,13 +187,8 @@ class ParagraphState:
         return set(self._comma_list)
 
     def known_name(self, tokens: list[Token], i: int) -> Subject | None:
-        """الجبوري، والحسن: a surname the article already gave, which alone reads like a noun."""
-        token = tokens[i]
-        key = token.key.removeprefix("و")
-        if not self.book.knows(key):
-            return None
-        name = token.text if key == token.key else drop_letters(token.text, 1)
-        return Subject(i, i + 1, name, None, "person", "")
+        """الجبوري، والحسن: a surname the article already gave (`SourceBook.known_name`)."""
+        return self.book.known_name(tokens, i)
 
 
 def _tokens_inside(tokens: list[Token], pairs: list[Pair]) -> set[int]:

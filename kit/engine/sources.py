@@ -6,7 +6,7 @@ named again, and verbs with no subject (وأضاف، وقالت) by recency and 
 """
 from dataclasses import dataclass, field
 
-from .arabic import normalize
+from .arabic import Token, drop_letters, normalize
 from .model import Gender, Source, SourceType
 from .source_kinds import category, gender_label
 from .subjects import Subject
@@ -87,6 +87,15 @@ class SourceBook:
     def knows(self, key: str) -> bool:
         """Has the article named a source this way (a full name, a surname)?"""
         return key in self._by_key
+
+    def known_name(self, tokens: list[Token], i: int) -> Subject | None:
+        """الجبوري، والحسن: a surname the article already gave, which alone reads like a noun."""
+        token = tokens[i]
+        key = token.key.removeprefix("و")
+        if not self.knows(key):
+            return None
+        name = token.text if key == token.key else drop_letters(token.text, 1)
+        return Subject(i, i + 1, name, None, "person", "")
 
     def latest(self, gender: Gender = "") -> str | None:
         """The most recent speaker a verb without a subject can refer to, agreeing in gender."""
