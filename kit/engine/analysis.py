@@ -2,6 +2,7 @@
 from .article import DiagnosticCap, block_lines, load_article
 from .attribution import read_paragraph
 from .entities import find_mentions, proclitic_length
+from .lone_words import alone, read_alone
 from .arabic import drop_letters
 from .model import Analysis, Diagnostic, Mention, Paragraph, Quote
 from .reading_state import Draft, ParagraphState, mark_problem
@@ -31,6 +32,11 @@ def analyze(source=None, *, text=None, path=None) -> Analysis:
     diagnostics.add(article.diagnostics)
     relay, mentions = None, []
     for paragraph, sentences in zip(article.paragraphs, _by_paragraph(article), strict=True):
+        tokens = alone(text, paragraph)
+        if tokens is not None:   # one word, no marks: nothing to quote, maybe someone named
+            read_alone(tokens, book)
+            mentions.extend(_mentions(text, paragraph.index, tokens, book))
+            continue
         reading = read_paragraph(text, paragraph, sentences, book)
         _apply_relays(reading)
         drafts.extend(sorted(reading.quotes, key=lambda d: d.start))
