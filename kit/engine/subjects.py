@@ -800,15 +800,24 @@ def subject_before(text: str, tokens: list[Token], cue: int, start: int) -> Subj
     k = cue - 1
     while k >= start and tokens[k].key in ("قد", "كان", "وكان", "كانت", "وكانت"):
         k -= 1
-    for first in range(max(start, k - 3), k + 1):
-        if not all(_joined(text, tokens, j) for j in range(first, cue)):
-            continue
+    for first in _joined_up_to(text, tokens, range(max(start, k - 3), k + 1), cue):
         opens_clause = first > start and tokens[first - 1].key in word_set("clause_openers")   # غير أن مسؤولا
         subject = parse_subject(text, tokens, first, k + 1, sources_only=not opens_clause)
         if subject and subject.end == k + 1 and (subject.entity or subject.anaphor or (
                 opens_clause and subject.type in ("anonymous", "group", "body", "person"))):
             return subject
     return None
+
+
+def _joined_up_to(text: str, tokens: list[Token], firsts: range, cue: int) -> list[int]:
+    """The tokens of `firsts` joined by spaces alone to every token up to `cue`, in order
+    (each gap looked at once, from the verb back)."""
+    joined, first = [], cue - 1
+    while first >= firsts.start and _joined(text, tokens, first):
+        if first in firsts:
+            joined.append(first)
+        first -= 1
+    return joined[::-1]
 
 
 def role_before(text: str, tokens: list[Token], i: int) -> str | None:
