@@ -40,8 +40,8 @@ def read_alone(tokens: list[Token], book: SourceBook) -> None:
     if not tokens:
         return
     token = tokens[0]
-    if skip_openers(tokens, 0, 1) == 0:
-        subject = _phrase(token.text, token.key)
+    opener, subject = _reading(token.text, token.key)
+    if not opener:
         if subject is None or subject.anaphor:
             subject = book.known_name(tokens, 0) or subject
         if subject and (introduces_someone(subject, tokens) or book.knows(subject.name)):
@@ -50,7 +50,10 @@ def read_alone(tokens: list[Token], book: SourceBook) -> None:
 
 
 @lru_cache(maxsize=65536)
-def _phrase(word: str, key: str) -> Subject | None:
-    """The phrase a paragraph of this one word reads as (its subject stops before an إن/أن)."""
-    end = 0 if is_complementizer(Token(0, len(word), word, key)) else 1
-    return parse_subject(word, [Token(0, len(word), word, key)], 0, end)
+def _reading(word: str, key: str) -> tuple[bool, Subject | None]:
+    """Is this one word a sentence opener (و، أما: no one is introduced), and the phrase a
+    paragraph of it reads as (its subject stops before an إن/أن)."""
+    token = Token(0, len(word), word, key)
+    if skip_openers([token], 0, 1) != 0:
+        return True, None
+    return False, parse_subject(word, [token], 0, 0 if is_complementizer(token) else 1)
