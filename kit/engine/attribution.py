@@ -28,7 +28,7 @@ from .introductions import headline_speaker, introduce_topic
 from .lexicon import Cue, word_set
 from .model import NonQuote, Paragraph, QuoteKind, Sentence
 from .reading_state import RELATIVES, Draft, ParagraphState, Said
-from .relays import find_relays, publisher, relayed_from
+from .relays import find_relays, publisher, relay_marker, relayed_from
 from .sources import SourceBook
 from .quote_marks import MARKS
 from .subjects import Subject, gap, is_given_name, subject_before
@@ -284,21 +284,33 @@ def _quote_is_object(cue: Cue | None, between: range, lead: str) -> bool:
 def _add_marked(state: ParagraphState, open_: int, close: int, kind: QuoteKind, cue_k: int | None) -> None:
     draft = Draft(open_ + 1, close, kind, state.paragraph.index)
     if cue_k is None:
-        attach(state, draft, _speaker_without_verb(state, open_, kind), None)
+        attach(state, draft, _speaker_without_verb(state, open_, close, kind), None)
     else:
         attach(state, draft, state.said[cue_k], cue_k)
     state.quotes.append(draft)
 
 
-def _speaker_without_verb(state: ParagraphState, open_: int, kind: QuoteKind) -> Said:
+def _speaker_without_verb(state: ParagraphState, open_: int, close: int, kind: QuoteKind) -> Said:
     """A quote with no verb in its sentence: «…»، بحسب المتحدث باسم الوزارة gives a whole
-    quoted sentence to the person or body cited right after it; an outlet (بحسب ما ذكرت
-    الصحيفة) only relays, and a phrase in marks stays the previous speaker's."""
-    cited = state.according_to.get(state.sentence_of(open_)) if kind == "direct" else None
+    quoted sentence, or a phrase the source is cited right after (وتسببت في "دمار هائل"، بحسب
+    الأمم المتحدة), to the person or body cited; an outlet (بحسب ما ذكرت الصحيفة) only
+    relays, and any other phrase in marks stays the previous speaker's."""
+    cited = state.according_to.get(state.sentence_of(open_)) \
+        if kind == "direct" or _cited_right_after(state, close) else None
     if cited and cited.source_id and state.book.get(cited.source_id).type != "media":
         return cited
     source_id = state.book.latest()
     return Said(source_id, None, "the previous speaker (no verb in the sentence)" if source_id else "")
+
+
+def _cited_right_after(state: ParagraphState, close: int) -> bool:
+    """Does a relay marker and a source (بحسب الأمم المتحدة) come right after the closing
+    mark at `close`? بحسب ما أكدته مصادر confirms the event, not the phrase's wording."""
+    k = bisect_left(state.starts, close)
+    if k >= len(state.tokens) or state.text[close + 1:state.tokens[k].start].strip(" ،,"):
+        return False
+    size = relay_marker(state, k)
+    return size > 0 and k + size < len(state.tokens) and state.tokens[k + size].key != "ما"
 
 
 def _read_indirect(state: ParagraphState, k: int, span: range) -> None:

@@ -44,7 +44,7 @@ def find_relays(state: ParagraphState, n: int, span: range) -> None:
     for k in span:
         if k in state.inside:
             continue
-        size = _relay_marker(state, k)
+        size = relay_marker(state, k)
         if not size:
             continue
         j = k + size
@@ -125,7 +125,8 @@ def _without_lam(state: ParagraphState, j: int, stop: int) -> list[Token]:
     return [token, *rest]
 
 
-def _relay_marker(state: ParagraphState, k: int) -> int:
+def relay_marker(state: ParagraphState, k: int) -> int:
+    """How many tokens the relay marker at k takes (بحسب, وفقا: 1; نقلا عن: 2), 0 for none."""
     key = state.tokens[k].key
     if key in word_set("relay_markers") or (key[:1] == "و" and key[1:] in word_set("relay_markers")):
         return 1
