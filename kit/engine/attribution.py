@@ -282,6 +282,8 @@ def _quote_is_object(cue: Cue | None, between: range, lead: str) -> bool:
 
 
 def _add_marked(state: ParagraphState, open_: int, close: int, kind: QuoteKind, cue_k: int | None) -> None:
+    if any((q.start, q.end) == (open_ + 1, close) for q in state.quotes):
+        return   # وبحسب الصحيفة، فإن "…": the relay's clause already took these marks whole
     draft = Draft(open_ + 1, close, kind, state.paragraph.index)
     if cue_k is None:
         attach(state, draft, _speaker_without_verb(state, open_, close, kind), None)
