@@ -5,6 +5,7 @@ given (`attach`).
 from .arabic import Token
 from .model import QuoteKind
 from .cues import cue_of, is_complementizer
+from .lexicon import pattern_words
 from .reading_state import RELATIVES, Draft, ParagraphState, Said
 from .sources import refers_back
 from .subjects import gap, skip_openers
@@ -48,9 +49,17 @@ def _clause_stop(state: ParagraphState, first: int, span: range, cue_k: int | No
     limit = min(span.stop, first + 150)   # first < span.stop: add_clause checks it
     in_relative = cue_k is not None and cue_k > 0 and state.tokens[cue_k - 1].key in RELATIVES
     for stop in state.commas_between(first + 1, limit):
-        if stop not in state.inside and (in_relative or _attribution_at(state, stop, limit)):
+        if stop not in state.inside and (in_relative or _attribution_at(state, stop, limit)
+                                         or _gloss_at(state, stop, limit)):
             return stop   # فلان، الذي قال إنه غير نادم، قد غادر: a relative clause ends at its comma
     return limit
+
+
+def _gloss_at(state: ParagraphState, k: int, limit: int) -> bool:
+    """Does the reporter's own gloss start at token k, after a comma (…، في ظل الجهود
+    المبذولة…)? It is no longer the speaker's clause."""
+    return k + 1 < limit and state.tokens[k].key == "في" \
+        and state.tokens[k + 1].key in pattern_words("clause_ends_at_gloss")
 
 
 def _clause_start(state: ParagraphState, first: int) -> int:
