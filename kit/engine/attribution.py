@@ -326,7 +326,7 @@ def _read_indirect(state: ParagraphState, k: int, span: range) -> None:
         if clause is not None and clause - 1 in state.inside:
             return   # مشددا على :" ان حل الدولتين…": the أن inside the marks is the quote's own
         if clause is not None and state.tokens[j - 1].key in word_set("non_report_before_an"):
-            return   # قبل أن تضيف، ومن المقرر أن: no one is reported here
+            continue   # قبل أن تضيف، منذ أن أجرى: no one is reported here; the verb's own إن may follow
         if clause is not None:
             # يبلغ نحو 1500 ميغاواط، وأن الوزارة...: a وأن clause continues an earlier verb's
             if not state.tokens[j].key.startswith("و"):
