@@ -8,10 +8,10 @@ Plain functions of the paragraph's `ParagraphState`: its tokens, marks and sourc
 from dataclasses import replace
 
 from .arabic import Token, drop_letters, normalize, stems
-from .clauses import add_clause, opens_speech
+from .clauses import add_clause, attach, opens_speech
 from .cues import cue_of
 from .lexicon import word_set
-from .reading_state import RELATIVES, ParagraphState, Said
+from .reading_state import RELATIVES, Draft, ParagraphState, Said
 from .subjects import Subject, is_given_name, parse_subject, skip_openers
 
 RELAY_PAIRS = {("نقلا", "عن"), ("استنادا", "الي"), ("علي", "ذمه")}
@@ -67,6 +67,7 @@ def find_relays(state: ParagraphState, n: int, span: range) -> None:
         if k - 1 in state.inside:   # «…»، بحسب المتحدث: the source cited right after the quote
             state.according_to.setdefault(n, said)
         _according_to_clause(state, k, said, span)
+        _according_to_before(state, k, said, span)
 
 
 def _relayed_by(state: ParagraphState, outlet: Subject, outlet_id: str, span: range) -> Said:
@@ -152,3 +153,28 @@ def _according_to_clause(state: ParagraphState, k: int, said: Said, span: range)
             if not any(state.cue_at(m) and opens_speech(state, m, span) for m in range(j, span.stop)):
                 add_clause(state, j + 1, span, said, state.tokens[k], None)
             return
+
+
+def _according_to_before(state: ParagraphState, k: int, said: Said, span: range) -> None:
+    """ومن المتوقع أن يلتقي الوفدان الجمعة، وفقا لمسؤول أمريكي: the words before the comma,
+    with no marks and no verb of saying, are the source's claim (an indirect quote). The
+    source and a few words describing it end the sentence or are followed by a comma. Not a
+    claim: بحسب ما أفادت الوزارة (the event confirmed), figures (وفقا لأرقام الوزارة), and the
+    writer's aside (يذكر أن …)."""
+    first = skip_openers(state.tokens, span.start, k)
+    if k - first < 3 or not state.after_comma(k) or state.tokens[k].key not in word_set("relay_markers") \
+            or state.tokens[k + 1].key in word_set("relay_fillers"):
+        return   # …، بحسب ما أفادت الوزارة: the event is confirmed, no claim is put in a mouth
+    after = said.subject.end   # a few more words may describe the source (لمصدر طبي)
+    if next((j for j in range(after, span.stop) if state.after_comma(j)), span.stop) - after > 4:
+        return
+    if state.tokens[first].key in word_set("reporter_formulas") \
+            or stems(state.tokens[said.subject.first].key) & word_set("document_nouns"):
+        return   # يذكر أن …، وفقا لأرقام الوزارة: the writer's background, backed by figures
+    if any(j in state.inside or state.cue_at(j) for j in range(first, k)) \
+            or any(q.start < state.tokens[k].start and q.end > state.tokens[first].start for q in state.quotes):
+        return
+    draft = Draft(state.tokens[first].start, state.tokens[k - 1].end, "indirect", state.paragraph.index)
+    attach(state, draft, said, None)
+    draft.cue, draft.cue_lemma = state.tokens[k], state.tokens[k].key
+    state.quotes.append(draft)
