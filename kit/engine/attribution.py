@@ -21,7 +21,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from .arabic import normalize, without_possessive
-from .clauses import add_clause, attach
+from .clauses import add_clause, add_np_complement, attach
 from .cues import complement_at, is_complementizer
 from .interviews import introduce_guest, read_answer
 from .introductions import headline_speaker, introduce_topic
@@ -75,8 +75,11 @@ def _read_sentence(state: ParagraphState, n: int) -> None:
     _read_marks(state, n, span)
     for k in span:
         if k in state.said and state.cue_at(k):
+            found = len(state.quotes)
             _read_indirect(state, k, span)
             _read_unmarked(state, k, span)
+            if len(state.quotes) == found:
+                add_np_complement(state, k, span)
     _partials_follow_their_clause(state.quotes[first_quote:])
 
 

@@ -2,10 +2,10 @@
 where it ends (the next attribution after a comma), and the speaker and verb each quote is
 given (`attach`).
 """
-from .arabic import Token
+from .arabic import Token, normalize, stems
 from .model import QuoteKind
 from .cues import cue_of, is_complementizer
-from .lexicon import pattern_words
+from .lexicon import pattern_words, word_set
 from .reading_state import RELATIVES, Draft, ParagraphState, Said
 from .sources import refers_back
 from .subjects import gap, skip_openers
@@ -43,6 +43,35 @@ def add_clause(state: ParagraphState, first: int, span: range, said: Said, marke
     state.quotes.append(draft)
 
 
+def add_np_complement(state: ParagraphState, k: int, span: range) -> None:
+    """أعلن المكتب، مساء السبت، ارتفاع عدد… / مؤكدا الالتزام بدعم…: a verb of the np_complement
+    row whose object is a verbal noun carrying the statement (propositional_nouns) reports it
+    as an indirect quote, from that noun to the end of the clause. Only within a few words of
+    the verb (its subject and a time may stand between), with no إن/أن or marks before it."""
+    if normalize(state.cue_at(k).lemma) not in pattern_words("np_complement"):
+        return
+    subject = state.said[k].subject
+    j = subject.end if subject is not None and subject.first > k else k + 1
+    for m in range(j, min(span.stop, j + 6)):
+        key = state.tokens[m].key
+        if m in state.inside or is_complementizer(state.tokens[m]) or state.cue_at(m) \
+                or ":" in gap(state.text, state.tokens, m - 1) or not _object_place(state, m, j):
+            return
+        if stems(key) & word_set("propositional_nouns") and not key.startswith("و"):
+            add_clause(state, m, span, state.said[k], None, k)
+            return
+
+
+def _object_place(state: ParagraphState, m: int, j: int) -> bool:
+    """Can the verb's object start at token m? Right after the verb or its subject (j), after
+    a comma, a time (مساء السبت، في 18 يناير الجاري) or عن / على (أعلنت عن إطلاق…)."""
+    if m == j or state.after_comma(m):
+        return True
+    before = state.tokens[m - 1].key
+    return before in word_set("time_words") or before in ("عن", "علي", "في") or before.isdigit() \
+        or (m - 1 > j and state.tokens[m - 2].key in word_set("time_words"))
+
+
 def _clause_stop(state: ParagraphState, first: int, span: range, cue_k: int | None) -> int:
     """The token after the clause: the next attribution after a comma (a reported clause is
     at most 150 words)."""
@@ -63,9 +92,10 @@ def _gloss_at(state: ParagraphState, k: int, limit: int) -> bool:
 
 
 def _clause_start(state: ParagraphState, first: int) -> int:
-    """The clause's first character, past spaces and a colon (انه :" لا شيء…)."""
+    """The clause's first character, past spaces, a colon (انه :" لا شيء…), a comma or a
+    closing mark (أعلنت مجموعة «…» إطلاق…)."""
     start = state.tokens[first - 1].end
-    while state.text[start].isspace() or state.text[start] == ":":
+    while state.text[start].isspace() or state.text[start] in ":،,»":
         start += 1
     return start
 
