@@ -85,10 +85,15 @@ def _clause_stop(state: ParagraphState, first: int, span: range, cue_k: int | No
 
 
 def _gloss_at(state: ParagraphState, k: int, limit: int) -> bool:
-    """Does the reporter's own gloss start at token k, after a comma (…، في ظل الجهود
-    المبذولة…)? It is no longer the speaker's clause."""
-    return k + 1 < limit and state.tokens[k].key == "في" \
-        and state.tokens[k + 1].key in pattern_words("clause_ends_at_gloss")
+    """Does the reporter's own gloss or a relay start at token k, after a comma (…، في ظل
+    الجهود المبذولة…، حسبما أفادت قناة…، على ما نقلت «فرانس برس»)? It is no longer the
+    speaker's clause."""
+    if k + 1 >= limit:
+        return False
+    key, after = state.tokens[k].key, state.tokens[k + 1].key
+    return (key == "في" and after in pattern_words("clause_ends_at_gloss")) \
+        or key.removeprefix("و") in word_set("relay_markers") \
+        or (key == "علي" and after in pattern_words("clause_ends_at_relay"))
 
 
 def _clause_start(state: ParagraphState, first: int) -> int:
