@@ -28,7 +28,7 @@ from .introductions import headline_speaker, introduce_topic
 from .lexicon import Cue, word_set
 from .model import NonQuote, Paragraph, QuoteKind, Sentence
 from .reading_state import RELATIVES, Draft, ParagraphState, Said
-from .relays import find_relays, publisher, relay_marker, relayed_from
+from .relays import document_clause, find_relays, publisher, relay_marker, relayed_from
 from .sources import SourceBook
 from .quote_marks import MARKS
 from .subjects import Subject, gap, is_given_name, subject_before
@@ -53,6 +53,7 @@ def _read_sentence(state: ParagraphState, n: int) -> None:
     span = state.sentence_tokens(n)
     first_quote = len(state.quotes)
     find_relays(state, n, span)
+    document_clause(state, span)
     introduce_topic(state, span)
     introduce_guest(state, span)
     headline_speaker(state, span)

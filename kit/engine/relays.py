@@ -9,8 +9,8 @@ from dataclasses import replace
 
 from .arabic import Token, drop_letters, normalize, stems
 from .clauses import add_clause, attach, opens_speech
-from .cues import cue_of
-from .lexicon import word_set
+from .cues import complement_at, cue_of
+from .lexicon import pattern_words, word_set
 from .reading_state import RELATIVES, Draft, ParagraphState, Said
 from .subjects import Subject, is_given_name, parse_subject, skip_openers
 
@@ -178,3 +178,24 @@ def _according_to_before(state: ParagraphState, k: int, said: Said, span: range)
     attach(state, draft, said, None)
     draft.cue, draft.cue_lemma = state.tokens[k], state.tokens[k].key
     state.quotes.append(draft)
+
+
+def document_clause(state: ParagraphState, span: range) -> None:
+    """وجاء في البيان أن "…" / وورد في تقرير للوزارة أن …: the document's words, spoken by
+    whoever issued it (named with it, or else the latest source)."""
+    for k in range(span.start, span.stop - 3):
+        key = state.tokens[k].key.removeprefix("و")
+        doc = k + 2
+        if key not in pattern_words("document_says") or state.tokens[k + 1].key != "في" \
+                or not stems(state.tokens[doc].key) & word_set("document_nouns"):
+            continue
+        issuer = publisher(state, doc, span)
+        said = Said(state.book.add(issuer), issuer, "the document's issuer") if issuer \
+            else Said(state.book.latest(), None, "the issuer of the document named before")
+        for j in range(doc + 1, min(span.stop, doc + 10)):
+            if state.cue_at(j):
+                break   # وجاء في البيان الذي تلاه الوزير أنه …: the verb has the clause
+            clause = complement_at(state.tokens, j) if j not in state.inside else None
+            if clause is not None:   # وجاء في البيان: «إن …»: the marks are a direct quote
+                add_clause(state, clause, span, said, state.tokens[k], None)
+                break
