@@ -14,6 +14,8 @@ from .subjects import gap, skip_openers
 def opens_speech(state: ParagraphState, k: int, span: range) -> bool:
     """Does the verb at k bring in words (إن/أن, a colon or marks before the next comma)?
     ونقلوا إلى مركز استقبال does not."""
+    if k + 1 < span.stop and _np_object(state, k, k + 1):
+        return True   # …، مؤكدا ضرورة البدء: a statement of its own
     for m in range(k + 1, min(span.stop, k + 10)):
         if is_complementizer(state.tokens[m]) or m in state.inside \
                 or ":" in gap(state.text, state.tokens, m - 1):
@@ -48,18 +50,22 @@ def add_np_complement(state: ParagraphState, k: int, span: range) -> None:
     row whose object is a verbal noun carrying the statement (propositional_nouns) reports it
     as an indirect quote, from that noun to the end of the clause. Only within a few words of
     the verb (its subject and a time may stand between), with no إن/أن or marks before it."""
-    if normalize(state.cue_at(k).lemma) not in pattern_words("np_complement"):
-        return
     subject = state.said[k].subject
     j = subject.end if subject is not None and subject.first > k else k + 1
     for m in range(j, min(span.stop, j + 6)):
-        key = state.tokens[m].key
         if m in state.inside or is_complementizer(state.tokens[m]) or state.cue_at(m) \
                 or ":" in gap(state.text, state.tokens, m - 1) or not _object_place(state, m, j):
             return
-        if stems(key) & word_set("propositional_nouns") and not key.startswith("و"):
+        if _np_object(state, k, m):
             add_clause(state, m, span, state.said[k], None, k)
             return
+
+
+def _np_object(state: ParagraphState, k: int, m: int) -> bool:
+    """Is token m a verbal noun carrying the statement of the np_complement verb at k?"""
+    key = state.tokens[m].key
+    return normalize(state.cue_at(k).lemma) in pattern_words("np_complement") \
+        and bool(stems(key) & word_set("propositional_nouns")) and not key.startswith("و")
 
 
 def _object_place(state: ParagraphState, m: int, j: int) -> bool:
