@@ -119,10 +119,12 @@ def _without_lam(state: ParagraphState, j: int, stop: int) -> list[Token]:
     """The few tokens from j on, with the preposition ل cut from the first
     (وفقا للجبوري -> الجبوري)."""
     token, rest = state.tokens[j], state.tokens[j + 1:min(stop, j + 12)]
-    if token.key.startswith("لل") and len(token.key) > 3:
-        token = Token(token.start + 1, token.end, "ال" + drop_letters(token.text, 2), "ال" + token.key[2:])
+    if token.key.startswith("لل") and len(token.key) > 3:   # ل + ال written لل: the name is الناطقة
+        word = drop_letters(token.text, 2)
+        token = Token(token.end - len(word), token.end, "ال" + word, "ال" + token.key[2:])
     elif token.key.startswith("ل") and len(token.key) > 2 and not token.key.startswith("ال"):
-        token = Token(token.start + 1, token.end, drop_letters(token.text, 1), token.key[1:])
+        word = drop_letters(token.text, 1)
+        token = Token(token.end - len(word), token.end, word, token.key[1:])
     return [token, *rest]
 
 

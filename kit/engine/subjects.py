@@ -94,7 +94,9 @@ def _one_word_head(key: str, list_name: str, may_own: bool) -> int:
 
 
 def _span_text(text: str, tokens: list[Token], first: int, end: int) -> str:
-    return text[tokens[first].start:tokens[end - 1].end]
+    """The words from token `first` to token `end - 1` as written; the first as its token has
+    it (وفقا للناطقة: the name read is الناطقة, though the text has لناطقة after the ل)."""
+    return tokens[first].text + text[tokens[first].end:tokens[end - 1].end]
 
 
 def parse_subject(text: str, tokens: list[Token], i: int, end: int, sources_only: bool = False) -> Subject | None:
