@@ -164,22 +164,33 @@ def _according_to_before(state: ParagraphState, k: int, said: Said, span: range)
     claim: بحسب ما أفادت الوزارة (the event confirmed), figures (وفقا لأرقام الوزارة), and the
     writer's aside (يذكر أن …)."""
     first = skip_openers(state.tokens, span.start, k)
-    if k - first < 3 or not state.after_comma(k) or state.tokens[k].key not in word_set("relay_markers") \
-            or state.tokens[k + 1].key in word_set("relay_fillers"):
-        return   # …، بحسب ما أفادت الوزارة: the event is confirmed, no claim is put in a mouth
-    after = said.subject.end   # a few more words may describe the source (لمصدر طبي)
-    if next((j for j in range(after, span.stop) if state.after_comma(j)), span.stop) - after > 4:
-        return
-    if state.tokens[first].key in word_set("reporter_formulas") \
-            or stems(state.tokens[said.subject.first].key) & word_set("document_nouns"):
-        return   # يذكر أن …، وفقا لأرقام الوزارة: the writer's background, backed by figures
-    if any(j in state.inside or state.cue_at(j) for j in range(first, k)) \
-            or any(q.start < state.tokens[k].start and q.end > state.tokens[first].start for q in state.quotes):
+    if not _cites_after_statement(state, k, said, span) or not _bare_statement(state, first, k):
         return
     draft = Draft(state.tokens[first].start, state.tokens[k - 1].end, "indirect", state.paragraph.index)
     attach(state, draft, said, None)
     draft.cue, draft.cue_lemma = state.tokens[k], state.tokens[k].key
     state.quotes.append(draft)
+
+
+def _cites_after_statement(state: ParagraphState, k: int, said: Said, span: range) -> bool:
+    """Is the relay at k a bare وفقا / بحسب after a comma, citing someone (not figures) who ends
+    the sentence or is followed by a comma within a few words (لمصدر طبي)?"""
+    if not state.after_comma(k) or state.tokens[k].key not in word_set("relay_markers") \
+            or state.tokens[k + 1].key in word_set("relay_fillers") \
+            or stems(state.tokens[said.subject.first].key) & word_set("document_nouns"):
+        return False
+    after = said.subject.end
+    return next((j for j in range(after, span.stop) if state.after_comma(j)), span.stop) - after <= 4
+
+
+def _bare_statement(state: ParagraphState, first: int, k: int) -> bool:
+    """Are tokens first … k - 1 a statement of three words or more, not the writer's aside, with
+    no marks, no verb of saying and no quote over them?"""
+    if k - first < 3 or state.tokens[first].key in word_set("reporter_formulas"):
+        return False
+    if any(j in state.inside or state.cue_at(j) for j in range(first, k)):
+        return False
+    return not any(q.start < state.tokens[k].start and q.end > state.tokens[first].start for q in state.quotes)
 
 
 def document_clause(state: ParagraphState, span: range) -> None:
