@@ -1,5 +1,6 @@
 """Recording what a sentence reports: an indirect clause (قال إن ...، ووفقا للصحيفة، فإن ...),
-where it ends (the next attribution after a comma), and the speaker and verb each quote is
+or a verb's object that carries the statement (أعلن ارتفاع عدد…), where it ends (the next
+attribution, relay or reporter's gloss after a comma), and the speaker and verb each quote is
 given (`attach`).
 """
 from .arabic import Token, normalize, stems

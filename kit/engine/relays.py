@@ -1,7 +1,7 @@
 """Relayed attribution: an outlet passing on someone's words (نقلت الوكالة عن مسؤول قوله، نقلا
 عن مصادر)، a claim put in a source's mouth (وفقا للصحيفة، فإن...؛ بحسب ما نقلته قناة «…» عن
-مصدر، فإن...)، and documents speaking for whoever issued them (تقرير صادر عن ديوان المحاسبة،
-بلاغ للوزارة).
+مصدر، فإن...؛ ومن المتوقع أن…، وفقا لمسؤول)، and documents speaking for whoever issued them
+(تقرير صادر عن ديوان المحاسبة، بلاغ للوزارة، وجاء في البيان أن…).
 
 Plain functions of the paragraph's `ParagraphState`: its tokens, marks and source book.
 """
