@@ -180,17 +180,24 @@ def _cites_after_statement(state: ParagraphState, k: int, said: Said, span: rang
             or stems(state.tokens[said.subject.first].key) & word_set("document_nouns"):
         return False
     after = said.subject.end
-    return next((j for j in range(after, span.stop) if state.after_comma(j)), span.stop) - after <= 4
+    stop = min(span.stop, after + 5)
+    return next((j for j in range(after, stop) if state.after_comma(j)), stop) - after <= 4
 
 
 def _bare_statement(state: ParagraphState, first: int, k: int) -> bool:
-    """Are tokens first … k - 1 a statement of three words or more, not the writer's aside, with
-    no marks, no verb of saying and no quote over them?"""
-    if k - first < 3 or state.tokens[first].key in word_set("reporter_formulas"):
+    """Are tokens first … k - 1 a statement of 3 to 80 words, not the writer's aside, with no
+    marks, no verb of saying and no quote over them?"""
+    if not 3 <= k - first <= 80 or state.tokens[first].key in word_set("reporter_formulas"):
         return False
     if any(j in state.inside or state.cue_at(j) for j in range(first, k)):
         return False
-    return not any(q.start < state.tokens[k].start and q.end > state.tokens[first].start for q in state.quotes)
+    start, end = state.tokens[first].start, state.tokens[k].start
+    for quote in reversed(state.quotes):   # the sentence's own quotes come last
+        if quote.end <= start:
+            return True
+        if quote.start < end:
+            return False
+    return True
 
 
 def document_clause(state: ParagraphState, span: range) -> None:
