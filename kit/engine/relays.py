@@ -210,8 +210,7 @@ def document_clause(state: ParagraphState, span: range) -> None:
                 or not stems(state.tokens[doc].key) & word_set("document_nouns"):
             continue
         issuer = publisher(state, doc, span)
-        said = Said(state.book.add(issuer), issuer, "the document's issuer") if issuer \
-            else Said(state.book.latest(), None, "the issuer of the document named before")
+        said = Said(state.book.add(issuer) if issuer else state.book.latest(), issuer, "the document's issuer")
         for j in range(doc + 1, min(span.stop, doc + 10)):
             if state.cue_at(j):
                 break   # وجاء في البيان الذي تلاه الوزير أنه …: the verb has the clause
