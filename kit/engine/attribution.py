@@ -25,7 +25,7 @@ from .clauses import add_clause, add_np_complement, attach
 from .cues import complement_at, is_complementizer
 from .interviews import introduce_guest, read_answer
 from .introductions import headline_speaker, introduce_topic
-from .lexicon import Cue, word_set
+from .lexicon import Cue, pattern_words, word_set
 from .model import NonQuote, Paragraph, QuoteKind, Sentence
 from .reading_state import RELATIVES, Draft, ParagraphState, Said
 from .relays import document_clause, find_relays, publisher, relay_marker, relayed_from
@@ -114,7 +114,7 @@ def _speaker_of(state: ParagraphState, k: int, cue: Cue, span: range) -> Said:
         subject = _antecedent(state, k - 1, span)
         if subject:
             return Said(state.book.add(subject), subject, "named before the relative")
-    limit = state.subject_limit(k, span)
+    limit = _before_ba_object(state, k, cue, state.subject_limit(k, span))
     subject = None
     if not cue.participle and k + 1 < limit:
         subject = _subject_after(state, k + 1, limit)
@@ -133,6 +133,15 @@ def _speaker_of(state: ParagraphState, k: int, cue: Cue, span: range) -> Said:
         return relayed_from(state, k, Said(source_id, subject, how), span)
     source_id = state.book.latest(cue.gender)
     return Said(source_id, None, "carried over from the previous speaker" if source_id else "")
+
+
+def _before_ba_object(state: ParagraphState, k: int, cue: Cue, limit: int) -> int:
+    """وأشاد الأمين العام للأمم المتحدة بالتقدم في العراق: the object of أشاد / طالب / نوه
+    comes with بـ, so the subject ends before the first word with بـ."""
+    if normalize(cue.lemma) not in pattern_words("subject_before_ba_object"):
+        return limit
+    return next((j for j in range(k + 2, limit) if state.tokens[j].key.startswith("ب")
+                 and len(state.tokens[j].key) > 3 and not is_given_name(state.tokens[j])), limit)
 
 
 def _subject_after(state: ParagraphState, i: int, limit: int) -> Subject | None:
