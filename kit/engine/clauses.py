@@ -53,11 +53,11 @@ def add_np_complement(state: ParagraphState, k: int, span: range) -> None:
     the verb (its subject and a time may stand between), with no إن/أن or marks before it."""
     subject = state.said[k].subject
     j = subject.end if subject is not None and subject.first > k else k + 1
-    for m in range(j, min(span.stop, j + 6)):
+    for m in range(j, min(span.stop, j + 8)):
         if m in state.inside or is_complementizer(state.tokens[m]) or state.cue_at(m) \
-                or ":" in gap(state.text, state.tokens, m - 1) or not _object_place(state, m, j):
+                or ":" in gap(state.text, state.tokens, m - 1):
             return
-        if _np_object(state, k, m):
+        if _np_object(state, k, m) and _object_place(state, m, j):
             add_clause(state, m, span, state.said[k], None, k)
             return
 
@@ -71,11 +71,12 @@ def _np_object(state: ParagraphState, k: int, m: int) -> bool:
 
 def _object_place(state: ParagraphState, m: int, j: int) -> bool:
     """Can the verb's object start at token m? Right after the verb or its subject (j), after
-    a comma, a time (مساء السبت، في 18 يناير الجاري) or عن / على (أعلنت عن إطلاق…)."""
+    a comma (…، في تصريح صحفي، عدم وجود…), a time (مساء السبت، في 18 يناير الجاري) or
+    عن / على (أعلنت عن إطلاق…); not inside another noun phrase (إيقاف موظفين في شعبة التسجيل)."""
     if m == j or state.after_comma(m):
         return True
     before = state.tokens[m - 1].key
-    return before in word_set("time_words") or before in ("عن", "علي", "في") or before.isdigit() \
+    return before in word_set("time_words") or before in ("عن", "علي") or before.isdigit() \
         or (m - 1 > j and state.tokens[m - 2].key in word_set("time_words"))
 
 
