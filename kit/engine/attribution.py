@@ -125,7 +125,7 @@ def _speaker_of(state: ParagraphState, k: int, cue: Cue, span: range) -> Said:
         subject = publisher(state, k + 1, span) or subject
     how = "named after the verb"
     if subject is None and not cue.participle:
-        subject = subject_before(state.text, state.tokens, k, span.start)
+        subject = _clause_subject(state, k, span) or subject_before(state.text, state.tokens, k, span.start)
         how = "named before the verb"
     if subject is not None:
         source_id = state.book.add(subject)
@@ -133,6 +133,19 @@ def _speaker_of(state: ParagraphState, k: int, cue: Cue, span: range) -> Said:
         return relayed_from(state, k, Said(source_id, subject, how), span)
     source_id = state.book.latest(cue.gender)
     return Said(source_id, None, "carried over from the previous speaker" if source_id else "")
+
+
+def _clause_subject(state: ParagraphState, k: int, span: range) -> Subject | None:
+    """قال إن الرئيس الأميركي أخبره بأنه…: inside a reported clause, the words between its
+    إن/أن and the verb are the verb's subject when they are one speaker's phrase."""
+    for j in range(k - 1, max(span.start, k - 8) - 1, -1):
+        if j in state.inside or state.after_comma(j + 1):
+            return None   # …قبل أن ترى الدخان، وتضيف: the comma ends that clause
+        if state.tokens[j].key in ("ان", "بان") and j > span.start \
+                and state.tokens[j - 1].key not in word_set("non_report_before_an"):
+            subject = state.subject_at(j + 1, k) if j + 1 < k else None
+            return subject if subject is not None and subject.end == k else None
+    return None
 
 
 def _before_ba_object(state: ParagraphState, k: int, cue: Cue, limit: int) -> int:

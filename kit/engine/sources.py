@@ -104,8 +104,8 @@ class SourceBook:
         that refers back (الوزيرة، الصحيفة), or a name or surname already given."""
         if subject.entity and subject.entity.id in self._entries:
             return subject.entity.id
-        if subject.anaphor and subject.type in ("official", "anonymous"):
-            return self._titled(subject)
+        if subject.anaphor and subject.type in ("official", "anonymous"):   # الرئيس الأميركي: the American
+            return (self._same_title(subject.role) if subject.role else None) or self._titled(subject)
         if subject.anaphor:
             found = self._headed(subject)
             if found is not None:
