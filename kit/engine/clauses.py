@@ -64,9 +64,9 @@ def add_np_complement(state: ParagraphState, k: int, span: range) -> None:
 
 def _np_object(state: ParagraphState, k: int, m: int) -> bool:
     """Is token m a verbal noun carrying the statement of the np_complement verb at k?"""
-    key = state.tokens[m].key
+    key, nouns = state.tokens[m].key, word_set("propositional_nouns")
     return normalize(state.cue_at(k).lemma) in pattern_words("np_complement") \
-        and bool(stems(key) & word_set("propositional_nouns")) and not key.startswith("و")
+        and (key in nouns or bool(stems(key) & nouns) and not key.startswith("و"))   # وجود, not وارتفاع
 
 
 def _object_place(state: ParagraphState, m: int, j: int) -> bool:
