@@ -269,8 +269,11 @@ def _title_end(text, tokens, i, stop, end) -> int:
     الدولة المكلفة بالماء، رئيس الاتحاد العام التونسي للشغل."""
     if not tokens[i].key.lstrip("وف").startswith("ال") and stop < end and _joined(text, tokens, stop - 1):
         stop += 1   # an indefinite title is followed by its genitive: محافظ حلب، كاتبة الدولة
+    first_stop = stop
     while stop < end and _joined(text, tokens, stop - 1) and _continues_title(text, tokens, stop, end):
         stop += 1
+    while stop > first_stop and tokens[stop - 1].key in _title_links():
+        stop -= 1   # الوزير في تصريح صحفي: a link with nothing of the title after it is not the title's
     return stop
 
 
