@@ -5,7 +5,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 STAMP   = $(VENV)/.framing-lab-installed
 
-.PHONY: lab test test-fast browser-test lint stamp check-notebooks bench freeze clean-venv
+.PHONY: lab app test test-fast browser-test lint stamp check-notebooks bench freeze clean-venv
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,16 @@ lab: $(STAMP)
 	JUPYTER_CONFIG_PATH=$(CURDIR)/kit/course/jupyter_config $(VENV)/bin/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root) \
 	  --ServerApp.root_dir=$(CURDIR) --LabApp.app_settings_dir=$(CURDIR)/kit/course/jupyter_config/lab_settings \
 	  notebooks/start.ipynb
+
+# The no-code app: the same lessons as pages without code cells, served by Voilà; the widgets do
+# all the work and save to the same my_work folder. kit/course/jupyter_config/voila.py (found
+# through JUPYTER_CONFIG_PATH) drops the Markdown meant for JupyterLab (kit/course/app_mode.py).
+# Voilà lists notebooks/; the start page leads to both editions.
+APP_PORT ?= 8866
+app: $(STAMP)
+	@echo "Framing Lab app: open http://localhost:$(APP_PORT)/voila/render/start.ipynb"
+	JUPYTER_CONFIG_PATH=$(CURDIR)/kit/course/jupyter_config $(VENV)/bin/voila notebooks \
+	  --port=$(APP_PORT) --Voila.ip=127.0.0.1
 
 test: $(STAMP) lint
 	$(PY) -m pytest -q

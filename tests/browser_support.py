@@ -162,23 +162,53 @@ def start_lab(root: Path, home: Path, extra_env: dict | None = None,
 
 
 def _wait_for_status(server: LabServer, timeout: float) -> None:
-    deadline = time.monotonic() + timeout
     request = urllib.request.Request(f"{server.url}/api/status",
                                      headers={"Authorization": f"token {server.token}"})
+    _wait_until_answering(server, request, lambda answer: answer.status == 200
+                          and "started" in json.load(answer), timeout)
+
+
+def _wait_until_answering(server: LabServer, request, answers, timeout: float) -> None:
+    """Wait until `answers(response)` is true for `request`, failing if the server exits."""
+    deadline = time.monotonic() + timeout
     last = "no answer yet"
     while time.monotonic() < deadline:
         if server.process.poll() is not None:
-            raise RuntimeError(f"JupyterLab exited with code {server.process.returncode} while "
+            raise RuntimeError(f"The server exited with code {server.process.returncode} while "
                                f"starting. Its log ends with:\n{server.log()}")
         try:
             with urllib.request.urlopen(request, timeout=2) as answer:
-                if answer.status == 200 and "started" in json.load(answer):
+                if answers(answer):
                     return
         except (urllib.error.URLError, OSError, ValueError) as error:
             last = repr(error)
         time.sleep(0.2)
-    raise TimeoutError(f"JupyterLab did not answer {server.url}/api/status within {timeout:.0f} s "
+    raise TimeoutError(f"The server did not answer {request.full_url} within {timeout:.0f} s "
                        f"(last: {last}). Its log ends with:\n{server.log()}")
+
+
+def start_app(root: Path, home: Path, timeout: float = 60.0) -> LabServer:
+    """Start the no-code app as `make app` does (Voilà on `root`/notebooks, the kit's Voilà
+    settings through JUPYTER_CONFIG_PATH) and wait until its page list answers. Voilà has no
+    token: it listens on 127.0.0.1 only."""
+    home.mkdir(parents=True, exist_ok=True)
+    env = lab_environment(home)
+    port = free_port()
+    log_path = home / "voila.log"
+    command = [sys.executable, "-m", "voila", str(root / "notebooks"), "--no-browser",
+               "--Voila.ip=127.0.0.1", f"--port={port}", "--Voila.port_retries=0"]
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, cwd=root, env=env, stdout=log,
+                                   stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    server = LabServer(f"http://127.0.0.1:{port}", "", process, home,
+                       Path(env["FRAMING_LAB_WORK_DIR"]), log_path, env)
+    try:
+        _wait_until_answering(server, urllib.request.Request(f"{server.url}/"),
+                              lambda answer: answer.status == 200, timeout)
+    except BaseException:
+        stop_lab(server)
+        raise
+    return server
 
 
 def stop_lab(server: LabServer, timeout: float = 15.0) -> None:

@@ -51,5 +51,7 @@ def test_kit_is_installed_by_postbuild_and_binder_opens_the_start_page():
     readme = (ROOT / "README.md").read_text("utf-8")
     # Binder and `make lab` both land on the start page, one click from either edition.
     assert "urlpath=lab/tree/notebooks/start.ipynb" in readme
+    # The second link: the same start page in the no-code app (Voilà's server extension).
+    assert "urlpath=voila/render/notebooks/start.ipynb" in readme
     assert "notebooks/start.ipynb" in (ROOT / "Makefile").read_text("utf-8")
     assert (ROOT / "notebooks" / "start.ipynb").is_file()

@@ -151,8 +151,11 @@ def test_charts_follow_the_reading_direction(lang):
 
 def test_plot_text_leaves_text_alone_when_matplotlib_shapes(monkeypatch):
     monkeypatch.setattr(arabic_plot_text, "matplotlib_shapes_arabic", lambda: True)
-    for text in ("بلينكن", "مُؤَكِّدًا", "Joe Biden 52", ""):
-        assert plot_text(text) == text
+    for text, lang in (("بلينكن", "ar"), ("مُؤَكِّدًا", "ar"), ("Joe Biden 52", "en"), ("", "en"), ("", "ar")):
+        assert plot_text(text, lang) == text
+    # Only a label whose first letter runs against the chart gets the chart's direction mark.
+    assert plot_text("«كشفت» (reveal)", "en") == "\u200e«كشفت» (reveal)"
+    assert plot_text("Financial Times قالت", "ar") == "\u200fFinancial Times قالت"
 
 
 def test_plot_text_reshapes_and_reorders_for_older_matplotlib(monkeypatch):
@@ -220,10 +223,10 @@ def matplotlib_ink(text: str) -> Image.Image:
     return ink(drawn(fig))
 
 
-def raqm_ink(text: str) -> Image.Image:
+def raqm_ink(text: str, direction: str | None = None) -> Image.Image:
     font = ImageFont.truetype(DEJAVU, 64, layout_engine=ImageFont.Layout.RAQM)
-    image = Image.new("L", (1000, 200), 255)
-    ImageDraw.Draw(image).text((20, 40), text, font=font, fill=0)
+    image = Image.new("L", (1400, 200), 255)
+    ImageDraw.Draw(image).text((20, 40), text, font=font, fill=0, direction=direction)
     return ink(image)
 
 
@@ -269,3 +272,23 @@ def test_arabic_names_read_right_on_charts(lang, word):
     assert right < CLOSE, f"{word!r} on a {lang} chart: {right:.1f}"
     far = difference(chart_label_ink(word[::-1]), reference)
     assert far > FAR, f"the test cannot see a reversed {word!r} on a {lang} chart: {far:.1f}"
+
+
+MIXED = "«كشفت» (reveal)"
+
+
+@needs_raqm
+@pytest.mark.parametrize("chart_lang, way, other", [("en", "ltr", "rtl"), ("ar", "rtl", "ltr")])
+def test_a_label_mixing_scripts_runs_the_charts_way(chart_lang, way, other):
+    """«كشفت» (reveal) starts with an Arabic letter: laid out by its first letter it would run
+    right to left on an English chart, its parts in reverse order. It runs the chart's way."""
+    before = get_language()
+    set_language(chart_lang)
+    try:
+        label = chart_label_ink(MIXED if chart_lang == "en" else "Financial Times قالت")
+        reference = MIXED if chart_lang == "en" else "Financial Times قالت"
+    finally:
+        set_language(before)
+    right, wrong = difference(label, raqm_ink(reference, way)), difference(label, raqm_ink(reference, other))
+    assert right < CLOSE, f"{reference!r} on a {chart_lang} chart: {right:.1f}"
+    assert wrong > FAR, f"the test cannot tell the two directions apart: {wrong:.1f}"

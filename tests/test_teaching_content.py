@@ -379,3 +379,17 @@ def test_work_saved_before_first_attempts_were_kept_still_scores(tmp_path, monke
     box.answer("who_wahmiya", "writer")
     box.check("who_wahmiya")
     assert box.score[0] == 1 and box.attempts["who_wahmiya"] == 2     # the first attempt stands
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_marks_exercise_asks_what_the_free_editing_box_shows(lang):
+    """Lesson 05's box starts with «وهمية» without its marks and asks students to type them
+    back: the self-check asks about the sentence as the box shows it, not to remove the marks."""
+    import json
+    cells = "\n".join(_cells(lang, "05_reframe"))
+    assert 'SentenceBox("غير أن نتنياهو رفض هذه المقترحات ووصفها بأنها وهمية."' in cells
+    assert '"وهمية"' in SEED.read_text("utf-8")          # the article has the marks
+    exercises = json.loads((ROOT / "exercises" / "05_reframe.json").read_text("utf-8"))["exercises"]
+    prompt = next(e for e in exercises if e["id"] == "remove_marks")["prompt"][lang]
+    assert ("بلا علامتي التنصيص" if lang == "ar" else "without the quotation marks") in prompt
+    assert not any(word in prompt for word in ("احذف", "remove"))

@@ -506,6 +506,31 @@ def test_a_verb_swap_rewrites_what_the_verb_governs():
     assert said.rewritten.startswith("وحذر بلينكن من أنه في حين")
 
 
+def test_a_verb_with_a_noun_object_is_only_swapped_for_verbs_that_take_one():
+    """«كشفت صحيفة "فايننشال تايمز" حجم الخلافات»: كشف governs a noun here, not a clause, so
+    قال (which only takes a clause or a quotation) is not offered; ذكرت is, and reads right."""
+    lab = W.ReframeLab()
+    lab.sentence.value = _sentence_with(lab, "كشفت")
+    target = next(x for x in lab._current() if x.highlight.text == "كشفت")
+    offered = {value for _word, value in target.options}
+    assert "قال" not in offered and "أضاف" not in offered and "أصر" not in offered
+    assert {"ذكر", "نقل", "أعلن"} <= offered
+    assert all("direct" in _verb_rows()[v]["object"].split("|") for v in offered)
+    result = lab.choose(lab.sentence.value, "كشفت", "ذكر")
+    assert result.rewritten.startswith('ذكرت صحيفة "فايننشال تايمز" حجم الخلافات')
+    # A verb that introduces a clause keeps the clause rule: قال is still offered for أصر.
+    lab.sentence.value = _sentence_with(lab, "أصر")
+    target = next(x for x in lab._current() if x.highlight.text == "أصر")
+    assert "قال" in {value for _word, value in target.options}
+
+
+def test_every_verb_governs_known_kinds_of_noun_object():
+    from kit.lenses.government import OBJECTS, object_forms
+    for lemma, row in _verb_rows().items():
+        assert row["object"] == "-" or object_forms(row) <= set(OBJECTS), (lemma, row["object"])
+    assert object_forms(_verb_rows()["قال"]) == set()
+
+
 def _verb_menu(lab):
     """(sentence index, verb as written, replacement) for every verb swap the lab offers."""
     for i in range(len(lab.sentences)):

@@ -56,7 +56,8 @@ def lessons(lang: str, root: Path | None = None) -> list[Lesson]:
 
 
 @lru_cache(maxsize=1)
-def _templates() -> Environment:
+def markdown_templates() -> Environment:
+    """The Markdown cell templates of `templates/` (navigation, the app note)."""
     return Environment(loader=FileSystemLoader(Path(__file__).parent / "templates"),
                        autoescape=True, undefined=StrictUndefined, keep_trailing_newline=False)
 
@@ -69,7 +70,7 @@ def navigation_source(course: list[Lesson], position: int, lang: str) -> str:
             neighbour = course[position + step]
             links.append({"label": t(label, lang), "href": f"{neighbour.stem}.ipynb",
                           "title": neighbour.title})
-    return _templates().get_template("navigation.md.j2").render(lang=lang, links=links)
+    return markdown_templates().get_template("navigation.md.j2").render(lang=lang, links=links)
 
 
 def tagged_cells(notebook, tag: str) -> list:

@@ -33,9 +33,9 @@ def _load_jupyter_server_extension(serverapp) -> None:
 def clear_widget_views(model: dict, **_context) -> None:
     """jupyter_server `ContentsManager.pre_save_hook`: changes `model` in place."""
     notebook = model.get("content") if model.get("type") == "notebook" else None
-    if not isinstance(notebook, dict) or not _uses_the_kit(notebook):
+    if not isinstance(notebook, dict) or not uses_the_kit(notebook):
         return
-    note = _rerun_note(_language(notebook))
+    note = _rerun_note(notebook_language(notebook))
     for cell in notebook.get("cells", []):
         if cell.get("cell_type") == "code" and isinstance(cell.get("outputs"), list):
             cell["outputs"] = [note if _is_widget_view(output) else output
@@ -48,12 +48,12 @@ def _source(cell: dict) -> str:
     return "".join(source) if isinstance(source, list) else str(source)
 
 
-def _uses_the_kit(notebook: dict) -> bool:
+def uses_the_kit(notebook: dict) -> bool:
     return any(cell.get("cell_type") == "code" and "import kit" in _source(cell)
                for cell in notebook.get("cells", []))
 
 
-def _language(notebook: dict) -> str:
+def notebook_language(notebook: dict) -> str:
     for cell in notebook.get("cells", []):
         found = LANGUAGE_LINE.search(_source(cell)) if cell.get("cell_type") == "code" else None
         if found and found.group(1) in ("ar", "en"):

@@ -19,6 +19,24 @@ colon or quotation mark (further on, an أن belongs to something else); a verb 
 a quotation (":") or that takes none ("-") leaves the words as they are. Only the participle
 of the new verb itself is dropped (قال ... قائلا), not a different one (حذر ... قائلا stays);
 a quotation right after it then gets the colon that قال needs.
+
+When no clause follows, a verb may govern a plain noun object (column `object`: "direct", or a
+preposition; "-" for none). `noun_object(tail, row)` says which kind the words after a verb
+use, so that a verb is only swapped for one that governs the same kind (كشفت الصحيفة حجم
+الخلافات can become ذكرت or نقلت, never قالت):
+
+    >>> kashf = {"government": "أن", "object": "direct|عن"}
+    >>> noun_object(' صحيفة "فايننشال تايمز" حجم الخلافات', kashf)
+    'direct'
+    >>> noun_object(" الصحيفة عن حجم الخلافات", kashf)
+    'عن'
+    >>> noun_object(" الصحيفة أن الخلافات عميقة", kashf) is None      # a clause, not a noun
+    True
+    >>> object_forms({"object": "-"})
+    set()
+
+A preposition is looked for in the same window as a clause word; ب only before ال (بالجهود),
+since a word starting with ب is usually not one (بين، بلينكن).
 """
 import re
 
@@ -26,6 +44,7 @@ _PRONOUN = r"(?:ه|ها|هم|هما|هن|نا|ني|ك|كم)?"
 _WINDOW_WORDS = 8
 _STOP = re.compile(r"[:«\"“”]")
 _GOVERNING = ("إن", "أن", "بأن", "على أن", "إلى أن", "من أن")
+OBJECTS = ("direct", "عن", "على", "إلى", "ب", "من")
 
 
 def _pattern(government: str) -> re.Pattern:
@@ -73,3 +92,26 @@ def complement_for(tail: str, old: dict, new: dict) -> str:
     verb table) is replaced by `new`."""
     tail = drop_own_participle(tail, new.get("participle", ""))
     return regovern(tail, old.get("government", "-"), new.get("government", "-"))
+
+
+def object_forms(row: dict) -> set[str]:
+    """The kinds of noun object the verb (a row of the verb table) takes: "direct", prepositions."""
+    value = row.get("object", "-")
+    return set() if value == "-" else set(value.split("|"))
+
+
+def _preposition(preposition: str) -> re.Pattern:
+    return re.compile(r"(?<!\w)ب(?=ال)" if preposition == "ب" else r"(?<!\w)" + preposition + r"(?!\w)")
+
+
+def noun_object(tail: str, row: dict) -> str | None:
+    """The kind of noun object the words after the verb `row` use, or None: the verb takes none,
+    or a clause word of the verb follows it (then `complement_for` rewrites that clause)."""
+    forms, end = object_forms(row), _window(tail)
+    government = row.get("government", "-")
+    if not forms or (government in _GOVERNING and _pattern(government).search(tail, 0, end)):
+        return None
+    found = [p for p in OBJECTS[1:] if p in forms and _preposition(p).search(tail, 0, end)]
+    if found:
+        return found[0]
+    return "direct" if "direct" in forms else None

@@ -29,7 +29,7 @@ _LOG = logging.getLogger("kit.widgets")
 
 _WIDGET_CSS = f"""
 .fl-w {{ font-family: {FONT_STACK}; line-height: 1.6; max-width: 60em; }}
-.fl-w-rtl {{ direction: rtl; }}
+.fl-w-rtl {{ direction: rtl; margin-left: auto; }}  /* at the right, under right-aligned text */
 .fl-w .widget-html-content {{ line-height: 1.6; }}
 .fl-w select, .fl-w option {{ unicode-bidi: plaintext; }}
 .fl-w .widget-checkbox {{ height: auto; width: auto; }}

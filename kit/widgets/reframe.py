@@ -1,8 +1,10 @@
 """ReframeLab: change one reporting verb or one loaded word of a sentence and see how the
 lenses read the sentence before and after.
 
-Replacements: for a verb, the other verbs of `data/cue_verbs.tsv` with a different connotation
-(only verbs that can introduce a clause, when the original can); for a word, its
+Replacements: for a verb, the other verbs of `data/cue_verbs.tsv` with a different connotation:
+when the verb has a plain noun object and no clause (كشفت صحيفة ... حجم الخلافات), only verbs
+that govern the same kind of object (column `object`: direct, or the same preposition), so
+never قال there; otherwise only verbs that can introduce a clause, when the original can. For a word, its
 `alternatives` in `data/loaded_terms.tsv`. Conjugation is simple on purpose: the new verb takes
 the original's form when that is a past (هو/هي/هم), present (يـ/تـ) or participle (ـا/ـة)
 form, keeping و/ف in front and an object pronoun after; any other form gets the dictionary
@@ -24,7 +26,7 @@ import ipywidgets as widgets
 
 from ..engine.arabic import stems, tokenize
 from ..engine.cues import cue_of
-from ..lenses.government import complement_for
+from ..lenses.government import complement_for, noun_object, object_forms
 from ..lenses.highlights import all_highlights, loaded_term_highlights, loaded_terms, reporting_verb_highlights
 from ..engine.lexicon import read_tsv
 from ..engine.model import Highlight
@@ -117,16 +119,24 @@ class ReframeLab(KitWidget):
         old = _verb_rows().get(cue.lemma) if cue else None
         if old is None:
             return None
+        noun = None if self._introduces_a_quote(h) else noun_object(self._tail(h), old)
         options, exact = [], set()
         for new in _verb_rows().values():
-            loses_clause = old["takes_clause"] == "yes" and new["takes_clause"] != "yes"
-            if new["connotation"] == cue.connotation or loses_clause:
+            if new["connotation"] == cue.connotation or not _fits(old, new, noun):
                 continue
             word = _conjugate(h.text, old, new)
             if word:
                 exact.add(new["lemma"])
             options.append((word or new["lemma"], new["lemma"]))
         return _Target(h, tuple(options), frozenset(exact))
+
+    def _introduces_a_quote(self, h: Highlight) -> bool:
+        return any(q.cue_start == h.start for q in self.analysis.quotes)
+
+    def _tail(self, h: Highlight) -> str:
+        """The words after the verb, to the end of its sentence."""
+        end = next((s.end for s in self.analysis.sentences if s.start <= h.start < s.end), h.end)
+        return self.analysis.text[h.end:end]
 
     def _term_target(self, h: Highlight) -> _Target | None:
         row = _term_row(h.text)
@@ -244,6 +254,14 @@ class ReframeLab(KitWidget):
 @lru_cache(maxsize=1)
 def _verb_rows() -> dict[str, dict]:
     return {row["lemma"]: row for row in read_tsv("cue_verbs.tsv")}
+
+
+def _fits(old: dict, new: dict, noun: str | None) -> bool:
+    """Whether `new` can take the place of `old`: it governs the same kind of noun object
+    (`noun`, when the words after the verb are one), else it keeps a clause `old` introduces."""
+    if noun:
+        return noun in object_forms(new)
+    return not (old["takes_clause"] == "yes" and new["takes_clause"] != "yes")
 
 
 def _form(row: dict, column: str, prefix: str, suffix: str) -> str | None:
