@@ -261,7 +261,7 @@ def test_hostile_article_is_shown_as_text_and_runs_nothing(page, tmp_path):
     # Only the kit's own pictures: the charts (PNG data) and the source map.
     assert page.locator("script, b, [onerror], [onload], img:not(.fl-chart)").count() == 0
     assert page.locator("svg:not(.fl-report-figure svg)").count() == 0
-    assert page.locator("img.fl-chart").count() == 3
+    assert page.locator("img.fl-chart").count() == 4
     page.wait_for_timeout(300)    # time for an onerror/onload handler to fire, were there one
 
     assert page.watch.dialogs == [], f"the article's markup ran: {page.watch.dialogs}"

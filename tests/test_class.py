@@ -321,3 +321,20 @@ def test_the_class_page_is_built_from_a_teachers_notebook(tmp_path, monkeypatch)
     saved = view.written.read_text("utf-8")
     assert saved == view.page and 'dir="rtl"' in saved and "<script>" not in view.status.value
     assert "srcdoc=" in view.view.value and "<html" not in view.view.value   # the page is escaped
+
+
+def test_the_class_page_reads_a_coding_from_the_ticks_as_the_annotator_does():
+    """Ticks decide over the dropdown; an unbroken tie and damaged entries are left out."""
+    from kit.course.collect import StudentWork
+    from kit.course.seed_work import FRAMES_WORK, seed_work
+    paragraphs = {"0": {"frame": "morality", "questions": ["conflict:0", "conflict:1", "morality:0"]},
+                  "1": {"frame": "economic", "questions": []},
+                  "2": {"frame": None, "questions": ["conflict:0", "responsibility:2"]},
+                  "3": {"frame": "responsibility", "questions": ["conflict:0", "responsibility:2"]},
+                  "4": {"frame": "none", "questions": [7, "warfare:0"]},
+                  "5": "conflict"}
+    student = StudentWork("s", True, "en", "s.zip", None, {
+        FRAMES_WORK: {"articles": {seed_work().key: {"paragraphs": paragraphs}}}})
+    count = len(seed_work().analysis.paragraphs)
+    assert class_summary._codes(student, count) == {0: "conflict", 1: "economic", 3: "responsibility",
+                                                    4: "none"}

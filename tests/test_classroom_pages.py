@@ -17,7 +17,7 @@ from browser_support import (ARTIFACTS, WAIT_MS, assert_clean_notebook_page, cho
                              labs_by_language, labs_for_cells, open_notebook, run_all_cells,
                              screenshot_notebook, shot, unexecuted_code_cells)
 from conftest import ROOT
-from kit.lenses.highlights import LENSES
+from kit.lenses.highlights import LENSES, frames
 
 pytestmark = pytest.mark.browser
 
@@ -120,7 +120,14 @@ def test_frame_comparison_shows_only_coded_paragraphs_with_the_keys_reasons(show
     assert reason.text_content() == key["notes"]["0"][lang]
     assert key["notes"]["1"][lang] not in coder.text_content()
     assert t("w_frames_ticks", lang, same=1, n=1) in coder.locator(".fl-frames-result").text_content()
+    conflict = next(f["name"][lang] for f in frames() if f["id"] == "conflict")
+    derived = coder.locator(".fl-frames-derived").text_content()
+    assert t("w_frames_from_ticks", lang, frame=conflict, n=1) in derived       # from the tick
+    assert t("w_frames_hint", lang, frames=conflict) in derived
     shot(page, f"classroom_frames_{lang}.png", coder)
+    cut = page.evaluate("""() => [...document.querySelectorAll('.fl-w button')]
+        .filter(b => b.offsetWidth && b.scrollWidth > b.clientWidth + 1).map(b => b.textContent)""")
+    assert cut == [], cut                            # every button shows its whole label
 
 
 def test_the_free_editing_box_takes_plain_quotation_marks(shown):
@@ -213,10 +220,31 @@ def test_lessons_05_and_06_run_clean(page, course_lab, lang, lesson):
         page.locator(".fl-sentence").wait_for(state="attached", timeout=WAIT_MS)
     else:
         page.locator(".fl-outlets img").first.wait_for(state="attached", timeout=WAIT_MS)
-        assert page.locator(".fl-follow").count() == 7
+        assert page.locator(".fl-follow").count() == 8
         assert "compare({" not in page.locator(".jp-NotebookPanel").first.text_content()
     screenshot_notebook(page, ARTIFACTS / f"classroom_{lesson}_{lang}.png")
     assert_clean_notebook_page(page, server, f"{lesson}.ipynb")
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_lesson_02_runs_clean_and_shows_who_gets_to_speak(page, course_lab, lang):
+    """The voices chart of lesson 02, drawn in the edition's language with its alt text,
+    between the question that introduces it and the one that asks what it means."""
+    server = course_lab(lang)
+    open_notebook(page, server, f"notebooks/{lang}/02_sourcing.ipynb")
+    run_all_cells(page)
+    assert unexecuted_code_cells(page) == 0
+    chart = page.locator(f'img[alt^="{t("chart_voices", lang)}"]')
+    chart.wait_for(timeout=WAIT_MS)
+    assert chart.get_attribute("lang") == lang and chart.get_attribute("dir") == ("rtl" if lang == "ar" else "ltr")
+    assert t("chart_alt_voice", lang, name=t("voice_category_official", lang), sources=3, statements=8,
+             words=126) in chart.get_attribute("alt")
+    assert chart.evaluate("img => img.naturalWidth") > 600
+    cell = chart.locator("xpath=ancestor::div[contains(@class, 'jp-CodeCell')][1]")
+    cell.scroll_into_view_if_needed()
+    shot(page, f"classroom_02_voices_{lang}.png", cell)
+    screenshot_notebook(page, ARTIFACTS / f"classroom_02_sourcing_{lang}.png")
+    assert_clean_notebook_page(page, server, "02_sourcing.ipynb")
 
 
 def test_the_teacher_reaches_the_guide_rendered_and_the_keys_from_jupyterlab(page, course_lab):

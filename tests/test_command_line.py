@@ -218,10 +218,11 @@ def test_the_report_speaks_the_language_asked_with_a_header_from_the_metadata(tm
     # A readable few lenses by default: quotes and reporting verbs, no frames or numbers.
     lenses = set(re.findall(r'data-lens="(\w+)"', page))
     assert lenses == {"quotes", "reporting_verbs"}, lenses
-    # The source map and three charts, each with its words; A4 print styles.
+    # The source map and four charts, each with its words; A4 print styles.
     assert len(re.findall(r"<svg class=\"fl-sources-svg\" role=\"img\" [^>]*aria-label=\"[^\"]{40,}\"", page)) == 1
     alts = re.findall(r'<img class="fl-chart" src="data:image/png;base64,[^"]+" alt="([^"]+)"', page)
-    assert len(alts) == 3 and all(len(alt) > 30 for alt in alts), alts
+    assert len(alts) == 4 and all(len(alt) > 30 for alt in alts), alts
+    assert alts[3].startswith({"en": "Who gets to speak?", "ar": "من يتكلم في المقال؟"}[lang])
     assert "@page { size: A4;" in page and "break-inside: avoid" in page
     assert "http" not in page.split("<body")[1]                  # nothing fetched
 

@@ -191,6 +191,21 @@ def test_02_the_chain_and_the_absent(seed):
         assert (o["en"] in quoted_names) == (o["id"] not in e.accept), o
 
 
+def test_02_who_speaks_says_what_the_engine_finds(seed):
+    """The question and lesson 02 say every voice is an official, an analyst or the newspaper,
+    all named men; the chart must show that."""
+    tally = voices.who_speaks(seed)
+    kinds = {kind for kind, c in tally["category"].items() if c["sources"]}
+    assert kinds == {"official", "expert or analyst", "media outlet"}
+    people = [s for s in seed.sources if s.type == "person"]
+    assert [s.gender_label for s in people] == ["male"] * 4
+    assert tally["naming"]["anonymous"]["sources"] == 0
+    assert tally["category"]["witness or citizen"]["sources"] == 0
+    prompt = exercise("02_sourcing", "who_speaks").prompt
+    for name in ("Biden", "Blinken", "Netanyahu", "Miller"):
+        assert name in prompt["en"]
+
+
 def test_03_who_says_wahmiya_and_how(seed):
     q = next(q for q in seed.quotes if q.text == "وهمية")
     assert option("03_quotes", "who_wahmiya", accepted("03_quotes", "who_wahmiya")) == q.speaker

@@ -66,3 +66,41 @@ def test_translated_quotes_pair_with_engine_quotes(analysis):
     renderings = [p["arabic"] for p in pairs if p["english_phrase"] == "over the top"]
     assert renderings == ["مفرط", "جاوز الحد", "تجاوز الحد"]
     assert len(pairs) == 9
+
+
+def _tally(group: dict) -> dict:
+    """A group of `who_speaks` without its empty values: {value: (sources, statements, words)}."""
+    return {v: (c["sources"], c["statements"], c["words"]) for v, c in group.items() if c["sources"]}
+
+
+def test_who_speaks_in_the_seed(analysis):
+    """Every voice is an official, an analyst or the newspaper itself; all named; every person
+    a man. Officials: Biden (مفرط + one sentence: 19 words), Blinken (3 statements, 74 words),
+    Netanyahu (3, 33); the analyst Miller (2, 48); the Financial Times (1, 37)."""
+    tally = voices.who_speaks(analysis)
+    assert list(tally["category"]) == list(voices.VOICE_GROUPS["category"])
+    assert _tally(tally["category"]) == {"official": (3, 8, 126), "expert or analyst": (1, 2, 48),
+                                         "media outlet": (1, 1, 37)}
+    assert _tally(tally["gender"]) == {"male": (4, 10, 174), "unknown": (1, 1, 37)}
+    assert _tally(tally["naming"]) == {"named": (5, 11, 211)}
+    assert tally["gender"]["female"] == {"sources": 0, "statements": 0, "words": 0}
+    assert sum(c["statements"] for c in tally["category"].values()) == len(voices.statements(analysis))
+
+
+VOICES_TEXT = """قالت وزيرة الصحة ليلى حداد إن المستشفى الجديد سيفتح في الربيع.
+وأضافت حداد: "سنعين مئة ممرضة".
+وقال المواطن سامر خليل: "ننتظر هذا المستشفى منذ عشر سنوات".
+وقال مصدر مطلع إن الافتتاح قد يتأخر بسبب نقص التمويل.
+"""
+
+
+def test_who_speaks_with_a_woman_a_citizen_and_an_anonymous_source():
+    a = kit.analyze(text=VOICES_TEXT)
+    assert [(s.name, s.category, s.gender_label) for s in a.sources] == [
+        ("ليلى حداد", "official", "female"), ("سامر خليل", "witness or citizen", "male"),
+        ("مصدر مطلع", "anonymous", "unknown")]
+    tally = voices.who_speaks(a)
+    assert _tally(tally["category"]) == {"official": (1, 2, 8), "witness or citizen": (1, 1, 6),
+                                         "anonymous": (1, 1, 6)}
+    assert _tally(tally["gender"]) == {"male": (1, 1, 6), "female": (1, 2, 8), "unknown": (1, 1, 6)}
+    assert _tally(tally["naming"]) == {"named": (2, 3, 14), "anonymous": (1, 1, 6)}

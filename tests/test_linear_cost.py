@@ -35,6 +35,7 @@ def lens_paths(analysis):
     highlights = all_highlights(analysis)
     render_article(analysis.text, analysis.paragraphs, highlights, analysis.boilerplate)
     voices.quoted_words(analysis)
+    voices.who_speaks(analysis)
     number_claims(analysis)
     frame_scores(analysis)
 

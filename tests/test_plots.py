@@ -30,6 +30,13 @@ FRAMES = ["conflict", "human_interest", "responsibility", "morality", "economic"
 SCORES = [{"conflict": 0.8, "morality": 0.1}, {"conflict": 0.3, "human_interest": 0.5}, {},
           {"economic": 0.9}, {"conflict": 0.4}, {"morality": 0.6}]
 SOURCES = {"person": 6, "media": 2, "body": 3, "anonymous": 1}
+VOICES = {  # the shape of kit.lenses.voices.who_speaks, values left out count 0
+    "category": {"official": {"sources": 2, "statements": 5, "words": 40},
+                 "witness or citizen": {"sources": 1, "statements": 1, "words": 6}},
+    "gender": {"male": {"sources": 2, "statements": 5, "words": 40},
+               "female": {"sources": 1, "statements": 1, "words": 6}},
+    "naming": {"named": {"sources": 3, "statements": 6, "words": 46}},
+}
 
 
 @pytest.fixture(params=["ar", "en"])
@@ -46,6 +53,7 @@ def all_charts() -> dict[str, plots.Chart]:
         "verbs_by_connotation": plots.verbs_by_connotation_chart(VERBS),
         "frame_strip": plots.frame_strip_chart(SCORES, FRAMES),
         "source_types": plots.source_types_chart(SOURCES),
+        "voices": plots.voices_chart(VOICES),
         "empty": plots.quoted_words_chart({}),
     }
 
@@ -54,7 +62,8 @@ def empty_charts() -> list[plots.Chart]:
     return [plots.quoted_words_chart({}), plots.quoted_words_chart({"Joe Biden": 0}),
             plots.verbs_by_connotation_chart({}), plots.verbs_by_connotation_chart({"X": {}}),
             plots.frame_strip_chart([], FRAMES), plots.frame_strip_chart(SCORES, []),
-            plots.source_types_chart({}), plots.source_types_chart({"person": 0})]
+            plots.source_types_chart({}), plots.source_types_chart({"person": 0}),
+            plots.voices_chart({}), plots.voices_chart({"gender": {"male": {"sources": 0}}})]
 
 
 def y_labels(chart) -> list[str]:
@@ -100,6 +109,10 @@ def test_unknown_categories_are_refused():
         plots.verbs_by_connotation_chart({"X": {"sarcastic": 1}})
     with pytest.raises(ValueError, match="source type"):
         plots.source_types_chart({"pigeon": 1})
+    with pytest.raises(ValueError, match="gender"):
+        plots.voices_chart({"gender": {"robot": {"sources": 1}}})
+    with pytest.raises(ValueError, match="group"):
+        plots.voices_chart({"age": {}})
 
 
 # ------------------------------------------------------------------ content
@@ -135,6 +148,31 @@ def test_bars_are_largest_first_and_labels_translated(lang):
     assert sorted(text.get_text() for text in legend.get_texts()) == sorted(shown)
     title = charts["quoted_words"].figure.axes[0].get_title(loc="right" if lang == "ar" else "left")
     assert title == plot_text(t("chart_quoted_words"))
+
+
+def test_voices_chart_has_a_panel_per_group_and_measure(lang):
+    """Rows: kind of source, gender, named; columns: sources, statements, words (sources first
+    in the reading direction); every value in its fixed order, with its number."""
+    chart = plots.voices_chart(VOICES)
+    axes = chart.figure.axes
+    assert len(axes) == 9
+    reading = [ax.get_title() for ax in axes[:3]]
+    measures = [plot_text(t(f"chart_voices_{m}")) for m in ("sources", "statements", "words")]
+    assert reading == (measures[::-1] if lang == "ar" else measures)
+    labelled = axes[2] if lang == "ar" else axes[0]
+    assert [label.get_text() for label in labelled.get_yticklabels()] == [
+        plot_text(t(f"voice_category_{v.replace(' ', '_')}")) for v in plots.VOICE_GROUPS["category"]]
+    gender_sources = axes[5] if lang == "ar" else axes[3]
+    assert [text.get_text() for text in gender_sources.texts] == ["2", "1", "0"]
+    assert all(ax.xaxis_inverted() == (lang == "ar") for ax in axes)
+    headings = [text.get_text() for text in chart.figure.texts][:3]   # then the suptitle
+    assert headings == [plot_text(t(f"chart_voices_by_{g}")) for g in plots.VOICE_GROUPS]
+    assert chart.alt_text_en == (
+        "Who gets to speak? (bar charts of sources, statements and words): Kind of source: "
+        "Official (sources 2, statements 5, words 40), Witness or citizen (sources 1, statements 1, "
+        "words 6); Gender: Men (sources 2, statements 5, words 40), Women (sources 1, statements 1, "
+        "words 6); Named or not: Named (sources 3, statements 6, words 46).")
+    assert "نساء (المصادر 1، التصريحات 1، الكلمات 6)" in chart.alt_text_ar
 
 
 def test_charts_follow_the_reading_direction(lang):

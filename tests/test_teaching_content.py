@@ -341,8 +341,8 @@ def test_judgement_questions_have_model_answers_and_rubrics():
     from kit.lenses.verbs import verb_table
     judged = [(stem, e) for stem in ("02_sourcing", "03_quotes", "04_framing", "05_reframe")
               for e in load_exercises(stem) if e.type == "open" and e.model_answer]
-    assert {e.id for _, e in judged} >= {"why_absent", "promise", "million", "neutral_verb", "neutral_lead",
-                                         "reframe_paragraph"}
+    assert {e.id for _, e in judged} >= {"why_absent", "who_speaks", "promise", "million", "neutral_verb",
+                                         "neutral_lead", "reframe_paragraph"}
     for _, e in judged:
         assert len(e.rubric) >= 3
         said = check(e, "my answer")

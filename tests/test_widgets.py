@@ -484,10 +484,22 @@ def test_verb_replacements_have_another_connotation_and_keep_the_form():
     assert _conjugate("مضيفا", rows["أضاف"], rows["كتب"]) is None      # كتب has no participle
     assert _conjugate("مبينا", rows["بيّن"], rows["قال"]) == "قائلا"
     assert _conjugate("قالت", rows["قال"], rows["بيّن"]) is None       # nor بيّن a past tense
+    assert _conjugate("ووصفها", rows["وصف"], rows["ادعى"]) == "وادعاها"   # ى before a pronoun
+    assert _conjugate("ووصفها", rows["وصف"], rows["نفى"]) == "ونفاها"
+    assert _conjugate("ادعاه", rows["ادعى"], rows["زعم"]) == "زعمه"
     lab = W.ReframeLab()
     lab.choose(_sentence_with(lab, "آرون"), "وقال", "زعم")
     connotations = {rows[value]["connotation"] for _, value in lab.replacement.options}
     assert "neutral" not in connotations and connotations
+
+
+def test_a_verb_with_an_object_pronoun_is_offered_only_verbs_that_take_one():
+    """ووصفها بأنها وهمية: قال takes no direct object, so «وقالها» is not offered."""
+    lab = W.ReframeLab()
+    lab.choose(_sentence_with(lab, "ووصفها"), "ووصفها", "رفض")
+    offered = {value: label.split(" — ")[0] for label, value in lab.replacement.options}
+    assert "قال" not in offered and offered["رفض"] == "ورفضها" and offered["نفى"] == "ونفاها"
+    assert "ونفىها" not in lab.pair.value and "ورفضها" in lab.result.rewritten
 
 
 def test_a_verb_swap_rewrites_what_the_verb_governs():
@@ -734,6 +746,16 @@ def test_the_paste_box_strings_override_no_other_string():
     assert not others & set(_ui_strings("ui_paste.json"))
 
 
+def test_no_interface_string_is_defined_twice_in_one_file():
+    """json.loads keeps the last of two equal keys silently: an edit to the first would be lost."""
+    def no_repeats(pairs):
+        keys = [key for key, _ in pairs]
+        assert len(keys) == len(set(keys)), sorted({k for k in keys if keys.count(k) > 1})
+        return dict(pairs)
+    for path in (Path(kit.__file__).parent / "data").glob("ui_*.json"):
+        json.loads(path.read_text("utf-8"), object_pairs_hook=no_repeats)
+
+
 def test_every_way_the_engine_finds_a_speaker_is_explained_in_both_languages():
     """The quiz explains Quote.how in the student's language: every value the engine gives on the
     gold corpora has an interface string (a new rule without one would show English in Arabic)."""
@@ -758,8 +780,9 @@ def test_compare_shows_only_coded_paragraphs_with_the_keys_reasons_and_the_ticks
     coder.go(5)
     coder.questions["human_interest:1"].value = True
     result = coder.compare()
-    assert result.rows == ((0, "conflict", "conflict"), (3, "conflict", "responsibility"),
-                           (5, "morality", "conflict"))
+    # where the student ticked, the ticks decide, not the dropdown
+    assert result.rows == ((0, "conflict", "conflict"), (3, "responsibility", "responsibility"),
+                           (5, "human_interest", "conflict"))
     assert result.ticked == ((), ("responsibility",), ("human_interest",))
     assert result.ticks_point_to_key == 1 and len(result.not_coded) == 11
     shown = coder.result_html.value
@@ -768,4 +791,62 @@ def test_compare_shows_only_coded_paragraphs_with_the_keys_reasons_and_the_ticks
     assert escape(key["notes"]["1"]["en"]) not in shown and escape(key["notes"]["12"]["en"]) not in shown
     assert "also present: Morality" in shown                  # paragraph 5's other frame
     assert t("w_frames_ticks", "en", same=1, n=3).replace("'", "&#x27;") in shown
+    assert "<td>Attribution of responsibility 1</td>" in shown   # yes answers per frame
     assert "compare(" not in t("w_frames_no_key", "en") and "compare(" not in t("w_frames_no_key", "ar")
+
+
+def test_the_dominant_frame_comes_from_the_ticks_with_ties_shown_as_ties():
+    """Most yes answers decides; a tie is shown and left out until the dropdown breaks it; the
+    keyword strip is shown only as a hint; without ticks the dropdown codes the paragraph."""
+    key = {0: "conflict", 1: "conflict", 3: "responsibility", 6: "human_interest"}
+    coder = W.FrameAnnotator()
+    coder.frame.value = "morality"                    # ticks below outvote this choice
+    for qid in ("conflict:0", "conflict:1", "morality:0"):
+        coder.questions[qid].value = True
+    assert coder.coding(0) == ("conflict",)
+    shown = coder.derived_html.value
+    assert escape(t("w_frames_from_ticks", "en", frame="Conflict", n=2)) in shown
+    assert escape(t("w_frames_hint", "en", frames="Conflict")) in shown   # paragraph 1's cue words
+    coder.go(3)
+    for qid in ("conflict:0", "responsibility:0"):
+        coder.questions[qid].value = True
+    assert coder.coding(3) == ("conflict", "responsibility")
+    assert escape(t("w_frames_tie", "en", frames="Conflict and Attribution of responsibility", n=1)) \
+        in coder.derived_html.value
+    coder.go(1)
+    coder.frame.value = "economic"                    # no ticks: the dropdown's frame
+    result = coder.compare(key)
+    assert result.rows == ((0, "conflict", "conflict"), (1, "economic", "conflict"))
+    assert result.ties == ((3, ("conflict", "responsibility")),) and result.agreement == 0.5
+    assert result.not_coded == (6,)
+    table = coder.result_html.value
+    assert "<td>Conflict = Attribution of responsibility (tie)</td>" in table
+    assert "<td>Conflict 1, Attribution of responsibility 1</td>" in table
+    assert escape(t("w_frames_ties_summary", "en", n=1)) in table
+    coder.go(3)
+    coder.frame.value = "responsibility"             # breaks the tie
+    assert coder.coding(3) == ("responsibility",)
+    assert "broken by your choice: Attribution of responsibility" in coder.derived_html.value
+    result = coder.compare(key)
+    assert result.ties == () and result.compared == 3 and result.agreement == pytest.approx(2 / 3)
+    coder.frame.value = "morality"                   # not one of the tied frames: still a tie
+    assert coder.compare(key).ties == ((3, ("conflict", "responsibility")),)
+    no_errors(coder)
+    again = W.FrameAnnotator()                        # the ticks come back, so does the coding
+    assert again.coding(0) == ("conflict",) and again.coding(3) == ("conflict", "responsibility")
+
+
+def test_the_frame_widget_speaks_arabic():
+    kit.set_language("ar")                            # the fixture sets English back
+    coder = W.FrameAnnotator()
+    coder.questions["human_interest:0"].value = True
+    shown = coder.derived_html.value
+    assert 'dir="rtl" lang="ar"' in shown
+    assert escape(t("w_frames_from_ticks", "ar", frame="الاهتمام الإنساني", n=1)) in shown
+
+
+def test_codebook_examples_run():
+    import doctest
+    from kit.course import codebook
+    from kit.lenses import voices
+    assert doctest.testmod(codebook).failed == 0 and doctest.testmod(voices).failed == 0

@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .codebook import coded_as
 from .agreement import cohen_kappa, disagreement, krippendorff_alpha, pairable
 from .collect import Collection, StudentWork
 from .exercises import Exercise, check, fold_answer, load_exercises, score
@@ -198,13 +199,14 @@ def _quiz(students: list) -> list:
 
 
 def _codes(student: StudentWork, count: int) -> dict[int, str]:
-    """The student's dominant frame per paragraph of the seed (paragraphs left blank omitted)."""
+    """The student's dominant frame per paragraph of the seed, from the ticks as the frame
+    annotator reads them (`codebook.coded_as`); paragraphs left blank or tied are omitted."""
     paragraphs = _seed_entry(student, FRAMES_WORK).get("paragraphs")
     known, codes = set(frame_ids()), {}
     for index, saved in (paragraphs.items() if isinstance(paragraphs, dict) else ()):
-        if str(index).isdigit() and int(index) < count and isinstance(saved, dict) \
-                and saved.get("frame") in known:
-            codes[int(index)] = saved["frame"]
+        code = coded_as(saved) if isinstance(saved, dict) else ()
+        if str(index).isdigit() and int(index) < count and len(code) == 1 and code[0] in known:
+            codes[int(index)] = code[0]
     return codes
 
 

@@ -36,12 +36,14 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import blended_transform_factory
 
 from .palette import BLUE, GREEN, GREY, ORANGE, PURPLE, SKY_BLUE, VERMILLION, YELLOW  # noqa: F401
 from .plot_text import plot_text
 from ..course.i18n import LANGUAGES, get_language, t
 from ..engine.arabic import BIDI_CONTROLS
 from ..lenses.verbs import CATEGORIES
+from ..lenses.voices import MEASURES, VOICE_GROUPS
 
 FONT = "DejaVu Sans"
 _RC = {"font.family": "sans-serif", "font.sans-serif": [FONT], "hatch.linewidth": 0.7}
@@ -59,6 +61,8 @@ _SOURCE_STYLE = {
     "person": (ORANGE, ""), "official": (PURPLE, "--"), "media": (SKY_BLUE, "//"), "body": (GREEN, "\\\\"),
     "group": (YELLOW, ".."), "anonymous": (GREY, "xx"),
 }
+# how much -> (fill colour, hatch) in the chart of who gets to speak
+_MEASURE_STYLE = {"sources": (BLUE, ""), "statements": (ORANGE, "//"), "words": (GREEN, "..")}
 _BAR_LINES = dict(edgecolor=EDGE, linewidth=0.6, height=0.7)
 _MAX_LABEL = 40
 _NO_BIDI = dict.fromkeys(map(ord, BIDI_CONTROLS))
@@ -224,6 +228,80 @@ def source_types_chart(counts: dict[str, int], scale: float | None = None) -> Ch
     _end_labels(ax, [n for _, n in rows])
     return _chart(fig, "chart_alt_bars", "chart_source_types", lambda lang: _pairs(
         [(_label("source_type", kind, lang), n) for kind, n in rows], lang))
+
+
+def voices_chart(tally: dict[str, dict[str, dict[str, int]]]) -> Chart:
+    """Who gets to speak: small multiples, one row of panels per grouping of `VOICE_GROUPS`
+    (kind of source, gender, named or anonymous) and one column per measure of `MEASURES`
+    (sources, statements, words), every value in its fixed order (0 shows an empty bar), so
+    two articles compare at a glance. In Arabic the columns read from the right.
+
+    `tally` is `kit.lenses.voices.who_speaks(analysis)`; an unknown group or value raises
+    ValueError; no source at all gives "nothing to show".
+    """
+    _check_keys(tally, tuple(VOICE_GROUPS), "group")
+    for group, values in tally.items():
+        _check_keys(values, VOICE_GROUPS[group], group)
+    if not any(c.get("sources") for values in tally.values() for c in values.values()):
+        return _nothing_to_show("chart_voices")
+    groups = list(VOICE_GROUPS)
+    rtl = _rtl()
+    with matplotlib.rc_context(_RC):
+        fig = Figure(figsize=(10, 6.6), layout="constrained")
+        fig.get_layout_engine().set(rect=(0.015, 0, 0.97, 1))  # room for long Arabic labels
+        FigureCanvasAgg(fig)
+        axes = fig.subplots(len(groups), len(MEASURES), sharey="row", gridspec_kw={
+            "height_ratios": [len(VOICE_GROUPS[g]) + 1 for g in groups]})
+    measures = MEASURES[::-1] if rtl else MEASURES
+    for row, group in zip(axes, groups, strict=True):
+        for column, (ax, measure) in enumerate(zip(row, measures, strict=True)):
+            _voice_panel(ax, group, measure, tally.get(group, {}),
+                         first=column == (len(measures) - 1 if rtl else 0))
+        # the group's name over its row's labels, at the start of the reading direction
+        fig.text(0.99 if rtl else 0.01, 1.0, plot_text(t(f"chart_voices_by_{group}")),
+                 transform=blended_transform_factory(fig.transFigure, row[0].transAxes),
+                 ha="right" if rtl else "left", va="bottom", fontweight="bold", fontsize=11)
+    fig.suptitle(plot_text(t("chart_voices")), x=0.99 if rtl else 0.01,
+                 ha="right" if rtl else "left", fontsize=13, fontweight="bold")
+
+    def describe(lang):
+        return t("chart_group_separator", lang).join(
+            f"{t(f'chart_voices_by_{group}', lang)}: " + _voices_in(tally.get(group, {}), group, lang)
+            for group in groups)
+
+    return _chart(fig, "chart_alt_voices", "chart_voices", describe)
+
+
+def _voice_panel(ax, group: str, measure: str, counts: dict, first: bool) -> None:
+    """One panel: a bar per value of `group`, its length the `measure`."""
+    values = VOICE_GROUPS[group]
+    numbers = [counts.get(v, {}).get(measure, 0) for v in values]
+    colour, hatch = _MEASURE_STYLE[measure]
+    _bar_rows(ax, [_label(f"voice_{group}", _key(v)) for v in values])
+    ax.barh(range(len(values)), numbers, color=colour, hatch=hatch, **_BAR_LINES)
+    rtl = _rtl()
+    if rtl:
+        ax.invert_xaxis()
+        ax.yaxis.tick_right()
+        ax.yaxis.set_label_position("right")
+    ax.spines[["top", "left" if rtl else "right"]].set_visible(False)
+    ax.tick_params(axis="y", labelleft=first and not rtl, labelright=first and rtl)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
+    ax.set_title(plot_text(t(f"chart_voices_{measure}")), fontsize=10)
+    if not any(numbers):
+        ax.set_xlim((1, 0) if rtl else (0, 1))
+    _end_labels(ax, numbers)
+
+
+def _voices_in(counts: dict, group: str, lang: str) -> str:
+    """"Official: 3 sources, 8 statements, 126 words, ..." for the values someone speaks in."""
+    return t("chart_list_separator", lang).join(
+        t("chart_alt_voice", lang, name=_label(f"voice_{group}", _key(v), lang), **counts[v])
+        for v in VOICE_GROUPS[group] if counts.get(v, {}).get("sources")) or "0"
+
+
+def _key(value: str) -> str:
+    return value.replace(" ", "_")
 
 
 # ---------------------------------------------------------------- shared chrome

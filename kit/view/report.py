@@ -1,7 +1,7 @@
 """The standalone HTML report of `python -m kit html PATH -o FILE [--lang ar|en] [--lens ...]`:
 a header from the article's metadata when there is one (headline, outlet, date, the outlet it
 relays), the article right-to-left with the chosen lenses highlighted and a legend, the source
-map and three charts as images with alt text, and the quotes listed, in one file that needs
+map and four charts as images with alt text, and the quotes listed, in one file that needs
 no network and prints on A4 (for printing or sharing with a class).
 
 Lenses: by default a readable few (`READABLE_LENSES`: quotes and reporting verbs, as the
@@ -110,7 +110,8 @@ def _charts(analysis, lang: str) -> str:
     from . import plots          # matplotlib loads only for a report with charts
     charts = [plots.source_types_chart(voices.source_type_counts(analysis)),
               plots.quoted_words_chart(voices.quoted_words(analysis, lang)),
-              plots.verbs_by_connotation_chart(voices.verbs_by_speaker(analysis, lang))]
+              plots.verbs_by_connotation_chart(voices.verbs_by_speaker(analysis, lang)),
+              plots.voices_chart(voices.who_speaks(analysis))]
     out = []
     for chart in charts:
         png = base64.b64encode(chart.png_bytes(dpi=110)).decode("ascii")

@@ -51,6 +51,10 @@ _WIDGET_CSS = f"""
 .fl-w th, .fl-w td {{ border: 1px solid #bbb; padding: .2em .5em; vertical-align: top;
   text-align: start; }}
 .fl-w h3, .fl-w h4 {{ margin: .5em 0 .2em; }}
+/* ipywidgets gives every button one short fixed width, which cuts longer labels ("Compare
+   with…"); the kit's buttons grow to their label instead. */
+.fl-w .widget-button, .fl-w .widget-toggle-button {{ width: max-content; max-width: 100%;
+  min-width: var(--jp-widgets-inline-width-short); }}
 /* ipywidgets spaces description labels, button icons and the dropdown arrow for left-to-right
    only; right to left, the space goes on the other side and the arrow to the left end. */
 .fl-w-rtl .widget-inline-hbox .widget-label {{ margin-right: 0;

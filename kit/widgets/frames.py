@@ -1,6 +1,7 @@
-"""FrameAnnotator: the student codes the dominant frame of each paragraph (Semetko &
-Valkenburg's generic frames, `kit.lenses.frames()`), ticks the codebook questions that apply,
-and compares the coding with a teacher's key (percent agreement and Cohen's kappa)."""
+"""FrameAnnotator: the student ticks the codebook questions that apply to each paragraph
+(Semetko & Valkenburg's generic frames, `kit.lenses.frames()`); the dominant frame is the one
+with most yes answers (`kit.course.codebook`), ties shown as ties, the keyword strip only a
+hint; the coding is compared with a teacher's key (percent agreement and Cohen's kappa)."""
 import json
 from dataclasses import dataclass
 
@@ -10,7 +11,8 @@ from ..course.agreement import cohen_kappa
 from ..course.paths import exercises_dir
 from ..errors import KitError
 from ..course.i18n import t
-from ..lenses.highlights import frames
+from ..course.codebook import coded_as, dominant_frames, keyword_hint, yes_counts
+from ..lenses.highlights import frame_scores, frames
 from ..view.render import esc
 from .base import (KitWidget, article_key, article_name, block, callback, dict_at, html_widget,
                            load_analysis, load_entry, marked_text, plain, save_entry, with_class)
@@ -34,21 +36,26 @@ class Comparison:
     rows: tuple[tuple[int, str, str], ...]   # (paragraph, student's code, key's code), coded only
     ticked: tuple[tuple[str, ...], ...] = ()  # per row: the frames of the student's ticked questions
     ticks_point_to_key: int = 0   # rows whose ticks include a question of the key's frame
+    ties: tuple[tuple[int, tuple[str, ...]], ...] = ()   # (paragraph, tied frames) not compared
 
 
 class FrameAnnotator(KitWidget):
-    """One paragraph at a time (Previous / Next or the paragraph list): pick its dominant frame
-    (the five frames or "none"), tick the codebook questions that apply. Every change is saved
-    (`kit.storage`, under `save_as`, per article) and reloaded when the widget is built again.
+    """One paragraph at a time (Previous / Next or the paragraph list): tick the codebook
+    questions that apply; the frame with most yes answers is the paragraph's dominant frame
+    (`coding(i)`), shown under the questions with the keyword strip's frame as a hint. The
+    dropdown codes a paragraph without ticks (or as "none") and breaks a tie between the tied
+    frames; when the ticks name one frame, they decide. Every change is saved (`kit.storage`,
+    under `save_as`, per article) and reloaded when the widget is built again.
 
     `key` maps paragraph numbers (from 0) to frame ids; without one, the seed's key in
     `exercises/frame_key.json` is used when present, with its reasons (`notes`). `compare()`
     shows agreement with the key over the paragraphs the student has coded, and only those:
-    the key's frame and reason for a paragraph appear once the student has coded it. The
-    codebook ticks are compared too: do the questions ticked point to the key's frame?
+    the key's frame and reason for a paragraph appear once the student has coded it. A tie
+    the student has not broken is shown as a tie and left out of the agreement.
 
     Test hooks: `go(i)`, `frame.value`, `questions[qid].value` (qid "conflict:0"...),
-    `annotations`, `compare(key)`, `compare_button.click()`, `result_html.value`.
+    `coding(i)`, `derived_html.value`, `annotations`, `compare(key)`,
+    `compare_button.click()`, `result_html.value`.
     """
 
     css_class = "fl-frames"
@@ -66,17 +73,20 @@ class FrameAnnotator(KitWidget):
             options=[(self.t("w_frames_choose"), None),
                      *[(f["name"][self.lang], f["id"]) for f in frames()],
                      (self.t("w_frames_none"), NONE)],
-            description=self.t("w_frames_dominant"), style={"description_width": "initial"}),
+            description=self.t("w_frames_dominant"), style={"description_width": "initial"},
+            layout=widgets.Layout(width="40em", max_width="100%")),   # room for the long label
             "fl-frames-frame")
         self.frame.observe(self._on_change, "value")
         self.questions: dict[str, widgets.Checkbox] = {}
         codebook = self._codebook()
+        self.derived_html = html_widget("", "fl-frames-derived")
+        self.keyword_scores = frame_scores(self.analysis)
         self.compare_button = with_class(widgets.Button(description=self.t("w_frames_compare"),
                                                         icon="balance-scale"), "fl-frames-compare")
         self.compare_button.on_click(self._on_compare)
         self.result_html = html_widget("", "fl-frames-result")
-        self.widget = self.root(self._navigation(), self.text, self.frame, codebook,
-                                self.compare_button, self.result_html)
+        self.widget = self.root(self._navigation(), self.text, codebook, self.derived_html,
+                                self.frame, self.compare_button, self.result_html)
         self._load()
         if self.key is None:
             self.key = self._default_key(article)
@@ -102,17 +112,17 @@ class FrameAnnotator(KitWidget):
         if key is None:
             self.result_html.value = block(esc(self.t("w_frames_no_key")), self.lang, "fl-w-note")
             return None
-        mine = {i: a.get("frame") for i, a in self.annotations.items()}
-        coded = [i for i in sorted(key) if mine.get(i)]
-        ticked = tuple(self._ticked_frames(i) for i in coded)
-        comparison = Comparison(
-            kappa=cohen_kappa([mine[i] for i in coded], [key[i] for i in coded]),
-            agreement=sum(mine[i] == key[i] for i in coded) / len(coded) if coded else None,
-            compared=len(coded), not_coded=tuple(i for i in sorted(key) if not mine.get(i)),
-            rows=tuple((i, mine[i], key[i]) for i in coded), ticked=ticked,
-            ticks_point_to_key=sum(key[i] in frames_ for i, frames_ in zip(coded, ticked, strict=True)))
+        codes = {i: self.coding(i) for i in sorted(key)}
+        ticked = {i: self._ticked_frames(i) for i, code in codes.items() if len(code) == 1}
+        comparison = _comparison(codes, key, ticked)
         self.result_html.value = self._comparison_html(comparison)
         return comparison
+
+    def coding(self, i: int) -> tuple[str, ...]:
+        """The student's code for paragraph `i`: the frame with most yes answers among the
+        ticks; when frames tie, the dropdown's frame if it is one of them, else all the tied
+        frames; without ticks, the dropdown's frame ("none" included); () when not coded."""
+        return coded_as(self.annotations.get(i, {}))
 
     def _ticked_frames(self, i: int) -> tuple[str, ...]:
         """The frames whose codebook questions the student ticked for paragraph `i`."""
@@ -174,6 +184,7 @@ class FrameAnnotator(KitWidget):
         self.annotations[self.current] = {"frame": self.frame.value, "questions": ticked}
         save_entry(self.save_as, self.store_key, {"paragraphs": {
             str(i): a for i, a in sorted(self.annotations.items())}})
+        self._show_derived(self.current)
 
     @callback
     def _on_compare(self, _button) -> None:
@@ -190,6 +201,32 @@ class FrameAnnotator(KitWidget):
             self.frame.value = saved.get("frame")
             for qid, box in self.questions.items():
                 box.value = qid in saved.get("questions", ())
+        self._show_derived(i)
+
+    def _show_derived(self, i: int) -> None:
+        """What the ticks say about paragraph `i`, and the keyword strip's hint."""
+        names = self._names()
+        asked = self.annotations.get(i, {}).get("questions", ())
+        leaders, code = dominant_frames(asked), self.coding(i)
+        top = max(yes_counts(asked).values(), default=0)
+        listed = self.t("w_frames_and").join(names[f] for f in leaders)
+        if not leaders:
+            said = self.t("w_frames_no_ticks")
+        elif len(leaders) == 1:
+            said = self.t("w_frames_from_ticks", frame=listed, n=top)
+        elif len(code) == 1:
+            said = self.t("w_frames_tie_broken", frames=listed, n=top, frame=names[code[0]])
+        else:
+            said = self.t("w_frames_tie", frames=listed, n=top)
+        hint = keyword_hint(self.keyword_scores[i])
+        hinted = (self.t("w_frames_hint", frames=self.t("w_list_separator").join(names[f] for f in hint))
+                  if hint else self.t("w_frames_no_hint"))
+        self.derived_html.value = block(f"<p><strong>{esc(said)}</strong></p>"
+                                        f'<p class="fl-frames-hint">{esc(hinted)}</p>',
+                                        self.lang, "fl-w-box")
+
+    def _names(self) -> dict[str, str]:
+        return {f["id"]: f["name"][self.lang] for f in frames()} | {NONE: self.t("w_frames_none")}
 
     # --- saved work and the key -------------------------------------------------------------
 
@@ -223,23 +260,33 @@ class FrameAnnotator(KitWidget):
         return data["paragraphs"]
 
     def _comparison_html(self, c: Comparison) -> str:
-        rows = "".join(self._row(i, mine, theirs, ticked)
-                       for (i, mine, theirs), ticked in zip(c.rows, c.ticked, strict=True))
+        names = self._names()
+        rows = "".join(self._row(i, names[mine], theirs, "✓" if mine == theirs else "✗")
+                       for i, mine, theirs in c.rows)
+        rows += "".join(self._row(i, self.t("w_frames_tie_cell", frames=self.t(
+            "w_frames_tie_separator").join(names[f] for f in tied)), self.key_frame(i), "=")
+            for i, tied in c.ties)
         heads = "".join(f"<th>{esc(self.t(k))}</th>" for k in (
             "w_frames_col_paragraph", "w_frames_col_text", "w_frames_col_yours",
             "w_frames_col_ticks", "w_frames_col_key", "w_frames_col_same", "w_frames_col_why"))
-        if not c.rows:
+        if not c.rows and not c.ties:
             return block(f"<p><strong>{esc(self._summary(c))}</strong></p>", self.lang, "fl-w-box")
         return block(f"<p><strong>{esc(self._summary(c))}</strong></p>"
                      f"<table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>",
                      self.lang, "fl-w-box")
 
-    def _row(self, i: int, mine: str, theirs: str, ticked: tuple[str, ...]) -> str:
-        names = {f["id"]: f["name"][self.lang] for f in frames()} | {NONE: self.t("w_frames_none")}
-        ticks = self.t("w_list_separator").join(names[f] for f in ticked)
-        cells = [str(i + 1), esc(plain(self.paragraphs[i].text, 60)), esc(names.get(mine, mine)),
-                 esc(ticks or "—"), esc(names.get(theirs, theirs)), "✓" if mine == theirs else "✗",
-                 self._reason(i, names)]
+    def key_frame(self, i: int) -> str:
+        """The key's frame for paragraph `i` (after `compare`)."""
+        return _checked_key(self.key, len(self.paragraphs)).get(i, "")
+
+    def _row(self, i: int, mine: str, theirs: str, same: str) -> str:
+        """A table row: paragraph, its beginning, the student's code (already named), the yes
+        answers per frame, the key's frame, `same` (✓ ✗ or = for a tie) and the key's reason."""
+        names = self._names()
+        asked = self.annotations.get(i, {}).get("questions", ())
+        ticks = self.t("w_list_separator").join(f"{names[f]} {n}" for f, n in yes_counts(asked).items())
+        cells = [str(i + 1), esc(plain(self.paragraphs[i].text, 60)), esc(mine),
+                 esc(ticks or "—"), esc(names.get(theirs, theirs)), same, self._reason(i, names)]
         attrs = ["", ' dir="rtl" lang="ar"', "", "", "", "", ' class="fl-frames-why"']
         return "<tr>" + "".join(f"<td{a}>{c}</td>" for a, c in zip(attrs, cells, strict=True)) + "</tr>"
 
@@ -255,16 +302,33 @@ class FrameAnnotator(KitWidget):
 
     def _summary(self, c: Comparison) -> str:
         if not c.compared:
-            return self.t("w_frames_nothing_coded")
+            return self.t("w_frames_nothing_coded") + (
+                " " + self.t("w_frames_ties_summary", n=len(c.ties)) if c.ties else "")
         same = sum(1 for _, mine, theirs in c.rows if mine == theirs)
         text = self.t("w_frames_summary", percent=round(100 * c.agreement), same=same, n=c.compared)
         text += " " + (self.t("w_frames_kappa", kappa=f"{c.kappa:.2f}",
                               reading=self.t(f"w_kappa_{_strength(c.kappa)}"))
                        if c.kappa is not None else self.t("w_frames_no_kappa"))
         text += " " + self.t("w_frames_ticks", same=c.ticks_point_to_key, n=c.compared)
+        if c.ties:
+            text += " " + self.t("w_frames_ties_summary", n=len(c.ties))
         if c.not_coded:
             text += " " + self.t("w_frames_not_coded", n=len(c.not_coded))
         return text
+
+
+def _comparison(codes: dict[int, tuple], key: dict[int, str], ticked: dict[int, tuple]) -> Comparison:
+    """`codes` (paragraph -> the student's code, as `coding`) against `key`; `ticked` gives
+    the frames of the questions ticked in each paragraph coded with one frame."""
+    mine = {i: code[0] for i, code in codes.items() if len(code) == 1}
+    coded = list(mine)
+    return Comparison(
+        kappa=cohen_kappa([mine[i] for i in coded], [key[i] for i in coded]),
+        agreement=sum(mine[i] == key[i] for i in coded) / len(coded) if coded else None,
+        compared=len(coded), not_coded=tuple(i for i, code in codes.items() if not code),
+        rows=tuple((i, mine[i], key[i]) for i in coded), ticked=tuple(ticked[i] for i in coded),
+        ticks_point_to_key=sum(key[i] in ticked[i] for i in coded),
+        ties=tuple((i, code) for i, code in codes.items() if len(code) > 1))
 
 
 def _strength(kappa: float) -> str:

@@ -122,7 +122,8 @@ class ReframeLab(KitWidget):
         noun = None if self._introduces_a_quote(h) else noun_object(self._tail(h), old)
         options, exact = [], set()
         for new in _verb_rows().values():
-            if new["connotation"] == cue.connotation or not _fits(old, new, noun):
+            if new["connotation"] == cue.connotation or not _fits(old, new, noun) \
+                    or not _takes_its_pronoun(h.text, old, new):
                 continue
             word = _conjugate(h.text, old, new)
             if word:
@@ -264,26 +265,45 @@ def _fits(old: dict, new: dict, noun: str | None) -> bool:
     return not (old["takes_clause"] == "yes" and new["takes_clause"] != "yes")
 
 
-def _form(row: dict, column: str, prefix: str, suffix: str) -> str | None:
+def _form(row: dict, column: str, prefix: str, suffix: str, pronoun: str = "") -> str | None:
     stem = row[column]
     if stem == "-":                              # a tense the table leaves out (see cue_verbs.tsv)
         return None
     if column == "past" and suffix and stem.endswith(("ى", "ا")):
         stem = stem[:-1]                        # ادعى -> ادعت، ادعوا; دعا -> دعت
-    return prefix + stem + suffix
+    elif column == "past" and pronoun and stem.endswith("ى"):
+        stem = stem[:-1] + "ا"                  # ادعى + ه -> ادعاه; نفى + ها -> نفاها
+    return prefix + stem + suffix + pronoun
 
 
-def _conjugate(word: str, old: dict, new: dict) -> str | None:
-    """`word` (a form of the verb `old`) rewritten as the same form of `new`; None when the
+def _parse(word: str, row: dict) -> tuple[str, tuple, str] | None:
+    """`word` as a form of the verb `row`: (clitic, form, object pronoun), or None when the
     form is not one the table knows."""
     for clitic in _CLITICS:
         core = word[len(clitic):] if word.startswith(clitic) else None
         for form in _FORMS if core else ():
             for pronoun in _PRONOUNS:
-                before, after = _form(old, *form), _form(new, *form)
-                if before and after and core == before + pronoun:
-                    return clitic + after + pronoun
+                if core == _form(row, *form, pronoun):
+                    return clitic, form, pronoun
     return None
+
+
+def _conjugate(word: str, old: dict, new: dict) -> str | None:
+    """`word` (a form of the verb `old`) rewritten as the same form of `new`; None when the
+    form is not one the table knows."""
+    parsed = _parse(word, old)
+    if parsed is None:
+        return None
+    clitic, form, pronoun = parsed
+    after = _form(new, *form, pronoun)
+    return clitic + after if after else None
+
+
+def _takes_its_pronoun(word: str, old: dict, new: dict) -> bool:
+    """An object pronoun on the verb (ووصفها) stays only on a verb with a direct object: قال takes
+    none, so «وقالها بأنها وهمية» is not offered."""
+    parsed = _parse(word, old)
+    return not (parsed and parsed[2]) or "direct" in object_forms(new)
 
 
 def _term_row(text: str) -> dict | None:
