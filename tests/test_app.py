@@ -148,7 +148,7 @@ def test_a_lesson_in_the_app_has_no_code_and_keeps_the_answers_of_a_student(page
     question.locator(".fl-exercise-check").click()
     feedback = page.locator(".fl-exercise-feedback-lead")
     expect(feedback).to_contain_text(explanation, timeout=WAIT_MS)
-    assert load_work("ex_01_anatomy", app.work_dir)["answers"]["lead"] == "first"
+    assert _saved_answer(page, app.work_dir, "lead") == "first"
 
     # Open the page again: a new kernel, the answer and its feedback come back from my_work.
     page.reload()
@@ -160,3 +160,15 @@ def test_a_lesson_in_the_app_has_no_code_and_keeps_the_answers_of_a_student(page
     save_png(ARTIFACTS / f"app_{lang}_01_reloaded.png", question.screenshot())
     assert set(outside) <= {u for u in outside if u.startswith(CDN)}, outside
     (app.work_dir / "ex_01_anatomy.json").unlink()      # the other edition starts afresh
+
+
+def _saved_answer(page, work_dir, exercise: str, polls: int = 50):
+    """The answer saved for `exercise`: the kernel saves after it shows the feedback, so the
+    file may land a moment after the text appears."""
+    for _ in range(polls):
+        answers = (load_work("ex_01_anatomy", work_dir) or {}).get("answers", {})
+        if exercise in answers:
+            return answers[exercise]
+        page.wait_for_timeout(200)
+    return None
+

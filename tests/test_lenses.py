@@ -68,6 +68,16 @@ def test_translated_quotes_pair_with_engine_quotes(analysis):
     assert len(pairs) == 9
 
 
+def test_a_term_listed_with_and_without_its_article_reads_as_written():
+    """الهجوم matches both «الهجوم» and «هجوم» in a table: the longer reading wins, whatever
+    order Python's string hashing gives the readings (the explanation changed between kernels)."""
+    from kit.engine.arabic import tokenize
+    from kit.lenses.highlights import _phrase_matches
+    table = {("هجوم",): {"term": "هجوم"}, ("الهجوم",): {"term": "الهجوم"}, ("بدء", "الهجوم"): {"term": "x"}}
+    for word, term in (("الهجوم", "الهجوم"), ("والهجوم", "الهجوم"), ("بالهجوم", "الهجوم"), ("هجوم", "هجوم")):
+        assert [row["term"] for _, _, row in _phrase_matches(tokenize(word), table)] == [term]
+
+
 def _tally(group: dict) -> dict:
     """A group of `who_speaks` without its empty values: {value: (sources, statements, words)}."""
     return {v: (c["sources"], c["statements"], c["words"]) for v, c in group.items() if c["sources"]}

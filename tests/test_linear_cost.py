@@ -2,13 +2,16 @@
 lenses, voices and the HTML rendering of an article 4 times longer take about 4 times as long
 (ratios of CPU times, never a wall-clock cap). Speed itself is measured by
 scripts/benchmark.py and scripts/benchmark_paths.py."""
+import re
 import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
 
 import kit
-from kit.engine import analysis as engine_analysis
+from kit.engine import analysis as engine_analysis, quote_marks
+from kit.engine.model import Highlight, Paragraph
 from kit.lenses import all_highlights, voices
 from kit.lenses.highlights import frame_scores, number_claims
 from kit.view.render import render_article
@@ -57,12 +60,12 @@ def repeated(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
-@pytest.mark.parametrize("unit", ["ب\n", "قال إن ", "قال ", "قال، ", "«", "وصل الوفد، وفقا لمسؤول، ",
+@pytest.mark.parametrize("unit", ["ب\n", "قال إن ", "قال ", "قال، ", "«", "\u202e", "وصل الوفد، وفقا لمسؤول، ",
                                   "أعلن الوزير ارتفاع ", "وجاء في البيان أن "])
 def test_adversarial_text_costs_four_times_as_much_for_four_times_the_text(unit):
     """Many one-letter paragraphs, a reporting verb (with or without إن, or a comma) repeated
-    on one line, thousands of stray opening marks, a claim with وفقا لـ, a verb with a verbal
-    noun or a document's clause repeated in one sentence."""
+    on one line, thousands of stray opening marks or bidi overrides, a claim with وفقا لـ, a verb
+    with a verbal noun or a document's clause repeated in one sentence."""
     small, large = repeated(unit, 10_000), repeated(unit, 40_000)
     kit.analyze(text=small)   # warm the word caches, as a notebook would
     ratio = best_time(lambda: kit.analyze(text=large), 2) / best_time(lambda: kit.analyze(text=small), 2)
@@ -84,3 +87,35 @@ def test_stray_marks_beyond_the_listed_ones_are_counted_not_built(monkeypatch):
     more = [d for d in a.diagnostics if d.code == "unclosed_quote_more"]
     assert [(d.start, d.message_en) for d in more] == [
         (31, "… and 49,980 more of the same kind (unclosed_quote), not listed.")]
+
+
+def nested(size: int):
+    """One paragraph of `size` letters under size // 2 highlights, each inside the one before."""
+    text = "ب" * size
+    highlights = [Highlight(i, size - i, text[i:size - i], "quotes", "indirect", "Indirect", "غير مباشر",
+                            "why", "لماذا") for i in range(size // 2)]
+    return text, [Paragraph(0, size, text, 0)], highlights
+
+
+def test_deeply_nested_highlights_are_capped_and_render_in_linear_time():
+    text, paragraphs, highlights = nested(2_000)
+    html = render_article(text, paragraphs, highlights)
+    assert html.count("<mark") == html.count("</mark>") == 8   # the outermost eight, each once
+    assert "".join(re.findall(r">([^<>]+)<", html.split('class="fl-article"')[1])) == text
+    small, large = nested(4_000), nested(16_000)
+    ratio = best_time(lambda: render_article(*large)) / best_time(lambda: render_article(*small))
+    assert ratio < LIMIT, f"4x the text took {ratio:.1f}x the time"
+
+
+@pytest.mark.parametrize("unit", ["«", '"', "»"])
+def test_pairing_stray_marks_builds_no_record_per_mark(unit):
+    """Only the offsets of the marks left open and the problems returned: about 100 bytes a
+    mark (a record and a parent entry per mark took 290, and 2 M marks peaked at 610 MB)."""
+    text = unit * 200_000
+    tracemalloc.start()
+    try:
+        quote_marks._pair_marks(text, 0, len(text))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak / len(text) < 125, f"{peak / len(text):.0f} bytes a mark"

@@ -350,6 +350,19 @@ def test_a_work_file_over_the_size_limit_is_not_read_whole(tmp_path, monkeypatch
     assert saved_work_summary(tmp_path) == {"notes": None}
 
 
+def test_export_reads_each_work_file_with_the_size_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(storage, "MAX_WORK_BYTES", 1000)
+    save_work("small", {"t": "x"}, tmp_path)
+    (tmp_path / "huge.json").write_bytes(storage._encode("huge", {"t": "x" * 2000}))
+    with pytest.raises(SavedWorkError) as caught:
+        export_all(tmp_path)
+    assert "huge.json" in caught.value.en and "huge.json" in caught.value.ar
+    assert "larger than" in caught.value.en and "Nothing was exported" in caught.value.en
+    assert "لم يُصدَّر أي شيء" in caught.value.ar
+    recover_work("huge", tmp_path)   # the way out the message gives
+    assert zipfile.ZipFile(io.BytesIO(export_all(tmp_path))).namelist() == ["small.json"]
+
+
 def test_a_zip_is_capped_in_total_not_only_per_file(tmp_path, monkeypatch):
     monkeypatch.setattr(storage, "MAX_WORK_BYTES", 3000)
     for n in range(4):

@@ -2,7 +2,7 @@
 import json
 import re
 from pathlib import Path
-from html import escape
+from html import escape, unescape
 from html.parser import HTMLParser
 
 import ipywidgets as widgets
@@ -793,6 +793,24 @@ def test_compare_shows_only_coded_paragraphs_with_the_keys_reasons_and_the_ticks
     assert t("w_frames_ticks", "en", same=1, n=3).replace("'", "&#x27;") in shown
     assert "<td>Attribution of responsibility 1</td>" in shown   # yes answers per frame
     assert "compare(" not in t("w_frames_no_key", "en") and "compare(" not in t("w_frames_no_key", "ar")
+
+
+def test_a_quiz_question_shows_its_quote_in_a_bounded_part_of_a_very_long_paragraph(tmp_path, monkeypatch):
+    """One line of 300 quotes: each question shows the words around its quote with «…», not the
+    whole line (300 questions each holding the whole line cost time and memory with the
+    square of its length)."""
+    monkeypatch.setenv("FRAMING_LAB_WORK_DIR", str(tmp_path))
+    text = 'وقال الوزير: "الاتفاق قريب جدا". ' * 300
+    quiz = W.QuoteQuiz(kit.analyze(text=text))
+    assert quiz.total == 300
+    for question in (quiz.questions[0], quiz.questions[150], quiz.questions[-1]):
+        shown = question.box.children[0].value
+        assert "<mark>الاتفاق قريب جدا</mark>" in shown
+        assert len(unescape(re.sub(r"<[^>]+>", "", shown))) < 1_300
+    middle = unescape(re.sub(r"<[^>]+>", "", quiz.questions[150].box.children[0].value))
+    assert middle.startswith("Statement 151 of 300… ") and middle.endswith(" …")
+    seed = W.QuoteQuiz()   # a news paragraph is shown whole
+    assert "…" not in "".join(q.box.children[0].value for q in seed.questions)
 
 
 def test_the_dominant_frame_comes_from_the_ticks_with_ties_shown_as_ties():

@@ -146,13 +146,27 @@ def saved_work_summary(folder: Path | None = None) -> dict[str, str | None]:
 
 def export_all(folder: Path | None = None) -> bytes:
     """A zip of every work file as it is (damaged ones too; not the backups), for
-    "download my work" or a teacher collecting work."""
+    "download my work" or a teacher collecting work. Each file is read as loading reads it
+    (a regular file of at most 20 MB): SavedWorkError names one that is not, and nothing is
+    exported."""
     folder = _folder(folder)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in list_work(folder):
-            archive.writestr(f"{name}.json", (folder / f"{name}.json").read_bytes())
+            raw = _export_raw(folder / f"{name}.json")
+            if raw is not None:
+                archive.writestr(f"{name}.json", raw)
     return buffer.getvalue()
+
+
+def _export_raw(path: Path) -> bytes | None:
+    """The bytes of one work file to export; None if it was removed since it was listed."""
+    try:
+        return _read_raw(path)
+    except FileNotFoundError:
+        return None
+    except _Unreadable as problem:
+        raise _error(*problem.keys, "storage_nothing_exported", file=path, **problem.values) from None
 
 
 def import_zip(data: bytes, folder: Path | None = None) -> dict[str, str]:

@@ -30,11 +30,8 @@ def analyze(source=None, *, text=None, path=None) -> Analysis:
     drafts, non_quotes, diagnostics = [], [], DiagnosticCap()
     diagnostics.add(article.diagnostics)
     relay, mentions = None, []
-    by_paragraph: dict[int, list] = {}
-    for sentence in article.sentences:
-        by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
-    for paragraph in article.paragraphs:
-        reading = read_paragraph(text, paragraph, by_paragraph.get(paragraph.index, []), book)
+    for paragraph, sentences in zip(article.paragraphs, _by_paragraph(article), strict=True):
+        reading = read_paragraph(text, paragraph, sentences, book)
         _apply_relays(reading)
         drafts.extend(sorted(reading.quotes, key=lambda d: d.start))
         non_quotes.extend(reading.non_quotes)
@@ -49,6 +46,17 @@ def analyze(source=None, *, text=None, path=None) -> Analysis:
                     tuple(non_quotes), book.freeze(drafts), tuple(mentions),
                     tuple(sorted(diagnostics.diagnostics(), key=lambda d: d.start)), relay,
                     _boilerplate_quotes(text, article.boilerplate))
+
+
+def _by_paragraph(article):
+    """The sentences of each body paragraph in turn, as a list (sentences come in text order;
+    no index of them all is built)."""
+    sentences, n = article.sentences, 0
+    for paragraph in article.paragraphs:
+        first = n
+        while n < len(sentences) and sentences[n].paragraph == paragraph.index:
+            n += 1
+        yield list(sentences[first:n])
 
 
 def _apply_relays(reading: ParagraphState) -> None:

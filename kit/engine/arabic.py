@@ -68,13 +68,15 @@ class Token(NamedTuple):   # a named tuple: an article has hundreds of thousands
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Word tokens of `text[start:end]`, with offsets into `text`."""
-    return [Token(m.start(), m.end(), word, _word_key(word))
-            for m in TOKEN.finditer(text, start, len(text) if end is None else end) for word in (m.group(),)]
+    return [Token(m.start(), m.end(), *_spelling(m.group()))
+            for m in TOKEN.finditer(text, start, len(text) if end is None else end)]
 
 
 @lru_cache(maxsize=65536)
-def _word_key(word: str) -> str:
-    return normalize(word)   # words repeat a lot in news text: normalise each spelling once
+def _spelling(word: str) -> tuple[str, str]:
+    """The word as first met and its key: words repeat a lot in news text, so each spelling is
+    normalised once and its tokens share one copy of it."""
+    return word, normalize(word)
 
 
 CONJUNCTIONS = ("و", "ف")

@@ -15,6 +15,7 @@ from .arabic import BIDI_CONTROLS, normalize, is_arabic
 from ..errors import InputError
 from .lexicon import read_json
 from .model import Paragraph, Sentence, Diagnostic
+from .quote_marks import pair_marks
 
 # The largest article the kit accepts, in characters (about 4 MB of Arabic in UTF-8): far
 # above any news article, and analysed in a few seconds.
@@ -22,7 +23,10 @@ MAX_CHARS = 2_000_000
 MAX_PER_CODE = 20   # diagnostics of one kind listed; the rest are counted
 _SENTENCE_END = re.compile(r"[.!?؟…]+[\"”»“’']*(?=\s|$)")
 # A line ends where str.splitlines ends one: \n, \r, form feed, NEL, U+2028, U+2029...
-_LINE = re.compile("[^\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]+")
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+# A line with the whitespace around it trimmed (\s is what str.strip removes): from its first
+# character that is not a space to its last, with no line end between.
+_STRIPPED_LINE = re.compile(f"\\S(?:[^{_BREAKS}]*\\S)?")
 _END_PUNCTUATION = tuple(".!?؟…:")
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 
@@ -158,11 +162,7 @@ def _furniture():
 
 def _stripped_lines(text: str):
     """(start, end) of every non-blank line, trimmed of surrounding whitespace."""
-    for m in _LINE.finditer(text):
-        line = m.group()
-        if line.strip():
-            lead = len(line) - len(line.lstrip())
-            yield m.start() + lead, m.start() + len(line.rstrip())
+    return (m.span() for m in _STRIPPED_LINE.finditer(text))
 
 
 @lru_cache(maxsize=1)
@@ -237,8 +237,6 @@ def _stripped_lines_between(text: str, start: int, end: int):
 def split_sentences(text: str, paragraph: Paragraph) -> list[Sentence]:
     """Sentences of a paragraph; a sentence end inside a quotation does not end the sentence
     (a quote may span sentences)."""
-    from .quote_marks import pair_marks   # local: quote_marks is a leaf module, no cycle
-
     pairs, _ = pair_marks(text, paragraph.start, paragraph.end)
     inside = iter(pairs)
     current = next(inside, None)
@@ -252,6 +250,8 @@ def split_sentences(text: str, paragraph: Paragraph) -> list[Sentence]:
         start = m.end()
         while start < paragraph.end and text[start].isspace():
             start += 1
+    if start == paragraph.start:   # one sentence: the paragraph's own text, not a copy
+        return [Sentence(start, paragraph.end, paragraph.text, paragraph.index)]
     if start < paragraph.end:
         out.append(Sentence(start, paragraph.end, text[start:paragraph.end], paragraph.index))
     return out

@@ -1,11 +1,12 @@
 """Recording what a sentence reports: an indirect clause (قال إن ...، ووفقا للصحيفة، فإن ...),
 or a verb's object that carries the statement (أعلن ارتفاع عدد…), where it ends (the next
-attribution, relay or reporter's gloss after a comma), and the speaker and verb each quote is
+attribution, relay or reporter's gloss after a comma, or the next verb of saying that opens a
+statement of its own: a new «قال» starts a new statement), and the speaker and verb each quote is
 given (`attach`).
 """
 from .arabic import Token, normalize, stems
 from .model import QuoteKind
-from .cues import cue_of, is_complementizer
+from .cues import cue_of, is_complementizer, joined_cue
 from .lexicon import pattern_words, word_set
 from .reading_state import RELATIVES, Draft, ParagraphState, Said
 from .sources import refers_back
@@ -81,9 +82,9 @@ def _object_place(state: ParagraphState, m: int, j: int) -> bool:
 
 
 def _clause_stop(state: ParagraphState, first: int, span: range, cue_k: int | None) -> int:
-    """The token after the clause: the next attribution after a comma (a reported clause is
-    at most 150 words)."""
-    limit = min(span.stop, first + 150)   # first < span.stop: add_clause checks it
+    """The token after the clause: the next attribution after a comma, or the next verb of
+    saying with its own إن/أن or colon (a reported clause is at most 150 words)."""
+    limit = _next_statement(state, first + 1, min(span.stop, first + 150))   # first < span.stop
     in_relative = cue_k is not None and cue_k > 0 and state.tokens[cue_k - 1].key in RELATIVES
     for stop in state.commas_between(first + 1, limit):
         if stop not in state.inside and (in_relative or _attribution_at(state, stop, limit)
@@ -102,6 +103,39 @@ def _gloss_at(state: ParagraphState, k: int, limit: int) -> bool:
     return (key == "في" and after in pattern_words("clause_ends_at_gloss")) \
         or key.removeprefix("و") in word_set("relay_markers") \
         or (key == "علي" and after in pattern_words("clause_ends_at_relay"))
+
+
+def _next_statement(state: ParagraphState, first: int, limit: int) -> int:
+    """The first verb of saying from token `first` that opens a statement of its own, else
+    `limit` (قال إن X، لكنه أقر بأن Y; قال إن X وقال الوزير إن Y). This also bounds how deep
+    clauses nest in text that repeats «قال إن»."""
+    for k in range(first, limit - 1):
+        if k not in state.inside and state.cue_at(k) and not _clause_verb(state, first, k) \
+                and _introduces_clause(state, k, range(first, limit)):
+            but = k - 1 >= first and state.tokens[k - 1].key.startswith(("لكن", "ولكن"))
+            return k - 1 if but else k   # …، لكنه أقر بأن: «لكنه» opens the new statement
+    return limit
+
+
+def _clause_verb(state: ParagraphState, first: int, k: int) -> bool:
+    """Is the verb at k the reported clause's own, after its subject with no comma or و/ف
+    (قال إن الرئيس الأميركي أخبره بأنه…: a statement inside the statement, not a new one)?"""
+    if not first < k <= first + 6 or joined_cue(state.tokens[k]) or state.after_comma(k):
+        return False
+    return not any(state.after_comma(j) or state.cue_at(j) or is_complementizer(state.tokens[j])
+                   for j in range(first, k))
+
+
+def _introduces_clause(state: ParagraphState, k: int, span: range) -> bool:
+    """Is the verb at k followed right away by إن/أن or a colon, or, joined by و/ف, by its
+    subject and a bare إن/أن (وقال الوزير إن)?"""
+    if k + 1 in state.inside:
+        return False
+    if is_complementizer(state.tokens[k + 1]) or ":" in gap(state.text, state.tokens, k):
+        return True
+    after = state.subject_limit(k, span)
+    return joined_cue(state.tokens[k]) and after < span.stop and after - k <= 6 \
+        and state.tokens[after].key in word_set("complementizers")
 
 
 def _clause_start(state: ParagraphState, first: int) -> int:

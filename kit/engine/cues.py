@@ -26,6 +26,11 @@ def _cue_of_key(key: str, bare_ha: bool) -> Cue | None:
     return None
 
 
+def joined_cue(token: Token) -> bool:
+    """Is the token a verb of saying joined to what comes before by و or ف (وقال، فأضافت)?"""
+    return token.key[:1] in "وف" and _cue_of_key(token.key[1:], not ends_with_ta_marbuta(token.text)) is not None
+
+
 def is_complementizer(token: Token) -> bool:
     return _is_complementizer_key(token.key)
 

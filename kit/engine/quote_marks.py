@@ -10,6 +10,7 @@ opening, come back as problems (offset, code) rather than exceptions.
 >>> pair_marks('قال "نعم', 0, 8)
 ((), ((4, 'unclosed_quote'),))
 """
+import heapq
 import re
 from functools import lru_cache
 
@@ -20,11 +21,14 @@ CLOSE_ONLY = {"»": "«", "›": "‹"}
 AMBIGUOUS = {'"': '"', "＂": "＂", "“": "“”„", "”": "”“"}
 MARKS = OPEN_ONLY + "".join(CLOSE_ONLY) + "".join(AMBIGUOUS)
 _MARK = re.compile(f"[{re.escape(MARKS)}]")
+_NONE: tuple[tuple, tuple] = ((), ())
 
 
 def pair_marks(text: str, start: int, end: int) -> tuple[tuple[tuple[int, int], ...], tuple]:
     """Outermost (open, close) mark offsets in text[start:end], and the problems found (read
     once per paragraph: the sentence splitter and the paragraph reader both ask)."""
+    if _MARK.search(text, start, end) is None:
+        return _NONE   # most paragraphs have no quotation mark
     found = _found_in(text)
     if (start, end) not in found:
         found[(start, end)] = _pair_marks(text, start, end)
@@ -40,27 +44,32 @@ def _pair_marks(text: str, start: int, end: int) -> tuple[tuple[tuple[int, int],
     """The pairing itself, for `pair_marks`.
 
     A pair counts as outermost when every mark around it was left unclosed, so one stray
-    opening mark does not hide the well-formed quotations after it."""
-    stack: list[tuple[int, str]] = []
-    parent: dict[int, int | None] = {}      # opening mark -> the opening mark around it
-    pairs, problems = [], []
+    opening mark does not hide the well-formed quotations after it. Nothing is built per mark
+    beyond its offset: a text of stray marks costs a list of numbers, not a record each."""
+    stack: list[int] = []                   # offsets of the marks open, innermost last
+    inner: dict[int, list] = {}             # stack depth -> pairs closed inside that open mark
+    outer, strays = [], []
     for m in _MARK.finditer(text, start, end):   # the marks only, not every character
         i, c = m.start(), m.group()
-        if _opens(c, stack) or _opens_word(text, i, start, end):
-            parent[i] = stack[-1][0] if stack else None
-            stack.append((i, c))
-        elif c in CLOSE_ONLY and not (stack and stack[-1][1] == CLOSE_ONLY[c]):
-            problems.append((i, "stray_closing_quote"))
+        if _opens(c, text, stack) or _opens_word(text, i, start, end):
+            stack.append(i)
+        elif c in CLOSE_ONLY and not (stack and text[stack[-1]] == CLOSE_ONLY[c]):
+            strays.append(i)
         else:
-            pairs.append((stack.pop()[0], i))
-    problems.extend((i, "unclosed_quote") for i, _ in stack)
-    return tuple(_outermost(pairs, parent)), tuple(sorted(problems))   # tuples: cached and shared
+            inner.pop(len(stack), None)       # pairs inside a closed pair are not outermost
+            pair = (stack.pop(), i)
+            (inner.setdefault(len(stack), []) if stack else outer).append(pair)
+    for pairs in inner.values():              # inside marks left open: outermost after all
+        outer.extend(pairs)
+    problems = heapq.merge(((i, "stray_closing_quote") for i in strays),
+                           ((i, "unclosed_quote") for i in stack))
+    return tuple(sorted(outer)), tuple(problems)   # tuples: cached and shared
 
 
-def _opens(c: str, stack: list[tuple[int, str]]) -> bool:
+def _opens(c: str, text: str, stack: list[int]) -> bool:
     """Does the mark c open a quotation? Always «‹„; a mark that may close does so only when it
     can close the innermost open one."""
-    return c in OPEN_ONLY or not (c in CLOSE_ONLY or (stack and stack[-1][1] in AMBIGUOUS[c]))
+    return c in OPEN_ONLY or not (c in CLOSE_ONLY or (stack and text[stack[-1]] in AMBIGUOUS[c]))
 
 
 def _opens_word(text: str, i: int, start: int, end: int) -> bool:
@@ -68,13 +77,3 @@ def _opens_word(text: str, i: int, start: int, end: int) -> bool:
     inside another ("مدير "سي آي إيه" ومستشار…"): a closing mark follows the word it ends."""
     return text[i] in '"＂' and i > start and text[i - 1].isspace() and i + 1 < end \
         and text[i + 1].isalpha()
-
-
-def _outermost(pairs: list[tuple[int, int]], parent: dict[int, int | None]) -> list[tuple[int, int]]:
-    """The pairs with no closed pair around them."""
-    closed = {open_ for open_, _ in pairs}
-    # Openers come in text order, so each one's parent is settled before it.
-    all_open_around: dict[int, bool] = {}
-    for opener, up in parent.items():
-        all_open_around[opener] = opener not in closed and (up is None or all_open_around[up])
-    return [p for p in pairs if parent[p[0]] is None or all_open_around[parent[p[0]]]]

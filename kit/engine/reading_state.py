@@ -26,7 +26,7 @@ _COMMA = re.compile(f"[{''.join(sorted(COMMAS))}]")   # a comma is never part of
 RELATIVES = {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "ما", "مما", "عما"}
 
 
-@dataclass
+@dataclass(slots=True)
 class Said:
     """What a reporting verb resolved to."""
     source_id: str | None
@@ -35,7 +35,7 @@ class Said:
     via_id: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class Draft:
     """A quote while the article is being read; frozen into `model.Quote` at the end."""
     start: int

@@ -103,12 +103,13 @@ def loaded_terms() -> dict[tuple[str, ...], dict]:
 
 
 def _phrase_matches(tokens, table: dict) -> list[tuple[int, int, dict]]:
-    """Longest phrases of `table` in `tokens` (proclitics allowed on the first word)."""
+    """Longest phrases of `table` in `tokens` (proclitics allowed on the first word; when two
+    readings of it are listed, الهجوم and هجوم, the longer one, nearer what is written)."""
     longest = max((len(k) for k in table), default=1)
     found, i = [], 0
     while i < len(tokens):
+        first = sorted(stems(tokens[i].key), key=lambda s: (-len(s), s))
         for size in range(min(longest, len(tokens) - i), 0, -1):
-            first = stems(tokens[i].key)
             rest = tuple(tok.key for tok in tokens[i + 1:i + size])
             row = next((table[(s, *rest)] for s in first if (s, *rest) in table), None)
             if row:

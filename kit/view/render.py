@@ -17,8 +17,10 @@ own (the reporting verbs one per connotation) and each category its line style, 
 apart without telling colours apart. Unknown categories fall back to the lens's "*" entry, then
 to "*"/"*".
 
-Limits: cost is about (pieces x highlights) per paragraph, fine for news articles (thousands
-of highlights would be slow); nesting deeper than three levels shares the third underline.
+Limits: nesting deeper than three levels shares the third underline; a highlight that starts
+inside eight others is not marked at all (no news article nests so deep; text made to do so
+would otherwise cost time with the square of its length). Cost is linear in the highlights
+and the text.
 """
 import heapq
 from collections import Counter
@@ -39,6 +41,7 @@ _BIDI = re.compile(f"([{BIDI_CONTROLS}])")
 _BIDI_SHOWN = str.maketrans({c: f"⟪U+{ord(c):04X}⟫" for c in BIDI_CONTROLS})
 LINE_STYLES = ("solid", "dashed", "dotted", "double", "wavy")
 _MAX_DEPTH = 3
+_MAX_MARKS = 8   # marks open at once; a highlight starting inside as many others is not marked
 FONT_STACK = '"Noto Naskh Arabic", "Amiri", "Geeza Pro", "Arial", sans-serif'
 
 
@@ -211,21 +214,23 @@ def _texts(h: Highlight, lang: str) -> tuple[str, str]:
 def _pieces(start: int, end: int, highlights: Sequence[Highlight]):
     """(a, b, covering) for each piece of [start, end) cut at every highlight boundary;
     `covering` holds (rank, highlight) of the highlights over the piece, outermost first.
-    Highlights are clipped to [start, end); empty or reversed ones are dropped.
+    Highlights are clipped to [start, end); empty or reversed ones are dropped, and so is one
+    that starts inside _MAX_MARKS others (only machine-made text nests so deep).
 
     One sweep along the cuts: the highlights open at a cut are those started and not ended,
-    so the cost grows with the pieces times the depth of nesting, not times every highlight."""
+    at most _MAX_MARKS of them, so the cost grows with the pieces, whatever the nesting."""
     clipped = sorted(((max(h.start, start), min(h.end, end), h) for h in highlights
                       if max(h.start, start) < min(h.end, end)), key=lambda c: (c[0], -c[1]))
     cuts = sorted({start, end, *(c[0] for c in clipped), *(c[1] for c in clipped)})
     active, ending, started = {}, [], 0    # rank -> highlight (ranks ascending); (end, rank)
     for a, b in pairwise(cuts):
-        while started < len(clipped) and clipped[started][0] <= a:
-            active[started] = clipped[started][2]
-            heapq.heappush(ending, (clipped[started][1], started))
-            started += 1
         while ending and ending[0][0] <= a:
             del active[heapq.heappop(ending)[1]]
+        while started < len(clipped) and clipped[started][0] <= a:
+            if len(active) < _MAX_MARKS:
+                active[started] = clipped[started][2]
+                heapq.heappush(ending, (clipped[started][1], started))
+            started += 1
         yield a, b, list(active.items())
 
 

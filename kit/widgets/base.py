@@ -142,13 +142,14 @@ def block(inner_html: str, lang: str, css: str = "", tag: str = "div") -> str:
     return f'<{tag} class="{esc(css, plain=True)}" dir="{direction(lang)}" lang="{lang}">{inner_html}</{tag}>'
 
 
-def marked_text(text: str, start: int, end: int, marks=()) -> str:
-    """`text[start:end]` escaped, as right-to-left Arabic, with each (a, b) in `marks` in <mark>."""
-    out, at = [], start
+def marked_text(text: str, start: int, end: int, marks=(), cut: tuple[bool, bool] = (False, False)) -> str:
+    """`text[start:end]` escaped, as right-to-left Arabic, with each (a, b) in `marks` in <mark>;
+    `cut`: whether the text goes on before and after the part shown (then "…" says so)."""
+    out, at = ["… " if cut[0] else ""], start
     for a, b in sorted(marks):
         out += [esc(text[at:a]), f"<mark>{esc(text[a:b])}</mark>"]
         at = b
-    out.append(esc(text[at:end]))
+    out.append(esc(text[at:end]) + (" …" if cut[1] else ""))
     return f'<p class="fl-w-text" dir="rtl" lang="ar">{"".join(out)}</p>'
 
 

@@ -17,6 +17,7 @@ from .base import (KitWidget, article_key, block, callback, dict_at, html_widget
 
 KINDS = ("direct", "partial", "indirect")
 PARTS = QUIZ_PARTS
+CONTEXT = 600   # characters shown on each side of a question's quote, at most
 # How the engine found a speaker (Quote.how) -> the interface string that explains it.
 HOW_KEYS = {
     "named after the verb": "w_how_after_verb",
@@ -141,8 +142,9 @@ class QuoteQuiz(KitWidget):
         paragraph = self.analysis.paragraphs[q.paragraph]
         heading = block(f"<h4>{esc(self.t('w_quiz_question', n=i + 1, total=len(self.quotes)))}</h4>",
                         self.lang)
-        text = html_widget(heading + marked_text(self.analysis.text, paragraph.start,
-                                                 paragraph.end, [(q.start, q.end)]))
+        start, end = _context(self.analysis.text, paragraph, q)
+        text = html_widget(heading + marked_text(self.analysis.text, start, end, [(q.start, q.end)],
+                                                 cut=(start > paragraph.start, end < paragraph.end)))
         parts = {part: self._dropdown(i, part) for part in PARTS}
         button = with_class(widgets.Button(description=self.t("w_quiz_check"),
                                            button_style="primary"), f"fl-quiz-check-{i}")
@@ -242,3 +244,15 @@ class QuoteQuiz(KitWidget):
         for part, dropdown in dropdowns.items():
             dropdown.value = answers[part]
         return True
+
+
+def _context(text: str, paragraph, q: Quote) -> tuple[int, int]:
+    """Where the text shown with a question starts and ends: the quote's paragraph, or in a very
+    long one (no news paragraph is) the whole words within CONTEXT characters of the quote, so
+    that each question costs the same however long its paragraph."""
+    start, end = max(paragraph.start, q.start - CONTEXT), min(paragraph.end, q.end + CONTEXT)
+    if start > paragraph.start:
+        start = text.find(" ", start, q.start) + 1 or start
+    if end < paragraph.end:
+        end = max(text.rfind(" ", q.end, end), q.end)
+    return start, end
