@@ -1,5 +1,7 @@
 import pytest
 
+import kit
+
 from kit.engine.article import load_article, block_lines, MAX_CHARS
 from kit.errors import InputError
 from conftest import SEED, SHARED_SEED
@@ -31,6 +33,18 @@ def test_other_sites_furniture_is_boilerplate():
                                                      "وأضاف أن المحادثات مستمرة."]
     assert [b.text for b in article.boilerplate] == ["اقرأ أيضاً:\nعنوان خبر آخر عن الموضوع",
                                                       "تابعونا على فيسبوك"]
+
+
+def test_related_news_block_is_furniture_and_names_no_speaker():
+    """«أخبار ذات علاقة» heads a block too: a link headline inside it («الجيش الوطني») is not
+    the subject that a later bare وأشار carries over."""
+    text = ("قال المتحدث سامي حداد إن الاتفاق قريب.\n\nأخبار ذات علاقة\n\nالجيش الوطني\n\n"
+            "عنوان خبر آخر عن الموضوع\n\nوأشار إلى أن المحادثات مستمرة.")
+    article = load_article(text)
+    assert [p.text for p in article.paragraphs] == ["قال المتحدث سامي حداد إن الاتفاق قريب.",
+                                                     "وأشار إلى أن المحادثات مستمرة."]
+    last = kit.analyze(text=text).quotes[-1]
+    assert (last.text, last.speaker_ar) == ("المحادثات مستمرة", "سامي حداد")
 
 
 @pytest.mark.parametrize("bad", ["", "   \n\t  "])

@@ -60,10 +60,12 @@ def repeated(unit: str, size: int) -> str:
     return (unit * (size // len(unit) + 1))[:size]
 
 
-@pytest.mark.parametrize("unit", ["ب\n", "قال إن ", "قال ", "قال، ", "«", "\u202e"])
+@pytest.mark.parametrize("unit", ["ب\n", "قال إن ", "قال ", "قال، ", "«", "\u202e", "وصل الوفد، وفقا لمسؤول، ",
+                                  "أعلن الوزير ارتفاع ", "وجاء في البيان أن "])
 def test_adversarial_text_costs_four_times_as_much_for_four_times_the_text(unit):
     """Many one-letter paragraphs, a reporting verb (with or without إن, or a comma) repeated
-    on one line, thousands of stray opening marks."""
+    on one line, thousands of stray opening marks or bidi overrides, a claim with وفقا لـ, a verb
+    with a verbal noun or a document's clause repeated in one sentence."""
     small, large = repeated(unit, 10_000), repeated(unit, 40_000)
     kit.analyze(text=small)   # warm the word caches, as a notebook would
     ratio = best_time(lambda: kit.analyze(text=large), 2) / best_time(lambda: kit.analyze(text=small), 2)

@@ -258,7 +258,7 @@ def test_wording_that_was_wrong():
     assert "6 فقرة" not in summary and "3 من 6" in summary
     assert t("w_kappa_fair", "ar") == "اتفاق محدود"          # Landis & Koch: 0.21-0.40
     for key in ("w_how_after_verb", "w_how_before_verb", "w_how_before_colon", "w_how_after_an",
-                "w_how_before_relative", "w_how_according_to"):
+                "w_how_before_relative", "w_how_according_to", "w_how_document"):
         assert "اسمه" not in t(key, "ar") and "إليه" not in t(key, "ar"), key   # a speaker may be a woman
 
 

@@ -21,14 +21,14 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from .arabic import normalize, without_possessive
-from .clauses import add_clause, attach
+from .clauses import add_clause, add_np_complement, attach
 from .cues import complement_at, is_complementizer
 from .interviews import introduce_guest, read_answer
 from .introductions import headline_speaker, introduce_topic
-from .lexicon import Cue, word_set
+from .lexicon import Cue, pattern_words, word_set
 from .model import NonQuote, Paragraph, QuoteKind, Sentence
 from .reading_state import RELATIVES, Draft, ParagraphState, Said
-from .relays import find_relays, publisher, relayed_from
+from .relays import document_clause, find_relays, publisher, relay_marker, relayed_from
 from .sources import SourceBook
 from .quote_marks import MARKS
 from .subjects import Subject, gap, is_given_name, subject_before
@@ -53,6 +53,7 @@ def _read_sentence(state: ParagraphState, n: int) -> None:
     span = state.sentence_tokens(n)
     first_quote = len(state.quotes)
     find_relays(state, n, span)
+    document_clause(state, span)
     introduce_topic(state, span)
     introduce_guest(state, span)
     headline_speaker(state, span)
@@ -75,8 +76,11 @@ def _read_sentence(state: ParagraphState, n: int) -> None:
     _read_marks(state, n, span)
     for k in span:
         if k in state.said and state.cue_at(k):
+            found = len(state.quotes)
             _read_indirect(state, k, span)
             _read_unmarked(state, k, span)
+            if len(state.quotes) == found:
+                add_np_complement(state, k, span)
     _partials_follow_their_clause(state.quotes[first_quote:])
 
 
@@ -110,7 +114,7 @@ def _speaker_of(state: ParagraphState, k: int, cue: Cue, span: range) -> Said:
         subject = _antecedent(state, k - 1, span)
         if subject:
             return Said(state.book.add(subject), subject, "named before the relative")
-    limit = state.subject_limit(k, span)
+    limit = _before_ba_object(state, k, cue, state.subject_limit(k, span))
     subject = None
     if not cue.participle and k + 1 < limit:
         subject = _subject_after(state, k + 1, limit)
@@ -121,7 +125,7 @@ def _speaker_of(state: ParagraphState, k: int, cue: Cue, span: range) -> Said:
         subject = publisher(state, k + 1, span) or subject
     how = "named after the verb"
     if subject is None and not cue.participle:
-        subject = subject_before(state.text, state.tokens, k, span.start)
+        subject = _clause_subject(state, k, span) or subject_before(state.text, state.tokens, k, span.start)
         how = "named before the verb"
     if subject is not None:
         source_id = state.book.add(subject)
@@ -129,6 +133,28 @@ def _speaker_of(state: ParagraphState, k: int, cue: Cue, span: range) -> Said:
         return relayed_from(state, k, Said(source_id, subject, how), span)
     source_id = state.book.latest(cue.gender)
     return Said(source_id, None, "carried over from the previous speaker" if source_id else "")
+
+
+def _clause_subject(state: ParagraphState, k: int, span: range) -> Subject | None:
+    """قال إن الرئيس الأميركي أخبره بأنه…: inside a reported clause, the words between its
+    إن/أن and the verb are the verb's subject when they are one speaker's phrase."""
+    for j in range(k - 1, max(span.start, k - 8) - 1, -1):
+        if j in state.inside or state.after_comma(j + 1):
+            return None   # …قبل أن ترى الدخان، وتضيف: the comma ends that clause
+        if state.tokens[j].key in ("ان", "بان") and j > span.start \
+                and state.tokens[j - 1].key not in word_set("non_report_before_an"):
+            subject = state.subject_at(j + 1, k) if j + 1 < k else None
+            return subject if subject is not None and subject.end == k else None
+    return None
+
+
+def _before_ba_object(state: ParagraphState, k: int, cue: Cue, limit: int) -> int:
+    """وأشاد الأمين العام للأمم المتحدة بالتقدم في العراق: the object of أشاد / طالب / نوه
+    comes with بـ, so the subject ends before the first word with بـ."""
+    if normalize(cue.lemma) not in pattern_words("subject_before_ba_object"):
+        return limit
+    return next((j for j in range(k + 2, limit) if state.tokens[j].key.startswith("ب")
+                 and len(state.tokens[j].key) > 3 and not is_given_name(state.tokens[j])), limit)
 
 
 def _subject_after(state: ParagraphState, i: int, limit: int) -> Subject | None:
@@ -282,23 +308,37 @@ def _quote_is_object(cue: Cue | None, between: range, lead: str) -> bool:
 
 
 def _add_marked(state: ParagraphState, open_: int, close: int, kind: QuoteKind, cue_k: int | None) -> None:
+    if any((q.start, q.end) == (open_ + 1, close) for q in state.quotes):
+        return   # وبحسب الصحيفة، فإن "…": the relay's clause already took these marks whole
     draft = Draft(open_ + 1, close, kind, state.paragraph.index)
     if cue_k is None:
-        attach(state, draft, _speaker_without_verb(state, open_, kind), None)
+        attach(state, draft, _speaker_without_verb(state, open_, close, kind), None)
     else:
         attach(state, draft, state.said[cue_k], cue_k)
     state.quotes.append(draft)
 
 
-def _speaker_without_verb(state: ParagraphState, open_: int, kind: QuoteKind) -> Said:
+def _speaker_without_verb(state: ParagraphState, open_: int, close: int, kind: QuoteKind) -> Said:
     """A quote with no verb in its sentence: «…»، بحسب المتحدث باسم الوزارة gives a whole
-    quoted sentence to the person or body cited right after it; an outlet (بحسب ما ذكرت
-    الصحيفة) only relays, and a phrase in marks stays the previous speaker's."""
-    cited = state.according_to.get(state.sentence_of(open_)) if kind == "direct" else None
+    quoted sentence, or a phrase the source is cited right after (وتسببت في "دمار هائل"، بحسب
+    الأمم المتحدة), to the person or body cited; an outlet (بحسب ما ذكرت الصحيفة) only
+    relays, and any other phrase in marks stays the previous speaker's."""
+    cited = state.according_to.get(state.sentence_of(open_)) \
+        if kind == "direct" or _cited_right_after(state, close) else None
     if cited and cited.source_id and state.book.get(cited.source_id).type != "media":
         return cited
     source_id = state.book.latest()
     return Said(source_id, None, "the previous speaker (no verb in the sentence)" if source_id else "")
+
+
+def _cited_right_after(state: ParagraphState, close: int) -> bool:
+    """Does a relay marker and a source (بحسب الأمم المتحدة) come right after the closing
+    mark at `close`? بحسب ما أكدته مصادر confirms the event, not the phrase's wording."""
+    k = bisect_left(state.starts, close)
+    if k >= len(state.tokens) or state.text[close + 1:state.tokens[k].start].strip(" ،,"):
+        return False
+    size = relay_marker(state, k)
+    return size > 0 and k + size < len(state.tokens) and state.tokens[k + size].key != "ما"
 
 
 def _read_indirect(state: ParagraphState, k: int, span: range) -> None:
@@ -312,7 +352,7 @@ def _read_indirect(state: ParagraphState, k: int, span: range) -> None:
         if clause is not None and clause - 1 in state.inside:
             return   # مشددا على :" ان حل الدولتين…": the أن inside the marks is the quote's own
         if clause is not None and state.tokens[j - 1].key in word_set("non_report_before_an"):
-            return   # قبل أن تضيف، ومن المقرر أن: no one is reported here
+            continue   # قبل أن تضيف، منذ أن أجرى: no one is reported here; the verb's own إن may follow
         if clause is not None:
             # يبلغ نحو 1500 ميغاواط، وأن الوزارة...: a وأن clause continues an earlier verb's
             if not state.tokens[j].key.startswith("و"):

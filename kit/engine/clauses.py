@@ -1,12 +1,13 @@
 """Recording what a sentence reports: an indirect clause (قال إن ...، ووفقا للصحيفة، فإن ...),
-where it ends (the next attribution after a comma, or the next verb of saying that opens a
+or a verb's object that carries the statement (أعلن ارتفاع عدد…), where it ends (the next
+attribution, relay or reporter's gloss after a comma, or the next verb of saying that opens a
 statement of its own: a new «قال» starts a new statement), and the speaker and verb each quote is
 given (`attach`).
 """
-from .arabic import Token
+from .arabic import Token, normalize, stems
 from .model import QuoteKind
 from .cues import cue_of, is_complementizer, joined_cue
-from .lexicon import word_set
+from .lexicon import pattern_words, word_set
 from .reading_state import RELATIVES, Draft, ParagraphState, Said
 from .sources import refers_back
 from .subjects import gap, skip_openers
@@ -15,6 +16,8 @@ from .subjects import gap, skip_openers
 def opens_speech(state: ParagraphState, k: int, span: range) -> bool:
     """Does the verb at k bring in words (إن/أن, a colon or marks before the next comma)?
     ونقلوا إلى مركز استقبال does not."""
+    if k + 1 < span.stop and _np_object(state, k, k + 1):
+        return True   # …، مؤكدا ضرورة البدء: a statement of its own
     for m in range(k + 1, min(span.stop, k + 10)):
         if is_complementizer(state.tokens[m]) or m in state.inside \
                 or ":" in gap(state.text, state.tokens, m - 1):
@@ -44,15 +47,62 @@ def add_clause(state: ParagraphState, first: int, span: range, said: Said, marke
     state.quotes.append(draft)
 
 
+def add_np_complement(state: ParagraphState, k: int, span: range) -> None:
+    """أعلن المكتب، مساء السبت، ارتفاع عدد… / مؤكدا الالتزام بدعم…: a verb of the np_complement
+    row whose object is a verbal noun carrying the statement (propositional_nouns) reports it
+    as an indirect quote, from that noun to the end of the clause. Only within a few words of
+    the verb (its subject and a time may stand between), with no إن/أن or marks before it."""
+    subject = state.said[k].subject
+    j = subject.end if subject is not None and subject.first > k else k + 1
+    for m in range(j, min(span.stop, j + 8)):
+        if m in state.inside or is_complementizer(state.tokens[m]) or state.cue_at(m) \
+                or ":" in gap(state.text, state.tokens, m - 1):
+            return
+        if _np_object(state, k, m) and _object_place(state, m, j):
+            add_clause(state, m, span, state.said[k], None, k)
+            return
+
+
+def _np_object(state: ParagraphState, k: int, m: int) -> bool:
+    """Is token m a verbal noun carrying the statement of the np_complement verb at k?"""
+    key, nouns = state.tokens[m].key, word_set("propositional_nouns")
+    return normalize(state.cue_at(k).lemma) in pattern_words("np_complement") \
+        and (key in nouns or bool(stems(key) & nouns) and not key.startswith("و"))   # وجود, not وارتفاع
+
+
+def _object_place(state: ParagraphState, m: int, j: int) -> bool:
+    """Can the verb's object start at token m? Right after the verb or its subject (j), after
+    a comma (…، في تصريح صحفي، عدم وجود…), a time (مساء السبت، في 18 يناير الجاري) or
+    عن / على (أعلنت عن إطلاق…); not inside another noun phrase (إيقاف موظفين في شعبة التسجيل)."""
+    if m == j or state.after_comma(m):
+        return True
+    before = state.tokens[m - 1].key
+    return before in word_set("time_words") or before in ("عن", "علي") or before.isdigit() \
+        or (m - 1 > j and state.tokens[m - 2].key in word_set("time_words"))
+
+
 def _clause_stop(state: ParagraphState, first: int, span: range, cue_k: int | None) -> int:
     """The token after the clause: the next attribution after a comma, or the next verb of
     saying with its own إن/أن or colon (a reported clause is at most 150 words)."""
     limit = _next_statement(state, first + 1, min(span.stop, first + 150))   # first < span.stop
     in_relative = cue_k is not None and cue_k > 0 and state.tokens[cue_k - 1].key in RELATIVES
     for stop in state.commas_between(first + 1, limit):
-        if stop not in state.inside and (in_relative or _attribution_at(state, stop, limit)):
+        if stop not in state.inside and (in_relative or _attribution_at(state, stop, limit)
+                                         or _gloss_at(state, stop, limit)):
             return stop   # فلان، الذي قال إنه غير نادم، قد غادر: a relative clause ends at its comma
     return limit
+
+
+def _gloss_at(state: ParagraphState, k: int, limit: int) -> bool:
+    """Does the reporter's own gloss or a relay start at token k, after a comma (…، في ظل
+    الجهود المبذولة…، حسبما أفادت قناة…، على ما نقلت «فرانس برس»)? It is no longer the
+    speaker's clause."""
+    if k + 1 >= limit:
+        return False
+    key, after = state.tokens[k].key, state.tokens[k + 1].key
+    return (key == "في" and after in pattern_words("clause_ends_at_gloss")) \
+        or key.removeprefix("و") in word_set("relay_markers") \
+        or (key == "علي" and after in pattern_words("clause_ends_at_relay"))
 
 
 def _next_statement(state: ParagraphState, first: int, limit: int) -> int:
@@ -60,10 +110,20 @@ def _next_statement(state: ParagraphState, first: int, limit: int) -> int:
     `limit` (قال إن X، لكنه أقر بأن Y; قال إن X وقال الوزير إن Y). This also bounds how deep
     clauses nest in text that repeats «قال إن»."""
     for k in range(first, limit - 1):
-        if k not in state.inside and state.cue_at(k) and _introduces_clause(state, k, range(first, limit)):
+        if k not in state.inside and state.cue_at(k) and not _clause_verb(state, first, k) \
+                and _introduces_clause(state, k, range(first, limit)):
             but = k - 1 >= first and state.tokens[k - 1].key.startswith(("لكن", "ولكن"))
             return k - 1 if but else k   # …، لكنه أقر بأن: «لكنه» opens the new statement
     return limit
+
+
+def _clause_verb(state: ParagraphState, first: int, k: int) -> bool:
+    """Is the verb at k the reported clause's own, after its subject with no comma or و/ف
+    (قال إن الرئيس الأميركي أخبره بأنه…: a statement inside the statement, not a new one)?"""
+    if not first < k <= first + 6 or joined_cue(state.tokens[k]) or state.after_comma(k):
+        return False
+    return not any(state.after_comma(j) or state.cue_at(j) or is_complementizer(state.tokens[j])
+                   for j in range(first, k))
 
 
 def _introduces_clause(state: ParagraphState, k: int, span: range) -> bool:
@@ -79,9 +139,10 @@ def _introduces_clause(state: ParagraphState, k: int, span: range) -> bool:
 
 
 def _clause_start(state: ParagraphState, first: int) -> int:
-    """The clause's first character, past spaces and a colon (انه :" لا شيء…)."""
+    """The clause's first character, past spaces, a colon (انه :" لا شيء…), a comma or a
+    closing mark (أعلنت مجموعة «…» إطلاق…)."""
     start = state.tokens[first - 1].end
-    while state.text[start].isspace() or state.text[start] == ":":
+    while state.text[start].isspace() or state.text[start] in ":،,»":
         start += 1
     return start
 

@@ -1,17 +1,17 @@
 """Relayed attribution: an outlet passing on someone's words (نقلت الوكالة عن مسؤول قوله، نقلا
 عن مصادر)، a claim put in a source's mouth (وفقا للصحيفة، فإن...؛ بحسب ما نقلته قناة «…» عن
-مصدر، فإن...)، and documents speaking for whoever issued them (تقرير صادر عن ديوان المحاسبة،
-بلاغ للوزارة).
+مصدر، فإن...؛ ومن المتوقع أن…، وفقا لمسؤول)، and documents speaking for whoever issued them
+(تقرير صادر عن ديوان المحاسبة، بلاغ للوزارة، وجاء في البيان أن…).
 
 Plain functions of the paragraph's `ParagraphState`: its tokens, marks and source book.
 """
 from dataclasses import replace
 
 from .arabic import Token, drop_letters, normalize, stems
-from .clauses import add_clause, opens_speech
-from .cues import cue_of
-from .lexicon import word_set
-from .reading_state import RELATIVES, ParagraphState, Said
+from .clauses import add_clause, attach, opens_speech
+from .cues import complement_at, cue_of
+from .lexicon import pattern_words, word_set
+from .reading_state import RELATIVES, Draft, ParagraphState, Said
 from .subjects import Subject, is_given_name, parse_subject, skip_openers
 
 RELAY_PAIRS = {("نقلا", "عن"), ("استنادا", "الي"), ("علي", "ذمه")}
@@ -44,7 +44,7 @@ def find_relays(state: ParagraphState, n: int, span: range) -> None:
     for k in span:
         if k in state.inside:
             continue
-        size = _relay_marker(state, k)
+        size = relay_marker(state, k)
         if not size:
             continue
         j = k + size
@@ -67,6 +67,7 @@ def find_relays(state: ParagraphState, n: int, span: range) -> None:
         if k - 1 in state.inside:   # «…»، بحسب المتحدث: the source cited right after the quote
             state.according_to.setdefault(n, said)
         _according_to_clause(state, k, said, span)
+        _according_to_before(state, k, said, span)
 
 
 def _relayed_by(state: ParagraphState, outlet: Subject, outlet_id: str, span: range) -> Said:
@@ -118,14 +119,17 @@ def _without_lam(state: ParagraphState, j: int, stop: int) -> list[Token]:
     """The few tokens from j on, with the preposition ل cut from the first
     (وفقا للجبوري -> الجبوري)."""
     token, rest = state.tokens[j], state.tokens[j + 1:min(stop, j + 12)]
-    if token.key.startswith("لل") and len(token.key) > 3:
-        token = Token(token.start + 1, token.end, "ال" + drop_letters(token.text, 2), "ال" + token.key[2:])
+    if token.key.startswith("لل") and len(token.key) > 3:   # ل + ال written لل: the name is الناطقة
+        word = drop_letters(token.text, 2)
+        token = Token(token.end - len(word), token.end, "ال" + word, "ال" + token.key[2:])
     elif token.key.startswith("ل") and len(token.key) > 2 and not token.key.startswith("ال"):
-        token = Token(token.start + 1, token.end, drop_letters(token.text, 1), token.key[1:])
+        word = drop_letters(token.text, 1)
+        token = Token(token.end - len(word), token.end, word, token.key[1:])
     return [token, *rest]
 
 
-def _relay_marker(state: ParagraphState, k: int) -> int:
+def relay_marker(state: ParagraphState, k: int) -> int:
+    """How many tokens the relay marker at k takes (بحسب, وفقا: 1; نقلا عن: 2), 0 for none."""
     key = state.tokens[k].key
     if key in word_set("relay_markers") or (key[:1] == "و" and key[1:] in word_set("relay_markers")):
         return 1
@@ -151,3 +155,66 @@ def _according_to_clause(state: ParagraphState, k: int, said: Said, span: range)
             if not any(state.cue_at(m) and opens_speech(state, m, span) for m in range(j, span.stop)):
                 add_clause(state, j + 1, span, said, state.tokens[k], None)
             return
+
+
+def _according_to_before(state: ParagraphState, k: int, said: Said, span: range) -> None:
+    """ومن المتوقع أن يلتقي الوفدان الجمعة، وفقا لمسؤول أمريكي: the words before the comma,
+    with no marks and no verb of saying, are the source's claim (an indirect quote). The
+    source and a few words describing it end the sentence or are followed by a comma. Not a
+    claim: بحسب ما أفادت الوزارة (the event confirmed), figures (وفقا لأرقام الوزارة), and the
+    writer's aside (يذكر أن …)."""
+    first = skip_openers(state.tokens, span.start, k)
+    if not _cites_after_statement(state, k, said, span) or not _bare_statement(state, first, k):
+        return
+    draft = Draft(state.tokens[first].start, state.tokens[k - 1].end, "indirect", state.paragraph.index)
+    attach(state, draft, said, None)
+    draft.cue, draft.cue_lemma = state.tokens[k], state.tokens[k].key
+    state.quotes.append(draft)
+
+
+def _cites_after_statement(state: ParagraphState, k: int, said: Said, span: range) -> bool:
+    """Is the relay at k a bare وفقا / بحسب after a comma, citing someone (not figures) who ends
+    the sentence or is followed by a comma within a few words (لمصدر طبي)?"""
+    if not state.after_comma(k) or state.tokens[k].key not in word_set("relay_markers") \
+            or state.tokens[k + 1].key in word_set("relay_fillers") \
+            or stems(state.tokens[said.subject.first].key) & word_set("document_nouns"):
+        return False
+    after = said.subject.end
+    stop = min(span.stop, after + 5)
+    return next((j for j in range(after, stop) if state.after_comma(j)), stop) - after <= 4
+
+
+def _bare_statement(state: ParagraphState, first: int, k: int) -> bool:
+    """Are tokens first … k - 1 a statement of 3 to 80 words, not the writer's aside, with no
+    marks, no verb of saying and no quote over them?"""
+    if not 3 <= k - first <= 80 or state.tokens[first].key in word_set("reporter_formulas"):
+        return False
+    if any(j in state.inside or state.cue_at(j) for j in range(first, k)):
+        return False
+    start, end = state.tokens[first].start, state.tokens[k].start
+    for quote in reversed(state.quotes):   # the sentence's own quotes come last
+        if quote.end <= start:
+            return True
+        if quote.start < end:
+            return False
+    return True
+
+
+def document_clause(state: ParagraphState, span: range) -> None:
+    """وجاء في البيان أن "…" / وورد في تقرير للوزارة أن …: the document's words, spoken by
+    whoever issued it (named with it, or else the latest source)."""
+    for k in range(span.start, span.stop - 3):
+        key = state.tokens[k].key.removeprefix("و")
+        doc = k + 2
+        if key not in pattern_words("document_says") or state.tokens[k + 1].key != "في" \
+                or not stems(state.tokens[doc].key) & word_set("document_nouns"):
+            continue
+        issuer = publisher(state, doc, span)
+        said = Said(state.book.add(issuer) if issuer else state.book.latest(), issuer, "the document's issuer")
+        for j in range(doc + 1, min(span.stop, doc + 10)):
+            if state.cue_at(j):
+                break   # وجاء في البيان الذي تلاه الوزير أنه …: the verb has the clause
+            clause = complement_at(state.tokens, j) if j not in state.inside else None
+            if clause is not None:   # وجاء في البيان: «إن …»: the marks are a direct quote
+                add_clause(state, clause, span, said, state.tokens[k], None)
+                break

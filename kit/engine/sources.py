@@ -113,8 +113,8 @@ class SourceBook:
         that refers back (الوزيرة، الصحيفة), or a name or surname already given."""
         if subject.entity and subject.entity.id in self._entries:
             return subject.entity.id
-        if subject.anaphor and subject.type in ("official", "anonymous"):
-            return self._titled(subject)
+        if subject.anaphor and subject.type in ("official", "anonymous"):   # الرئيس الأميركي: the American
+            return (self._same_title(subject.role) if subject.role else None) or self._titled(subject)
         if subject.anaphor:
             found = self._headed(subject)
             if found is not None:
@@ -143,12 +143,14 @@ class SourceBook:
         """الوزيرة -> the minister named before; المدرب after «الناخب الوطني فلان»: the last
         person."""
         for source_id in reversed(self._recent):
-            if self._has_title(self._entries[source_id], subject.anaphor):
+            if self._has_title(self._entries[source_id], subject.anaphor) \
+                    and not _other_title(self._entries[source_id], subject.role):
                 return source_id
         if subject.type == "official":
             return next((source_id for source_id in reversed(self._recent)
                          if self._entries[source_id].type in ("person", "anonymous")
-                         and self._entries[source_id].gender in ("", subject.gender)), None)
+                         and self._entries[source_id].gender in ("", subject.gender)
+                         and not _other_title(self._entries[source_id], subject.role)), None)
         return None
 
     @staticmethod
@@ -194,6 +196,21 @@ class SourceBook:
                             tuple(relayed.get(e.id, ())), e.gender, tuple(e.mentions),
                             category(e.type, tuple(e.roles)), gender_label(e.gender, e.type))
                      for e in self._entries.values() if e.id in spoken or e.id in relayed)
+
+
+def _other_title(entry: _Entry, role: str | None) -> bool:
+    """Does the source hold the same head title with another nationality (الرئيس الأوكراني for
+    الرئيس الأميركي)? Then the title names someone else. وزير الخارجية الأردني is still «الوزير
+    الأردني», and «الوزير المستقيل» anyone who is a minister."""
+    words = _title_words(role or "")
+    nisbas = {word for word in words[1:] if word.endswith("ي")}
+    if not nisbas:
+        return False
+    same_head = [set(part[1:]) for r in entry.roles for part in map(_title_words, r.split("، "))
+                 if part and part[0] == words[0]]
+    if any(nisbas <= part for part in same_head):
+        return False
+    return any(word.endswith("ي") for part in same_head for word in part)
 
 
 def _title_words(title: str) -> list[str]:

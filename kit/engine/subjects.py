@@ -94,7 +94,9 @@ def _one_word_head(key: str, list_name: str, may_own: bool) -> int:
 
 
 def _span_text(text: str, tokens: list[Token], first: int, end: int) -> str:
-    return text[tokens[first].start:tokens[end - 1].end]
+    """The words from token `first` to token `end - 1` as written; the first as its token has
+    it (وفقا للناطقة: the name read is الناطقة, though the text has لناطقة after the ل)."""
+    return tokens[first].text + text[tokens[first].end:tokens[end - 1].end]
 
 
 def parse_subject(text: str, tokens: list[Token], i: int, end: int, sources_only: bool = False) -> Subject | None:
@@ -267,8 +269,11 @@ def _title_end(text, tokens, i, stop, end) -> int:
     الدولة المكلفة بالماء، رئيس الاتحاد العام التونسي للشغل."""
     if not tokens[i].key.lstrip("وف").startswith("ال") and stop < end and _joined(text, tokens, stop - 1):
         stop += 1   # an indefinite title is followed by its genitive: محافظ حلب، كاتبة الدولة
+    first_stop = stop
     while stop < end and _joined(text, tokens, stop - 1) and _continues_title(text, tokens, stop, end):
         stop += 1
+    while stop > first_stop and tokens[stop - 1].key in _title_links():
+        stop -= 1   # الوزير في تصريح صحفي: a link with nothing of the title after it is not the title's
     return stop
 
 

@@ -28,6 +28,7 @@ HOW_KEYS = {
     "named after عن": "w_how_after_an",
     "named before the relative": "w_how_before_relative",
     "according to": "w_how_according_to",
+    "the document's issuer": "w_how_document",
 }
 
 
