@@ -308,14 +308,14 @@ def _quote_is_object(cue: Cue | None, between: range, lead: str) -> bool:
 
 
 def _add_marked(state: ParagraphState, open_: int, close: int, kind: QuoteKind, cue_k: int | None) -> None:
-    if any((q.start, q.end) == (open_ + 1, close) for q in state.quotes):
+    if state.has_quote_at(open_ + 1, close):
         return   # وبحسب الصحيفة، فإن "…": the relay's clause already took these marks whole
     draft = Draft(open_ + 1, close, kind, state.paragraph.index)
     if cue_k is None:
         attach(state, draft, _speaker_without_verb(state, open_, close, kind), None)
     else:
         attach(state, draft, state.said[cue_k], cue_k)
-    state.quotes.append(draft)
+    state.add_quote(draft)
 
 
 def _speaker_without_verb(state: ParagraphState, open_: int, close: int, kind: QuoteKind) -> Said:

@@ -4,6 +4,8 @@ attribution, relay or reporter's gloss after a comma, or the next verb of saying
 statement of its own: a new «قال» starts a new statement), and the speaker and verb each quote is
 given (`attach`).
 """
+from bisect import bisect_left
+
 from .arabic import Token, normalize, stems
 from .model import QuoteKind
 from .cues import cue_of, is_complementizer, joined_cue
@@ -44,7 +46,7 @@ def add_clause(state: ParagraphState, first: int, span: range, said: Said, marke
     attach(state, draft, said, cue_k)
     if marker is not None:
         draft.cue, draft.cue_lemma = marker, marker.text.removeprefix("و")
-    state.quotes.append(draft)
+    state.add_quote(draft)
 
 
 def add_np_complement(state: ParagraphState, k: int, span: range) -> None:
@@ -158,10 +160,11 @@ def _bare_opener(state: ParagraphState, first: int) -> bool:
 def _whole_in_marks(state: ParagraphState, start: int, end: int) -> tuple[int, int, QuoteKind] | None:
     """When the clause from `start` to `end` is one pair of quotation marks, the span inside
     them as a direct quote; the partial quote read off the same marks is dropped."""
-    close = next((c for o, c in state.pairs if o == start), None)
+    k = bisect_left(state.pair_opens, start)
+    close = state.pairs[k][1] if k < len(state.pairs) and state.pairs[k][0] == start else None
     if close is None or state.text[close + 1:end].strip():
         return None
-    state.quotes[:] = [q for q in state.quotes if (q.start, q.end) != (start + 1, close)]
+    state.drop_quotes_at(start + 1, close)
     return start + 1, close, "direct"
 
 

@@ -36,5 +36,5 @@ def read_answer(state: ParagraphState) -> bool:
     draft = Draft(tokens[1].start, tokens[-1].end, "direct", state.paragraph.index)
     source_id = state.book.guest or state.book.latest()
     attach(state, draft, Said(source_id, None, "the interview's guest" if source_id else ""), None)
-    state.quotes.append(draft)
+    state.add_quote(draft)
     return True

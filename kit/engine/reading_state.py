@@ -9,6 +9,7 @@ its methods.
 """
 import re
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -78,6 +79,7 @@ class ParagraphState:
     _cues: dict[int, Cue | None] = field(default_factory=dict, repr=False)   # token -> cue_at
     _limits: dict[tuple[int, int], int] = field(default_factory=dict, repr=False)   # -> subject_limit
     _subjects: dict[tuple[int, int], Subject | None] = field(default_factory=dict, repr=False)   # -> subject_at
+    _spans: Counter = field(default_factory=Counter, repr=False)   # (start, end) -> quotes with that span
 
     @classmethod
     def of(cls, text: str, paragraph: Paragraph, sentences: list[Sentence],
@@ -99,6 +101,26 @@ class ParagraphState:
         self.speech_closes = {close for _, close in self.pairs}
         self.name_marks = {offset for (open_, close), _ in self.names for offset in (open_, close)}
         self.sentence_ends = [s.end for s in self.sentences]
+
+    # --- quotes found ----------------------------------------------------------------------
+    def add_quote(self, draft: "Draft") -> None:
+        self.quotes.append(draft)
+        self._spans[draft.start, draft.end] += 1
+
+    def has_quote_at(self, start: int, end: int) -> bool:
+        """Is a quote from `start` to `end` already found? (A lookup: a paragraph of one long
+        line may hold thousands of quotes, so scanning them for every mark would cost n².)"""
+        return self._spans[start, end] > 0
+
+    def drop_quotes_at(self, start: int, end: int) -> None:
+        """Remove the quotes from `start` to `end`, searching from the last: they were read in
+        the current sentence."""
+        left, k = self._spans.pop((start, end), 0), len(self.quotes) - 1
+        while left and k >= 0:
+            if (self.quotes[k].start, self.quotes[k].end) == (start, end):
+                del self.quotes[k]
+                left -= 1
+            k -= 1
 
     # --- structure -------------------------------------------------------------------------
     def sentence_of(self, offset: int) -> int:

@@ -169,7 +169,7 @@ def _according_to_before(state: ParagraphState, k: int, said: Said, span: range)
     draft = Draft(state.tokens[first].start, state.tokens[k - 1].end, "indirect", state.paragraph.index)
     attach(state, draft, said, None)
     draft.cue, draft.cue_lemma = state.tokens[k], state.tokens[k].key
-    state.quotes.append(draft)
+    state.add_quote(draft)
 
 
 def _cites_after_statement(state: ParagraphState, k: int, said: Said, span: range) -> bool:
