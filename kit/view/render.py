@@ -37,8 +37,10 @@ from ..engine.lexicon import read_json
 from ..engine.model import Highlight, Paragraph
 from .palette import colour as palette_colour
 
-_BIDI = re.compile(f"([{BIDI_CONTROLS}])")
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
 _BIDI_SHOWN = str.maketrans({c: f"⟪U+{ord(c):04X}⟫" for c in BIDI_CONTROLS})
+_BIDI_MARKED = str.maketrans({c: f'<span class="fl-bidi" title="U+{ord(c):04X}">⟪U+{ord(c):04X}⟫</span>'
+                              for c in BIDI_CONTROLS})
 LINE_STYLES = ("solid", "dashed", "dotted", "double", "wavy")
 _MAX_DEPTH = 3
 _MAX_MARKS = 8   # marks open at once; a highlight starting inside as many others is not marked
@@ -50,13 +52,10 @@ FONT_STACK = '"Noto Naskh Arabic", "Amiri", "Geeza Pro", "Arial", sans-serif'
 def esc(value: object, *, plain: bool = False) -> str:
     """`value` as HTML text. `plain=True` is for places that hold no markup (attribute values,
     `<title>`): bidi controls then become the text "⟪U+202E⟫" instead of a marked span."""
-    out = []
-    for i, piece in enumerate(_BIDI.split(str(value))):
-        if i % 2:                                  # split() puts each captured control here
-            out.append(_bidi_marker(piece, plain))
-        elif piece:
-            out.append(html.escape(piece, quote=True).replace("$", "&#36;"))
-    return "".join(out)
+    escaped = html.escape(str(value), quote=True).replace("$", "&#36;")
+    if _BIDI.search(escaped) is None:      # escaping leaves the controls where they were
+        return escaped
+    return escaped.translate(_BIDI_SHOWN if plain else _BIDI_MARKED)
 
 
 def plain(text: str, limit: int = 70) -> str:
@@ -64,12 +63,6 @@ def plain(text: str, limit: int = 70) -> str:
     shown as ⟪U+202E⟫, shortened to `limit` characters."""
     one_line = " ".join(str(text).translate(_BIDI_SHOWN).split())
     return one_line if len(one_line) <= limit else one_line[:limit - 1] + "…"
-
-
-def _bidi_marker(char: str, plain: bool) -> str:
-    code = f"U+{ord(char):04X}"
-    shown = f"⟪{code}⟫"
-    return shown if plain else f'<span class="fl-bidi" title="{code}">{shown}</span>'
 
 
 def _attrs(**attrs) -> str:
@@ -126,8 +119,8 @@ def _token(name: str) -> str:
     return re.sub(r"\W", "_", name, flags=re.ASCII) or "_"
 
 
-def _classes(h: Highlight, *first: str) -> str:
-    lens, category = _token(h.lens), _token(h.category)
+def _classes(lens: str, category: str, *first: str) -> str:
+    lens, category = _token(lens), _token(category)
     return " ".join((*first, f"fl-{lens}", f"fl-{lens}-{category}"))
 
 
@@ -236,10 +229,16 @@ def _pieces(start: int, end: int, highlights: Sequence[Highlight]):
 
 def _open_mark(h: Highlight, depth: int, lang: str, chosen: Highlight | None = None) -> str:
     label, why = _texts(h, lang)
-    depth_class = f"fl-depth-{min(depth, _MAX_DEPTH)}" + (" fl-chosen" if h is chosen else "")
-    return _open("mark", class_=_classes(h, "fl-hl", depth_class),
-                 dir="rtl", data_lens=h.lens, data_category=h.category,
-                 title=f"{label}: {why}", tabindex="0")
+    return _mark_tag(h.lens, h.category, f"{label}: {why}", min(depth, _MAX_DEPTH), h is chosen)
+
+
+@lru_cache(maxsize=4096)
+def _mark_tag(lens: str, category: str, title: str, depth: int, chosen: bool) -> str:
+    """The opening `<mark>`: made once for highlights that look alike (most of an article's
+    reporting verbs, frames and numbers), not once per highlight."""
+    depth_class = f"fl-depth-{depth}" + (" fl-chosen" if chosen else "")
+    return _open("mark", class_=_classes(lens, category, "fl-hl", depth_class),
+                 dir="rtl", data_lens=lens, data_category=category, title=title, tabindex="0")
 
 
 def _marked(text: str, start: int, end: int, highlights: Sequence[Highlight], lang: str,
@@ -333,7 +332,7 @@ def render_legend(highlights: Sequence[Highlight], lang: str | None = None) -> s
 
 def _legend_item(h: Highlight, lang: str) -> str:
     label, why = _texts(h, lang)
-    swatch = _tag("span", "\u00a0" * 8, class_=_classes(h, "fl-swatch"), aria_hidden="true")
+    swatch = _tag("span", "\u00a0" * 8, class_=_classes(h.lens, h.category, "fl-swatch"), aria_hidden="true")
     return _tag("li", f"{swatch}{_tag('strong', esc(label))} "
                       f"{_tag('span', esc(why), class_='fl-legend-why')}")
 
