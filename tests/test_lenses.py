@@ -72,10 +72,10 @@ def test_a_term_listed_with_and_without_its_article_reads_as_written():
     """الهجوم matches both «الهجوم» and «هجوم» in a table: the longer reading wins, whatever
     order Python's string hashing gives the readings (the explanation changed between kernels)."""
     from kit.engine.arabic import tokenize
-    from kit.lenses.highlights import _phrase_matches
+    from kit.lenses.highlights import Phrases, _phrase_matches
     table = {("هجوم",): {"term": "هجوم"}, ("الهجوم",): {"term": "الهجوم"}, ("بدء", "الهجوم"): {"term": "x"}}
     for word, term in (("الهجوم", "الهجوم"), ("والهجوم", "الهجوم"), ("بالهجوم", "الهجوم"), ("هجوم", "هجوم")):
-        assert [row["term"] for _, _, row in _phrase_matches(tokenize(word), table)] == [term]
+        assert [row["term"] for _, _, row in _phrase_matches(tokenize(word), Phrases(table))] == [term]
 
 
 def _tally(group: dict) -> dict:

@@ -25,8 +25,8 @@ from ..engine.cues import cue_of
 from ..course.i18n import t
 from ..engine.lexicon import read_json, read_tsv
 from ..engine.model import Analysis, Highlight
-from .spans import Covered, innermost_quotes, paragraph_at
-from .verbs import Verb, verb_table
+from .spans import Covered, innermost_quotes, paragraphs_at
+from .verbs import verb_table
 from .voices import name_in
 
 LENSES = ("quotes", "reporting_verbs", "scare_quotes", "name_marks", "loaded_terms", "frames", "numbers")
@@ -35,6 +35,7 @@ NUMBER = re.compile(r"(?<!\w)(?:(?:أكثر|أقل) من |نحو |قرابة |م
                     r"|(?<!\w)(?:أكثر من |نحو )?(?:مليون|مليار|آلاف)(?!\w)")
 
 
+@lru_cache(maxsize=1024)
 def _both(key: str, **values) -> tuple[str, str]:
     return t(key, "en", **values), t(key, "ar", **values)
 
@@ -44,15 +45,20 @@ def _highlight(start, end, text, lens, category, label: tuple, why: tuple) -> Hi
 
 
 def quote_highlights(analysis: Analysis) -> list[Highlight]:
-    out = []
+    out, whys = [], {}    # quotes alike (same kind, speaker, cue, relays) share one explanation
     for q in analysis.quotes:
-        via = {lang: t("why_quote_via", lang, via=" → ".join(name_in(analysis, v, lang) for v in q.via))
-               if q.via else "" for lang in ("en", "ar")}
-        why = tuple(t("why_quote", lang, kind=t(f"quote_{q.kind}", lang), via=via[lang], cue=q.cue or "-",
-                      speaker=(q.speaker if lang == "en" else q.speaker_ar) or t("unknown_speaker", lang))
-                    for lang in ("en", "ar"))
+        alike = (q.kind, q.via, q.cue, q.speaker, q.speaker_ar)
+        why = whys.get(alike) or whys.setdefault(alike, _quote_why(analysis, q))
         out.append(_highlight(q.start, q.end, analysis.text, "quotes", q.kind, _both(f"quote_{q.kind}"), why))
     return out
+
+
+def _quote_why(analysis: Analysis, q) -> tuple[str, str]:
+    via = {lang: t("why_quote_via", lang, via=" → ".join(name_in(analysis, v, lang) for v in q.via))
+           if q.via else "" for lang in ("en", "ar")}
+    return tuple(t("why_quote", lang, kind=t(f"quote_{q.kind}", lang), via=via[lang], cue=q.cue or "-",
+                   speaker=(q.speaker if lang == "en" else q.speaker_ar) or t("unknown_speaker", lang))
+                 for lang in ("en", "ar"))
 
 
 def _outside_quotes(analysis: Analysis):
@@ -73,11 +79,13 @@ def reporting_verb_highlights(analysis: Analysis) -> list[Highlight]:
         if cue:
             out.append(_highlight(token.start, token.end, analysis.text, "reporting_verbs", cue.connotation,
                                   _both(f"connotation_label_{cue.connotation}"),
-                                  _verb_why(token.text, verb_table()[cue.lemma])))
+                                  _verb_why(token.text, cue.lemma)))
     return out
 
 
-def _verb_why(written: str, verb: Verb) -> tuple[str, str]:
+@lru_cache(maxsize=4096)
+def _verb_why(written: str, lemma: str) -> tuple[str, str]:
+    verb = verb_table()[lemma]
     return tuple(t("why_verb", lang, verb=written, gloss=verb.gloss, implies=verb.implies(lang),
                    category=t(f"connotation_label_{verb.category}", lang)) for lang in ("en", "ar"))
 
@@ -102,14 +110,29 @@ def loaded_terms() -> dict[tuple[str, ...], dict]:
     return {tuple(normalize(w) for w in row["term"].split()): row for row in read_tsv("loaded_terms.tsv")}
 
 
-def _phrase_matches(tokens, table: dict) -> list[tuple[int, int, dict]]:
-    """Longest phrases of `table` in `tokens` (proclitics allowed on the first word; when two
+class Phrases:
+    """A table of phrases keyed by their normalised words, with its longest phrase and its
+    first words known once, not again for every paragraph."""
+
+    def __init__(self, table: dict):
+        self.table = table
+        self.longest = max((len(k) for k in table), default=1)
+        self.firsts = {k[0] for k in table}
+
+
+@lru_cache(maxsize=65536)
+def _readings(key: str) -> tuple[str, ...]:
+    """The readings of a token (`stems`), longest first."""
+    return tuple(sorted(stems(key), key=lambda s: (-len(s), s)))
+
+
+def _phrase_matches(tokens, phrases: Phrases) -> list[tuple[int, int, dict]]:
+    """Longest phrases of the table in `tokens` (proclitics allowed on the first word; when two
     readings of it are listed, الهجوم and هجوم, the longer one, nearer what is written)."""
-    longest = max((len(k) for k in table), default=1)
-    found, i = [], 0
+    table, found, i = phrases.table, [], 0
     while i < len(tokens):
-        first = sorted(stems(tokens[i].key), key=lambda s: (-len(s), s))
-        for size in range(min(longest, len(tokens) - i), 0, -1):
+        first = [s for s in _readings(tokens[i].key) if s in phrases.firsts]
+        for size in range(min(phrases.longest, len(tokens) - i), 0, -1) if first else ():
             rest = tuple(tok.key for tok in tokens[i + 1:i + size])
             row = next((table[(s, *rest)] for s in first if (s, *rest) in table), None)
             if row:
@@ -122,9 +145,10 @@ def _phrase_matches(tokens, table: dict) -> list[tuple[int, int, dict]]:
 
 def _body_matches(analysis: Analysis, table: dict):
     """(first token, last token, row) for every phrase of `table` in the body paragraphs."""
+    phrases = Phrases(table)
     for paragraph in analysis.paragraphs:
         tokens = tokenize(analysis.text, paragraph.start, paragraph.end)
-        for first, end, row in _phrase_matches(tokens, table):
+        for first, end, row in _phrase_matches(tokens, phrases):
             yield tokens[first], tokens[end - 1], row
 
 
@@ -160,19 +184,25 @@ def frame_highlights(analysis: Analysis) -> list[Highlight]:
     out = []
     for word, _, found in _body_matches(analysis, _frame_cues()):
         for frame in found:
-            name = frame["name"]
             out.append(Highlight(word.start, word.end, word.text, "frames", frame["id"],
-                                 t("frame_label", "en", frame=name["en"]), t("frame_label", "ar", frame=name["ar"]),
-                                 t("why_frame", "en", word=word.text, frame=name["en"]),
-                                 t("why_frame", "ar", word=word.text, frame=name["ar"])))
+                                 *_frame_texts(word.text, frame["id"])))
     return out
+
+
+@lru_cache(maxsize=4096)
+def _frame_texts(word: str, frame_id: str) -> tuple[str, str, str, str]:
+    """Label (en, ar) and explanation (en, ar) of a frame's cue word as written."""
+    name = next(frame["name"] for frame in frames() if frame["id"] == frame_id)
+    return (t("frame_label", "en", frame=name["en"]), t("frame_label", "ar", frame=name["ar"]),
+            t("why_frame", "en", word=word, frame=name["en"]), t("why_frame", "ar", word=word, frame=name["ar"]))
 
 
 def frame_scores(analysis: Analysis) -> list[dict[str, float]]:
     """Frame cue words per body paragraph: one {frame id: count} per paragraph."""
     scores = [{f["id"]: 0.0 for f in frames()} for _ in analysis.paragraphs]
-    for h in frame_highlights(analysis):
-        scores[paragraph_at(analysis.paragraphs, h.start)][h.category] += 1
+    found = frame_highlights(analysis)
+    for h, paragraph in zip(found, paragraphs_at(analysis.paragraphs, [h.start for h in found]), strict=True):
+        scores[paragraph][h.category] += 1
     return scores
 
 

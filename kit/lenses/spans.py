@@ -27,10 +27,14 @@ class Covered:
         return i >= 0 and offset < self.ends[i]
 
 
-def paragraph_at(paragraphs: Sequence[Paragraph], offset: int) -> int | None:
-    """The index of the paragraph holding `offset` (paragraphs in text order), or None."""
-    i = bisect_right([p.start for p in paragraphs], offset) - 1 if paragraphs else -1
-    return paragraphs[i].index if i >= 0 and offset < paragraphs[i].end else None
+def paragraphs_at(paragraphs: Sequence[Paragraph], offsets: Iterable[int]) -> list[int | None]:
+    """For each offset, the index of the paragraph holding it (paragraphs in text order), or None."""
+    starts = [p.start for p in paragraphs]
+    out = []
+    for offset in offsets:
+        i = bisect_right(starts, offset) - 1
+        out.append(paragraphs[i].index if i >= 0 and offset < paragraphs[i].end else None)
+    return out
 
 
 def innermost_quotes(quotes: Sequence[Quote], offsets: Iterable[int]) -> list[Quote | None]:
