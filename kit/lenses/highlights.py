@@ -27,7 +27,7 @@ from ..engine.lexicon import read_json, read_tsv
 from ..engine.model import Analysis, Highlight
 from .spans import Covered, innermost_quotes, paragraphs_at
 from .verbs import verb_table
-from .voices import name_in
+from .voices import display_names
 
 LENSES = ("quotes", "reporting_verbs", "scare_quotes", "name_marks", "loaded_terms", "frames", "numbers")
 NUMBER = re.compile(r"(?<!\w)(?:(?:أكثر|أقل) من |نحو |قرابة |ما يقرب من |ما لا يقل عن )?"
@@ -46,34 +46,41 @@ def _highlight(start, end, text, lens, category, label: tuple, why: tuple) -> Hi
 
 def quote_highlights(analysis: Analysis) -> list[Highlight]:
     out, whys = [], {}    # quotes alike (same kind, speaker, cue, relays) share one explanation
+    names = {lang: display_names(analysis, lang) for lang in ("en", "ar")}
     for q in analysis.quotes:
         alike = (q.kind, q.via, q.cue, q.speaker, q.speaker_ar)
-        why = whys.get(alike) or whys.setdefault(alike, _quote_why(analysis, q))
+        why = whys.get(alike) or whys.setdefault(alike, _quote_why(q, names))
         out.append(_highlight(q.start, q.end, analysis.text, "quotes", q.kind, _both(f"quote_{q.kind}"), why))
     return out
 
 
-def _quote_why(analysis: Analysis, q) -> tuple[str, str]:
-    via = {lang: t("why_quote_via", lang, via=" → ".join(name_in(analysis, v, lang) for v in q.via))
+def _quote_why(q, names: dict[str, dict[str, str]]) -> tuple[str, str]:
+    via = {lang: t("why_quote_via", lang, via=" → ".join(names[lang].get(v, v) for v in q.via))
            if q.via else "" for lang in ("en", "ar")}
     return tuple(t("why_quote", lang, kind=t(f"quote_{q.kind}", lang), via=via[lang], cue=q.cue or "-",
                    speaker=(q.speaker if lang == "en" else q.speaker_ar) or t("unknown_speaker", lang))
                  for lang in ("en", "ar"))
 
 
-def _outside_quotes(analysis: Analysis):
+def body_tokens(analysis: Analysis) -> list[list]:
+    """The word tokens of each body paragraph: the lenses that read words share one list."""
+    return [tokenize(analysis.text, p.start, p.end) for p in analysis.paragraphs]
+
+
+def _outside_quotes(analysis: Analysis, tokens: list[list]):
     """Body tokens that are not inside a direct or partial quotation."""
     quoted = Covered((q.start, q.end) for q in analysis.quotes if q.kind != "indirect")
-    for paragraph in analysis.paragraphs:
-        for token in tokenize(analysis.text, paragraph.start, paragraph.end):
+    for paragraph in tokens:
+        for token in paragraph:
             if not quoted.covers(token.start):
                 yield token
 
 
-def reporting_verb_highlights(analysis: Analysis) -> list[Highlight]:
+def reporting_verb_highlights(analysis: Analysis, tokens: list[list] | None = None) -> list[Highlight]:
+    """`tokens`: `body_tokens(analysis)` if already made."""
     out = []
     previous = None
-    for token in _outside_quotes(analysis):
+    for token in _outside_quotes(analysis, body_tokens(analysis) if tokens is None else tokens):
         cue = cue_of(token) if not (previous and previous.key in RELATIVES) else None
         previous = token
         if cue:
@@ -143,18 +150,18 @@ def _phrase_matches(tokens, phrases: Phrases) -> list[tuple[int, int, dict]]:
     return found
 
 
-def _body_matches(analysis: Analysis, table: dict):
-    """(first token, last token, row) for every phrase of `table` in the body paragraphs."""
+def _body_matches(analysis: Analysis, table: dict, tokens: list[list] | None):
+    """(first token, last token, row) for every phrase of `table` in the body paragraphs
+    (`tokens`: their `body_tokens`, made here if None)."""
     phrases = Phrases(table)
-    for paragraph in analysis.paragraphs:
-        tokens = tokenize(analysis.text, paragraph.start, paragraph.end)
-        for first, end, row in _phrase_matches(tokens, phrases):
-            yield tokens[first], tokens[end - 1], row
+    for paragraph in body_tokens(analysis) if tokens is None else tokens:
+        for first, end, row in _phrase_matches(paragraph, phrases):
+            yield paragraph[first], paragraph[end - 1], row
 
 
-def loaded_term_highlights(analysis: Analysis) -> list[Highlight]:
+def loaded_term_highlights(analysis: Analysis, tokens: list[list] | None = None) -> list[Highlight]:
     out = []
-    for first, last, row in _body_matches(analysis, loaded_terms()):
+    for first, last, row in _body_matches(analysis, loaded_terms(), tokens):
         alternatives = row["alternatives"].replace("؛", "،")
         why = (t("why_term", "en", why=row["why_en"], alternatives=alternatives),
                t("why_term", "ar", why=row["why_ar"], alternatives=alternatives))
@@ -180,9 +187,9 @@ def _frame_cues() -> dict[tuple[str], list[dict]]:
     return table
 
 
-def frame_highlights(analysis: Analysis) -> list[Highlight]:
+def frame_highlights(analysis: Analysis, tokens: list[list] | None = None) -> list[Highlight]:
     out = []
-    for word, _, found in _body_matches(analysis, _frame_cues()):
+    for word, _, found in _body_matches(analysis, _frame_cues(), tokens):
         for frame in found:
             out.append(Highlight(word.start, word.end, word.text, "frames", frame["id"],
                                  *_frame_texts(word.text, frame["id"])))
@@ -222,9 +229,12 @@ def number_claims(analysis: Analysis) -> list[tuple[Highlight, str | None]]:
 
 def all_highlights(analysis: Analysis, lenses=LENSES) -> list[Highlight]:
     """Every lens's highlights on the article, in text order."""
-    makers = {"quotes": quote_highlights, "reporting_verbs": reporting_verb_highlights,
-              "scare_quotes": scare_quote_highlights, "name_marks": name_mark_highlights,
-              "loaded_terms": loaded_term_highlights,
-              "frames": frame_highlights, "numbers": lambda a: [h for h, _ in number_claims(a)]}
+    tokens = body_tokens(analysis) if {"reporting_verbs", "loaded_terms", "frames"} & set(lenses) else []
+    makers = {"quotes": quote_highlights, "scare_quotes": scare_quote_highlights,
+              "reporting_verbs": lambda a: reporting_verb_highlights(a, tokens),
+              "name_marks": name_mark_highlights,
+              "loaded_terms": lambda a: loaded_term_highlights(a, tokens),
+              "frames": lambda a: frame_highlights(a, tokens),
+              "numbers": lambda a: [h for h, _ in number_claims(a)]}
     found = [h for lens in lenses for h in makers[lens](analysis)]
     return sorted(found, key=lambda h: (h.start, -h.end))

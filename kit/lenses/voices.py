@@ -19,6 +19,7 @@ an affiliation there, not a party to the story, and is left out.
 """
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..course.i18n import get_language
 from ..engine.lexicon import gazetteer
@@ -35,17 +36,37 @@ def name_in(analysis: Analysis, name: str, lang: str | None = None) -> str:
     >>> name_in(a, "Antony Blinken", "ar"), name_in(a, "Antony Blinken", "en")
     ('أنتوني بلينكن', 'Antony Blinken')
     """
+    return display_names(analysis, lang).get(name, name)
+
+
+def display_names(analysis: Analysis, lang: str | None = None) -> dict[str, str]:
+    """`name_in` for every source at once, by canonical name ({} in English: names unchanged),
+    for a loop over many quotes."""
     if (lang or get_language()) != "ar":
-        return name
-    source = next((s for s in analysis.sources if s.name == name), None)
-    if source is None:
-        return name
-    arabic = {e.id: e.variants[0] for e in gazetteer()}
-    return arabic.get(source.id, source.name_ar)
+        return {}
+    arabic = _arabic_names()
+    names = {}
+    for source in analysis.sources:
+        names.setdefault(source.name, arabic.get(source.id, source.name_ar))
+    return names
+
+
+@lru_cache(maxsize=1)
+def _arabic_names() -> dict[str, str]:
+    return {e.id: e.variants[0] for e in gazetteer()}
 
 
 def _speaker(q: Quote) -> str:
     return q.speaker or "?"
+
+
+@lru_cache(maxsize=4096)
+def _connotation(cue: str) -> str | None:
+    """The connotation of the reporting verb `cue` (as written), None if it is not one."""
+    from ..engine.cues import cue_of
+    from ..engine.arabic import tokenize
+    found = cue_of(tokenize(cue)[0])
+    return found.connotation if found else None
 
 
 def statements(analysis: Analysis) -> list[Quote]:
@@ -62,9 +83,9 @@ def statement_counts(analysis: Analysis) -> dict[str, int]:
 def quoted_words(analysis: Analysis, lang: str | None = None) -> dict[str, int]:
     """Words of quoted or reported speech per speaker, largest first; speakers named for a
     reader of `lang` (default: the interface language, see `name_in`)."""
-    words = Counter()
+    words, names = Counter(), display_names(analysis, lang)
     for q in statements(analysis):
-        words[name_in(analysis, _speaker(q), lang)] += len(q.text.split())
+        words[names.get(_speaker(q), _speaker(q))] += len(q.text.split())
     return dict(words.most_common())
 
 
@@ -80,18 +101,15 @@ def quoted_words_by_side(analysis: Analysis) -> dict[str, int]:
 def verbs_by_speaker(analysis: Analysis, lang: str | None = None) -> dict[str, dict[str, int]]:
     """For each speaker (named for a reader of `lang`), how many of their quotes were introduced
     by a verb of each connotation."""
-    from ..engine.cues import cue_of
-    from ..engine.arabic import tokenize
-
     table: dict[str, Counter] = {}
-    seen = set()
+    seen, names = set(), display_names(analysis, lang)
     for q in analysis.quotes:
         if q.cue is None or q.cue_start in seen:
             continue
         seen.add(q.cue_start)
-        cue = cue_of(tokenize(q.cue)[0])
-        if cue:
-            table.setdefault(name_in(analysis, _speaker(q), lang), Counter())[cue.connotation] += 1
+        connotation = _connotation(q.cue)
+        if connotation:
+            table.setdefault(names.get(_speaker(q), _speaker(q)), Counter())[connotation] += 1
     return {speaker: dict(counts) for speaker, counts in table.items()}
 
 

@@ -245,6 +245,8 @@ def _marked(text: str, start: int, end: int, highlights: Sequence[Highlight], la
             chosen: Highlight | None = None) -> str:
     """`text[start:end]` escaped, with nested marks: at each cut, the marks that do not go on
     are closed (and any opened after them), then the new ones opened."""
+    if not highlights:
+        return esc(text[start:end])
     out, opened = [], []
     for a, b, covering in _pieces(start, end, highlights):
         keep = 0
@@ -263,7 +265,7 @@ def _marked(text: str, start: int, end: int, highlights: Sequence[Highlight], la
 
 def _paragraph(text: str, p: Paragraph, highlights: Sequence[Highlight], lang: str,
                chosen: Highlight | None = None) -> str:
-    return _tag("p", _marked(text, p.start, p.end, highlights, lang, chosen), dir="rtl")
+    return f'<p dir="rtl">{_marked(text, p.start, p.end, highlights, lang, chosen)}</p>'
 
 
 def _furniture(text: str, p: Paragraph, highlights: Sequence[Highlight], lang: str,
