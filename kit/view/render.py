@@ -206,7 +206,8 @@ def _texts(h: Highlight, lang: str) -> tuple[str, str]:
 
 def _pieces(start: int, end: int, highlights: Sequence[Highlight]):
     """(a, b, covering) for each piece of [start, end) cut at every highlight boundary;
-    `covering` holds (rank, highlight) of the highlights over the piece, outermost first.
+    `covering` holds (rank, highlight) of the highlights over the piece, outermost first, and
+    is the same list as the previous piece's when no highlight starts or ends between them.
     Highlights are clipped to [start, end); empty or reversed ones are dropped, and so is one
     that starts inside _MAX_MARKS others (only machine-made text nests so deep).
 
@@ -216,15 +217,21 @@ def _pieces(start: int, end: int, highlights: Sequence[Highlight]):
                       if max(h.start, start) < min(h.end, end)), key=lambda c: (c[0], -c[1]))
     cuts = sorted({start, end, *(c[0] for c in clipped), *(c[1] for c in clipped)})
     active, ending, started = {}, [], 0    # rank -> highlight (ranks ascending); (end, rank)
+    covering = []
     for a, b in pairwise(cuts):
+        changed = False
         while ending and ending[0][0] <= a:
             del active[heapq.heappop(ending)[1]]
+            changed = True
         while started < len(clipped) and clipped[started][0] <= a:
             if len(active) < _MAX_MARKS:
                 active[started] = clipped[started][2]
                 heapq.heappush(ending, (clipped[started][1], started))
+                changed = True
             started += 1
-        yield a, b, list(active.items())
+        if changed:
+            covering = list(active.items())
+        yield a, b, covering
 
 
 def _open_mark(h: Highlight, depth: int, lang: str, chosen: Highlight | None = None) -> str:
@@ -249,14 +256,15 @@ def _marked(text: str, start: int, end: int, highlights: Sequence[Highlight], la
         return esc(text[start:end])
     out, opened = [], []
     for a, b, covering in _pieces(start, end, highlights):
-        keep = 0
-        while keep < min(len(opened), len(covering)) and opened[keep] == covering[keep]:
-            keep += 1
-        out.append("</mark>" * (len(opened) - keep))
-        out.extend(_open_mark(h, depth, lang, chosen)
-                   for depth, (_, h) in enumerate(covering[keep:], keep + 1))
+        if covering is not opened:
+            keep, most = 0, min(len(opened), len(covering))
+            while keep < most and opened[keep] == covering[keep]:
+                keep += 1
+            out.append("</mark>" * (len(opened) - keep))
+            out.extend(_open_mark(h, depth, lang, chosen)
+                       for depth, (_, h) in enumerate(covering[keep:], keep + 1))
+            opened = covering
         out.append(esc(text[a:b]))
-        opened = covering
     out.append("</mark>" * len(opened))
     return "".join(out)
 
@@ -292,27 +300,37 @@ def render_article(text: str, paragraphs: Sequence[Paragraph],
     ground. Needs `STYLE` on the page to look right."""
     lang = _lang(lang)
     shown = [h for h in highlights if active_lenses is None or h.lens in active_lenses]
-    blocks = sorted([(p, p.boilerplate) for p in paragraphs] + [(p, True) for p in boilerplate],
-                    key=lambda block: (block[0].start, block[0].end))
-    per_block = _per_block([p for p, _ in blocks], shown)
-    body = "".join((_furniture if is_furniture else _paragraph)(text, p, mine, lang, chosen)
-                   for (p, is_furniture), mine in zip(blocks, per_block, strict=True))
+    blocks = [*paragraphs, *boilerplate]
+    order = _text_order(blocks)
+    per_block = _per_block([blocks[i] for i in order], shown)
+    body = "".join((_furniture if i >= len(paragraphs) or blocks[i].boilerplate else _paragraph)
+                   (text, blocks[i], per_block.get(n, ()), lang, chosen) for n, i in enumerate(order))
     heading = _tag("h2", esc(title), class_="fl-title", dir="auto") if title else ""
     article = _tag("div", body, class_="fl-article", dir="rtl", lang="ar")
     return _tag("div", heading + render_legend(shown, lang) + article,
                 class_="fl-view", dir=direction(lang), lang=lang)
 
 
-def _per_block(blocks: Sequence[Paragraph], highlights: Sequence[Highlight]) -> list[list[Highlight]]:
-    """The highlights over each block (blocks in text order, not overlapping), each list in
-    the order given: a highlight is looked up, not compared with every block."""
+def _text_order(blocks: Sequence[Paragraph]) -> list[int]:
+    """The indices of `blocks` by start, then end. Two stable sorts on numbers rather than one
+    on pairs: an article of 500,000 one-line paragraphs would otherwise make as many tuples,
+    and the garbage collector's passes over them cost more than the sort."""
+    order = sorted(range(len(blocks)), key=lambda i: blocks[i].end)
+    order.sort(key=lambda i: blocks[i].start)
+    return order
+
+
+def _per_block(blocks: Sequence[Paragraph], highlights: Sequence[Highlight]) -> dict[int, list[Highlight]]:
+    """The highlights over each block that has some, by the block's position (blocks in text
+    order, not overlapping), each list in the order given: a highlight is looked up, not
+    compared with every block."""
     starts = [p.start for p in blocks]
-    out = [[] for _ in blocks]
+    out: dict[int, list[Highlight]] = {}
     for h in highlights:
         i = max(bisect_right(starts, h.start) - 1, 0)
         while i < len(blocks) and blocks[i].start < h.end:
             if blocks[i].end > h.start:
-                out[i].append(h)
+                out.setdefault(i, []).append(h)
             i += 1
     return out
 

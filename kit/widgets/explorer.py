@@ -1,8 +1,11 @@
 """ArticleExplorer: the article with lens highlights, lens toggles and a "why is this
 marked?" panel listing the highlighted spans of one lens at a time."""
+from collections import Counter
+
 import ipywidgets as widgets
 
 from ..lenses.highlights import LENSES, all_highlights
+from ..lenses.spans import paragraphs_at
 from ..engine.model import Highlight
 from ..view.render import esc, lens_colour, render_article
 from .base import KitWidget, block, callback, html_widget, load_analysis, plain, with_class
@@ -101,7 +104,7 @@ class ArticleExplorer(KitWidget):
         active = [lens for lens in LENSES if lens in self.active]
         listed = listed or (self.group.value if self.group.value in active else None)
         listed = listed or (active[0] if active else None)
-        counts = {lens: sum(h.lens == lens for h in self.highlights) for lens in active}
+        counts = Counter(h.lens for h in self.highlights)
         with self.quietly():
             self.group.options = [(f"{self.t(f'lens_{lens}')} ({counts[lens]})", lens)
                                   for lens in active]
@@ -111,8 +114,10 @@ class ArticleExplorer(KitWidget):
 
     def _list(self, lens: str | None) -> None:
         self.shown = [h for h in self.highlights if h.lens == lens]
+        where = paragraphs_at(self.analysis.paragraphs, [h.start for h in self.shown])
         self.spans.options = [(self.t("w_explorer_choose", n=len(self.shown)), None)] + [
-            (self._option(h), i) for i, h in enumerate(self.shown)]
+            (self._option(h, paragraph), i)
+            for i, (h, paragraph) in enumerate(zip(self.shown, where, strict=True))]
         self.spans.index = 0     # the "choose" entry (value None) shows; value=None would show a blank
         self._explain(None)
 
@@ -121,11 +126,9 @@ class ArticleExplorer(KitWidget):
         self.view.value = render_article(a.text, a.paragraphs, self.highlights, a.boilerplate,
                                          lang=self.lang, active_lenses=self.active, chosen=chosen)
 
-    def _option(self, h: Highlight) -> str:
-        paragraph = next((p.index + 1 for p in self.analysis.paragraphs
-                          if p.start <= h.start < p.end), "-")
+    def _option(self, h: Highlight, paragraph: int | None) -> str:
         label = h.label_ar if self.lang == "ar" else h.label_en
-        return f"¶{paragraph} · {label}: «{plain(h.text, 50)}»"
+        return f"¶{'-' if paragraph is None else paragraph + 1} · {label}: «{plain(h.text, 50)}»"
 
     @callback
     def _on_span(self, change):
