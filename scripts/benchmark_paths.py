@@ -6,12 +6,18 @@ means a 4n/n ratio near 4; the target is at most about 5, and under 5 s for 1 MB
 Run: `python scripts/benchmark_paths.py [n]` (n in characters, default 250 000; 4n = 1 MB).
 Prints one row per path and shape: CPU seconds at n, at 4n, and the ratio (the analysis is
 timed once, as `analyze`; the other paths are timed on it, except the HTML report, which
-analyses the text itself, as `python -m kit html` does). Slow: about ten minutes.
+analyses the text itself, as `python -m kit html` does; `HTML report, analysed` is the same
+page from the analysis already made). Slow: about ten minutes.
+
+`python scripts/benchmark_paths.py [n] --only report,explorer` times only the paths whose
+name holds one of those words (the analysis is always timed), on every shape;
+`--shapes قال,U+202E` likewise keeps only the shapes whose name holds one of those words.
 
 `python scripts/benchmark_paths.py --memory [size]` analyses each shape at `size`
 characters (default 2 000 000, the most the kit accepts), each in a fresh process, and
 prints the CPU time and the peak resident memory of that process.
 """
+import argparse
 import subprocess
 import sys
 import time
@@ -23,7 +29,8 @@ sys.path.insert(0, str(ROOT))
 import kit  # noqa: E402
 from kit import lenses  # noqa: E402
 from kit.lenses import voices  # noqa: E402
-from kit.view.report import report_html  # noqa: E402
+from kit.lenses import LENSES  # noqa: E402
+from kit.view.report import report_html, report_page  # noqa: E402
 
 SEED = ROOT / "seeds" / "000_6066f5c852812abd.txt"
 UNITS = {   # shape -> the unit repeated (None: the seed's text)
@@ -73,6 +80,7 @@ PATHS = [
     ("chart: verbs by speaker", voices.verbs_by_speaker),
     ("chart: frame strip", lenses.frame_scores),
     ("HTML report", lambda analysis: report_html(text=analysis.text, lenses="all")),
+    ("HTML report, analysed", lambda analysis: report_page(analysis, {}, "ar", LENSES)),
     ("explorer build", _widget("ArticleExplorer")),
     ("explorer toggle", _toggle),
     ("quote quiz build", _widget("QuoteQuiz")),
@@ -91,11 +99,19 @@ def _row(path: str, name: str, small: float, large: float) -> str:
     return f"{path:24} {name:26} {small:8.2f} {large:8.2f} {large / max(small, 1e-3):6.1f}"
 
 
-def timings(n: int) -> None:
-    kit.analyze(path=SEED)   # warm the caches, as a notebook would
+def _chosen(names, words: str | None) -> list:
+    """The names holding one of the comma-separated `words` (all of them for None)."""
+    wanted = [w.strip() for w in words.split(",")] if words else [""]
+    return [name for name in names if any(w in name for w in wanted)]
+
+
+def timings(n: int, only: str | None = None, shapes: str | None = None) -> None:
+    _toggle(kit.analyze(path=SEED))   # warm the caches and load ipywidgets, as a notebook would
+    report_html(path=SEED)             # and matplotlib: the first report would pay for both
+    paths = [(path, function) for path, function in PATHS if path in _chosen([p for p, _ in PATHS], only)]
     print(f"{'path':24} {'shape':26} {'n s':>8} {'4n s':>8} {'ratio':>6}", flush=True)
     worst_ratio, slowest = 0.0, 0.0
-    for name in UNITS:
+    for name in _chosen(UNITS, shapes):
         texts = [shape(name, n), shape(name, 4 * n)]
         analyses = []
         seconds = []
@@ -104,7 +120,7 @@ def timings(n: int) -> None:
             analyses.append(kit.analyze(text=text))
             seconds.append(time.process_time() - started)
         rows = [("analyze", *seconds)]
-        rows += [(path, *(cpu_seconds(function, a) for a in analyses)) for path, function in PATHS]
+        rows += [(path, *(cpu_seconds(function, a) for a in analyses)) for path, function in paths]
         for path, small, large in rows:
             print(_row(path, name, small, large), flush=True)
             worst_ratio, slowest = max(worst_ratio, large / max(small, 0.05)), max(slowest, large)
@@ -124,11 +140,17 @@ def memory(size: int) -> None:
 
 
 def main() -> None:
-    args = sys.argv[1:]
-    if args[:1] == ["--memory"]:
-        memory(int(args[1]) if len(args) > 1 else 2_000_000)
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("n", nargs="?", type=int, default=250_000, help="characters (default 250 000)")
+    parser.add_argument("--memory", nargs="?", type=int, const=2_000_000, metavar="SIZE",
+                        help="peak memory of the analysis of each shape at SIZE characters")
+    parser.add_argument("--only", help="paths whose name holds one of these words, comma-separated")
+    parser.add_argument("--shapes", help="shapes whose name holds one of these words, comma-separated")
+    args = parser.parse_args()
+    if args.memory:
+        memory(args.memory)
     else:
-        timings(int(args[0]) if args else 250_000)
+        timings(args.n, args.only, args.shapes)
 
 
 if __name__ == "__main__":

@@ -140,10 +140,15 @@ def report_html(source=None, lang: str | None = None, *, text=None, path=None,
     shown = chosen_lenses(lenses)
     analysis = analyze(source, text=text, path=path)
     where = path if path is not None else source if isinstance(source, os.PathLike) else None
-    meta = article_metadata(where)
-    fragment = render_article(analysis.text, analysis.paragraphs, all_highlights(analysis, shown),
+    return report_page(analysis, article_metadata(where), lang, shown, charts)
+
+
+def report_page(analysis, meta: dict, lang: str, lenses: tuple[str, ...], charts: bool = True) -> str:
+    """The report page of an analysis already made, with its metadata (`article_metadata`),
+    in `lang`, showing `lenses` (`chosen_lenses`)."""
+    fragment = render_article(analysis.text, analysis.paragraphs, all_highlights(analysis, lenses),
                               analysis.boilerplate, lang=lang)
-    body = (_header(meta, lang, shown) + fragment + _source_map(analysis, meta, lang)
+    body = (_header(meta, lang, lenses) + fragment + _source_map(analysis, meta, lang)
             + (_charts(analysis, lang) if charts else "") + _quote_table(analysis, lang))
     title = meta.get("headline") if isinstance(meta.get("headline"), str) else t("report_title", lang)
     return render_page(body, title, lang=lang, extra_css=_REPORT_CSS)
