@@ -16,6 +16,7 @@ from kit.engine.model import Highlight, Paragraph
 from kit.lenses import all_highlights, voices
 from kit.lenses.highlights import frame_scores, number_claims
 from kit.view.render import render_article
+from kit.widgets import ArticleExplorer
 from test_bad_input import spans_ok
 
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "000_6066f5c852812abd.txt"
@@ -132,3 +133,16 @@ def test_pairing_stray_marks_builds_no_record_per_mark(unit):
     finally:
         tracemalloc.stop()
     assert peak / len(text) < 125, f"{peak / len(text):.0f} bytes a mark"
+
+
+@pytest.mark.parametrize(("unit", "path"), [
+    ("خلاف\n", frame_scores),
+    ('قال الوزير: "نعم".\n', lambda a: ArticleExplorer(a)),
+], ids=["frame word per paragraph: frame strip", "quote per paragraph: explorer build"])
+def test_one_highlight_per_paragraph_costs_linear_time(unit, path):
+    """Thousands of one-line paragraphs, each with a frame word or a quote: looking up each
+    highlight's paragraph must not scan the paragraphs (the frame strip and the explorer's
+    list of quotes did: 4x the text took 14x the time for the frame strip, 6x for the explorer)."""
+    small, large = kit.analyze(text=repeated(unit, 40_000)), kit.analyze(text=repeated(unit, 160_000))
+    ratio = best_time(lambda: path(large), 2) / best_time(lambda: path(small), 2)
+    assert ratio < LIMIT, f"4x the text took {ratio:.1f}x the time"

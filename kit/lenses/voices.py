@@ -18,7 +18,7 @@ named as where someone works or speaks (في البيت الأبيض، الزم�
 an affiliation there, not a party to the story, and is left out.
 """
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from functools import lru_cache
 
 from ..course.i18n import get_language
@@ -101,7 +101,7 @@ def quoted_words_by_side(analysis: Analysis) -> dict[str, int]:
 def verbs_by_speaker(analysis: Analysis, lang: str | None = None) -> dict[str, dict[str, int]]:
     """For each speaker (named for a reader of `lang`), how many of their quotes were introduced
     by a verb of each connotation."""
-    table: dict[str, Counter] = {}
+    table: dict[str, Counter] = defaultdict(Counter)
     seen, names = set(), display_names(analysis, lang)
     for q in analysis.quotes:
         if q.cue is None or q.cue_start in seen:
@@ -109,7 +109,7 @@ def verbs_by_speaker(analysis: Analysis, lang: str | None = None) -> dict[str, d
         seen.add(q.cue_start)
         connotation = _connotation(q.cue)
         if connotation:
-            table.setdefault(names.get(_speaker(q), _speaker(q)), Counter())[connotation] += 1
+            table[names.get(_speaker(q), _speaker(q))][connotation] += 1
     return {speaker: dict(counts) for speaker, counts in table.items()}
 
 
