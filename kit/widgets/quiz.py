@@ -23,6 +23,7 @@ KINDS = ("direct", "partial", "indirect")
 PARTS = QUIZ_PARTS
 CONTEXT = 600   # characters shown on each side of a question's quote, at most
 PAGE_SIZE = 20  # questions shown at once: a lesson's article (the seed has 11) fits on one page
+_CSS = ".fl-quiz-pager { gap: .8em; }"   # the pager's buttons apart from its line
 # How the engine found a speaker (Quote.how) -> the interface string that explains it.
 HOW_KEYS = {
     "named after the verb": "w_how_after_verb",
@@ -112,7 +113,8 @@ class QuoteQuiz(KitWidget):
         self.pagers = [self._pager("top"), self._pager("bottom")]
         self.page_box = with_class(widgets.VBox(layout=widgets.Layout(height="auto")),
                                    "fl-quiz-page")
-        self.widget = self.root(intro, self.score_html, self.pagers[0].box, self.page_box,
+        style = html_widget(f"<style>{_CSS}</style>", "fl-w-style")
+        self.widget = self.root(style, intro, self.score_html, self.pagers[0].box, self.page_box,
                                 self.pagers[1].box, reset)
         self._restore()
         self.show_page(0)
