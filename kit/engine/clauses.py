@@ -129,14 +129,14 @@ def _clause_verb(state: ParagraphState, first: int, k: int) -> bool:
 
 
 def _introduces_clause(state: ParagraphState, k: int, span: range) -> bool:
-    """Is the verb at k followed right away by إن/أن or a colon, or, joined by و/ف, by its
-    subject and a bare إن/أن (وقال الوزير إن)?"""
+    """Is the verb at k followed right away by إن/أن or a colon, or by its subject and a bare
+    إن/أن (وقال الوزير إن، لكنه حذر من أن، وهي نسبة وصفها متابعون بأنها)?"""
     if k + 1 in state.inside:
         return False
     if is_complementizer(state.tokens[k + 1]) or ":" in gap(state.text, state.tokens, k):
         return True
     after = state.subject_limit(k, span)
-    return joined_cue(state.tokens[k]) and after < span.stop and after - k <= 6 \
+    return after < span.stop and after - k <= 6 \
         and state.tokens[after].key in word_set("complementizers")
 
 

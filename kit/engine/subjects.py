@@ -108,13 +108,18 @@ def parse_subject(text: str, tokens: list[Token], i: int, end: int, sources_only
         if tokens[i - 1].key.startswith("ب") and i < end and not _definite(tokens[i]) \
                 and not is_given_name(tokens[i]) and not _head(tokens, i, end, "role_heads"):
             i += 1   # بصوت خافت: the adjective goes with the adverb
-    if i >= end or (_in(tokens[i], "name_stops") and not _written_as_name(tokens[i])):
+    if i >= end or _stop_word(tokens[i]):
         return None
     for reader in _SOURCE_READERS if sources_only else _READERS:
         subject = reader(text, tokens, i, end)
         if subject:
             return _with_apposition(text, tokens, _described_nameless(text, tokens, subject, end), end)
     return None
+
+
+def _stop_word(token: Token) -> bool:
+    """A function word (في، إن، قد…) that neither starts nor ends a subject."""
+    return _in(token, "name_stops") and not _written_as_name(token)
 
 
 def _written_as_name(token: Token) -> bool:
@@ -805,6 +810,8 @@ def subject_before(text: str, tokens: list[Token], cue: int, start: int) -> Subj
     k = cue - 1
     while k >= start and tokens[k].key in ("قد", "كان", "وكان", "كانت", "وكانت"):
         k -= 1
+    if k < start or _cannot_end_subject(tokens[k]):
+        return None
     for first in _joined_up_to(text, tokens, range(max(start, k - 3), k + 1), cue):
         opens_clause = first > start and tokens[first - 1].key in word_set("clause_openers")   # غير أن مسؤولا
         subject = parse_subject(text, tokens, first, k + 1, sources_only=not opens_clause)
@@ -812,6 +819,12 @@ def subject_before(text: str, tokens: list[Token], cue: int, start: int) -> Subj
                 opens_clause and subject.type in ("anonymous", "group", "body", "person"))):
             return subject
     return None
+
+
+def _cannot_end_subject(token: Token) -> bool:
+    """قال إن قال، قال قال: no subject ends on a function word or a verb of saying, so none is
+    looked for (a name spelled like one, أمل، is still read)."""
+    return _stop_word(token) or (cue_of(token) is not None and not is_given_name(token))
 
 
 def _joined_up_to(text: str, tokens: list[Token], firsts: range, cue: int) -> list[int]:
