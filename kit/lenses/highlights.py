@@ -25,6 +25,7 @@ from ..engine.cues import cue_of
 from ..course.i18n import t
 from ..engine.lexicon import read_json, read_tsv
 from ..engine.model import Analysis, Highlight
+from .cost import collector_paused
 from .spans import Covered, innermost_quotes, paragraphs_at
 from .verbs import verb_table
 from .voices import display_names
@@ -227,6 +228,7 @@ def number_claims(analysis: Analysis) -> list[tuple[Highlight, str | None]]:
     return out
 
 
+@collector_paused
 def all_highlights(analysis: Analysis, lenses=LENSES) -> list[Highlight]:
     """Every lens's highlights on the article, in text order."""
     tokens = body_tokens(analysis) if {"reporting_verbs", "loaded_terms", "frames"} & set(lenses) else []

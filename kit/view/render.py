@@ -35,6 +35,7 @@ from ..engine.arabic import BIDI_CONTROLS
 from ..course.i18n import LANGUAGES, direction, get_language, t
 from ..engine.lexicon import read_json
 from ..engine.model import Highlight, Paragraph
+from ..lenses.cost import collector_paused
 from .palette import colour as palette_colour
 
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
@@ -285,6 +286,7 @@ def _furniture(text: str, p: Paragraph, highlights: Sequence[Highlight], lang: s
                 class_="fl-furniture", dir=direction(lang))
 
 
+@collector_paused
 def render_article(text: str, paragraphs: Sequence[Paragraph],
                    highlights: Sequence[Highlight] = (), boilerplate: Sequence[Paragraph] = (),
                    lang: str | None = None, title: str | None = None,

@@ -20,6 +20,7 @@ from ..course.i18n import LANGUAGES, direction, get_language, t
 from ..course.storage import write_atomically
 from ..errors import KitError
 from ..lenses import voices
+from ..lenses.cost import collector_paused
 from ..lenses.highlights import LENSES, all_highlights
 from .render import esc, render_article, render_page
 from .source_map import SourceGraph
@@ -143,6 +144,7 @@ def report_html(source=None, lang: str | None = None, *, text=None, path=None,
     return report_page(analysis, article_metadata(where), lang, shown, charts)
 
 
+@collector_paused
 def report_page(analysis, meta: dict, lang: str, lenses: tuple[str, ...], charts: bool = True) -> str:
     """The report page of an analysis already made, with its metadata (`article_metadata`),
     in `lang`, showing `lenses` (`chosen_lenses`)."""
