@@ -632,7 +632,18 @@ def _surname_alone(text, tokens, i, end) -> Subject | None:
     lists = ("role_heads", "body_heads", "media_heads", "group_heads", "name_stops")
     if any(_in(tokens[i], name) for name in lists):
         return None
+    if _origin_before_name(text, tokens, i, end):   # اليوناني دونيس مدرب الخليج
+        name = _plain_name(text, tokens, i + 1, end)
+        return replace(name, first=i, role=tokens[i].text) if name else None
     return Subject(i, i + 1, drop_letters(tokens[i].text, len(tokens[i].key) - len(key)), None, "person", "")
+
+
+def _origin_before_name(text, tokens, i, end) -> bool:
+    """اليوناني دونيس: a foreign nationality right before a word that can be a name (not a verb
+    of saying, إن/أن or a word that ends a name) is the person's origin, not their name."""
+    k = i + 1
+    return k < end and _in(tokens[i], "foreign_origins") and _joined(text, tokens, i) and _could_be_name(tokens, k) \
+        and not _in(tokens[k], "name_stops") and not cue_of(tokens[k]) and not is_complementizer(tokens[k])
 
 
 def _ba_word(token: Token) -> bool:
