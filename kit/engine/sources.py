@@ -22,6 +22,7 @@ class _Entry:
     forms: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     mentions: list[str] = field(default_factory=list)   # every phrase that resolved to it
+    verb_gender: Gender = ""   # how the article's verbs agree with a plural (ذكرت مصادر: "f")
 
 
 def refers_back(subject: Subject, source_type: SourceType) -> bool:
@@ -67,6 +68,8 @@ class SourceBook:
         entry = self._entries[source_id]
         if entry.type == "person" and gender in ("m", "f"):
             entry.gender = gender
+        elif entry.gender == "pl" and gender:   # ذكرت مصادر … وأكدت: sources take a feminine verb
+            entry.verb_gender = gender
 
     def add_role(self, source_id: str, role: str) -> None:
         roles = self._entries[source_id].roles if source_id in self._entries \
@@ -100,8 +103,10 @@ class SourceBook:
     def latest(self, gender: Gender = "") -> str | None:
         """The most recent speaker a verb without a subject can refer to, agreeing in gender."""
         for source_id in reversed(self._recent):
-            have = self._entries[source_id].gender
-            if not gender or not have or have == gender or (gender == "m" and have == "pl"):
+            entry = self._entries[source_id]
+            have = entry.gender
+            if not gender or not have or have == gender or (gender == "m" and have == "pl") \
+                    or gender == entry.verb_gender:
                 return source_id
         return None
 
