@@ -303,7 +303,8 @@ def _name_after_title(text, tokens, i, stop, end, quoted) -> tuple[int, int]:
     """Where the name after a title ending at `stop` starts and ends (equal when there is none;
     the start is `i` when a relative is named by whom she is related to: والدة السليطي)."""
     name_at = _past_rank(tokens, _name_start_after_title(text, tokens, i, stop, end, quoted), end)
-    named = name_at < end and not _is_manner(tokens[name_at])   # يضيف الأب مبتسما: no name follows
+    named = name_at < end and not _is_manner(tokens[name_at]) \
+        and not _noun_of_construct(text, tokens, name_at, end)   # يضيف الأب مبتسما: no name follows
     name_end = _name_end(text, tokens, name_at, end) if named else name_at
     if name_end == name_at + 1 and name_at == stop and _head(tokens, i, end, "kinship_heads"):
         name_at = i   # والدة السليطي: the relative is the speaker, named by whom she is related to
@@ -311,6 +312,13 @@ def _name_after_title(text, tokens, i, stop, end, quoted) -> tuple[int, int]:
             and name_end < end and not set(gap(text, tokens, name_end - 1)) & (COMMAS | {":"}):
         name_end = name_at   # قائد ميداني، طلب عدم نشر اسمه: after a comma, only a name set off as one
     return name_at, name_end
+
+
+def _noun_of_construct(text, tokens, k, end) -> bool:
+    """تناول المدرب إصابة اللاعب: a verbal noun (propositional_nouns) joined to a definite word
+    is the object after the title, not a name (شيخة المعشني is one: only listed nouns count)."""
+    return k + 1 < end and _in(tokens[k], "propositional_nouns") and not is_given_name(tokens[k]) \
+        and _joined(text, tokens, k) and _definite(tokens[k + 1])
 
 
 def _name_start_after_title(text, tokens, i, stop, end, quoted) -> int:
