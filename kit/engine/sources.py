@@ -7,6 +7,7 @@ named again, and verbs with no subject (وأضاف، وقالت) by recency and 
 from dataclasses import dataclass, field
 
 from .arabic import Token, drop_letters, normalize
+from .lexicon import word_set
 from .model import Gender, Source, SourceType
 from .source_kinds import category, gender_label
 from .subjects import Subject
@@ -228,7 +229,7 @@ def _title_words(title: str) -> list[str]:
         words[0] = words[0][1:]
     if words:
         words[0] = words[0].removeprefix("ال")
-    return words
+    return words[:1] + [word for word in words[1:] if word not in word_set("title_fillers")]   # مدرب (فريق) الرائد
 
 
 def _heads(phrase: str, head: str) -> bool:
