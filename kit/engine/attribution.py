@@ -20,7 +20,7 @@ introduces before they speak), `relays` (outlets passing words on, وفقا لـ
 from bisect import bisect_left
 from dataclasses import replace
 
-from .arabic import normalize, without_possessive
+from .arabic import normalize, stems, without_possessive
 from .clauses import add_clause, add_np_complement, attach
 from .cues import complement_at, is_complementizer
 from .interviews import introduce_guest, read_answer
@@ -131,8 +131,17 @@ def _speaker_of(state: ParagraphState, k: int, cue: Cue, span: range) -> Said:
         source_id = state.book.add(subject)
         state.book.agree(source_id, cue.gender)   # تقول جعفر: the verb says she is a woman
         return relayed_from(state, k, Said(source_id, subject, how), span)
-    source_id = state.book.latest(cue.gender)
+    source_id = state.book.latest("" if _names_the_statement(state, k) else cue.gender)
     return Said(source_id, None, "carried over from the previous speaker" if source_id else "")
+
+
+def _names_the_statement(state: ParagraphState, k: int) -> bool:
+    """وذكرت الوزيرة في بيان … وأضاف البيان: a definite statement or report as the verb's
+    subject is the last speaker's; the verb agrees with the document, not with the speaker."""
+    if k + 1 >= len(state.tokens) or gap(state.text, state.tokens, k).strip():
+        return False   # مضيفا: «الأرقام…»: the words of a quote, not the verb's subject
+    after = state.tokens[k + 1].key
+    return after.startswith("ال") and bool(stems(after) & word_set("document_nouns"))
 
 
 def _clause_subject(state: ParagraphState, k: int, span: range) -> Subject | None:
