@@ -30,7 +30,6 @@ from .model import NonQuote, Paragraph, QuoteKind, Sentence
 from .reading_state import RELATIVES, Draft, ParagraphState, Said
 from .relays import document_clause, find_relays, publisher, relay_marker, relayed_from
 from .sources import SourceBook
-from .quote_marks import MARKS
 from .subjects import Subject, gap, is_given_name, subject_before
 
 __all__ = ["RELATIVES", "read_paragraph"]   # RELATIVES: also read by the lenses
@@ -376,8 +375,10 @@ def _read_unmarked(state: ParagraphState, k: int, span: range) -> None:
     colon = state.subject_limit(k, span)
     if colon >= span.stop or colon in state.inside or ":" not in gap(state.text, state.tokens, colon - 1):
         return
-    if set(gap(state.text, state.tokens, colon - 1)) & set(MARKS) or is_complementizer(state.tokens[colon]):
-        return   # قال: «…» / نقلت عن مسؤول: أن "…": the marks or the clause give the quote
+    if is_complementizer(state.tokens[colon]):
+        return   # نقلت عن مسؤول: أن "…": the clause gives the quote
+    # قال: «…» gave its quote already (its words are inside marks); a mark left unclosed
+    # (وقال معيط:" الدولة تبذل…) opens words that run to the sentence's end, as with no mark
     add_clause(state, colon, span, state.said[k], None, k, kind="direct")
 
 
