@@ -605,6 +605,8 @@ def _name_after_comma(text, tokens, stop, end) -> tuple[int, Subject] | None:
     سالم الفيتوري: / أستاذ الاقتصاد في جامعة غازي عنتاب، مراد قايا، (the comma, the name)."""
     for k in range(stop, min(end, stop + 8)):
         between = set(gap(text, tokens, k - 1))
+        if k == stop and gap(text, tokens, k - 1)[:1] in MARKS:   # محامي جماعة "الإخوان" بمصر، فلان
+            between -= set(MARKS)   # the mark closing a name within the title, not a quote
         if between & HARD_BREAKS or cue_of(tokens[k]):
             return None
         if not between & COMMAS:
