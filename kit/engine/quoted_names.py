@@ -49,7 +49,9 @@ def _known_or_kunya(tokens: list[Token], first: int, stop: int) -> str | None:
         return None
     known = match_entity(tokens, first)
     kunya = tokens[first].key in pattern_words("kunya_in_marks") and 2 <= stop - first <= 4
-    return tokens[first].text if kunya or (known and known[0] == stop) or _full_name(tokens, first, stop) else None
+    outlet = stop - first <= 3 and tokens[stop - 1].key in word_set("outlet_name_endings")   # "تنوع نيوز"
+    return tokens[first].text if kunya or outlet or (known and known[0] == stop) or _full_name(tokens, first, stop) \
+        else None
 
 
 def _full_name(tokens: list[Token], first: int, stop: int) -> bool:
