@@ -750,11 +750,18 @@ def _not_name_word(tokens, i, k, linked: bool) -> bool:
     """Does the name starting at i end before token k? A function word, a word with a
     possessive (منى حديثها) or with لل, unless after بن/أبو; ب + a noun (سعاد حمدان بانتظار دورها);
     a title (وزير)."""
-    if not linked and (_stops_name(tokens, i, k) or tokens[k].key.startswith("لل")):
+    if not linked and (_stops_name(tokens, i, k) or tokens[k].key.startswith("لل") or _statement_noun(tokens, i, k)):
         return True
     # سعاد حمدان بانتظار دورها / بدر عبد العاطي وزير الخارجية: the name ends before the title
     return k > i and not is_given_name(tokens[k]) and (
         tokens[k].key.startswith("با") or (not _definite(tokens[k]) and _head(tokens, k, k + 1, "role_heads") > 0))
+
+
+def _statement_noun(tokens, i, k) -> bool:
+    """أكد الوزير سامي حداد ضرورة تحديث…: a verbal noun of propositional_nouns with words after it
+    is the verb's object, not a family name (سامي عودة إن…, with إن after it, is a name)."""
+    return k > i and k + 1 < len(tokens) and _in(tokens[k], "propositional_nouns") \
+        and not is_given_name(tokens[k]) and not is_complementizer(tokens[k + 1]) and not cue_of(tokens[k + 1])
 
 
 def _stops_name(tokens, i, k) -> bool:
