@@ -130,6 +130,11 @@ def _speaker_of(state: ParagraphState, k: int, cue: Cue, span: range) -> Said:
         source_id = state.book.add(subject)
         state.book.agree(source_id, cue.gender)   # تقول جعفر: the verb says she is a woman
         return relayed_from(state, k, Said(source_id, subject, how), span)
+    return _carried_over(state, k, cue)
+
+
+def _carried_over(state: ParagraphState, k: int, cue: Cue) -> Said:
+    """A verb with no subject: the latest speaker agreeing with it in gender."""
     source_id = state.book.latest("" if _names_the_statement(state, k) else cue.gender)
     return Said(source_id, None, "carried over from the previous speaker" if source_id else "")
 

@@ -604,9 +604,7 @@ def _name_after_comma(text, tokens, stop, end) -> tuple[int, Subject] | None:
     """A name set off by commas after a title's last word: عضو مجلس النواب عن مدينة مصراتة،
     سالم الفيتوري: / أستاذ الاقتصاد في جامعة غازي عنتاب، مراد قايا، (the comma, the name)."""
     for k in range(stop, min(end, stop + 8)):
-        between = set(gap(text, tokens, k - 1))
-        if k == stop and gap(text, tokens, k - 1)[:1] in MARKS:   # محامي جماعة "الإخوان" بمصر، فلان
-            between -= set(MARKS)   # the mark closing a name within the title, not a quote
+        between = _gap_after_title(text, tokens, k, stop)
         if between & HARD_BREAKS or cue_of(tokens[k]):
             return None
         if not between & COMMAS:
@@ -619,6 +617,13 @@ def _name_after_comma(text, tokens, stop, end) -> tuple[int, Subject] | None:
         closed = name and (name.end >= end or set(gap(text, tokens, name.end - 1)) & (COMMAS | {":"}))
         return (k, name) if closed else None
     return None
+
+
+def _gap_after_title(text, tokens, k, stop) -> set[str]:
+    """The characters before token k; right after the title (k == stop), a mark closing a name
+    within it (محامي جماعة "الإخوان المسلمين" بمصر، فلان) is not a break."""
+    between = gap(text, tokens, k - 1)
+    return set(between) - set(MARKS) if k == stop and between[:1] in MARKS else set(between)
 
 
 def _titled_name_after_comma(text, tokens, i, stop, end, gender: Gender) -> Subject | None:
