@@ -1,7 +1,8 @@
 """Cost of every path a student or teacher can reach, on natural and adversarial text, at a
 size n and at 4n: the analysis, each lens, voices, each chart's data, the HTML report, the
-article explorer (build and one toggle), the quote quiz and the frame annotator. Linear cost
-means a 4n/n ratio near 4; the target is at most about 5, and under 5 s for 1 MB.
+article explorer (build and one toggle), the quote quiz (build and turning to its last page)
+and the frame annotator. Linear cost means a 4n/n ratio near 4; the target is at most about 5,
+and under 5 s for 1 MB.
 
 Run: `python scripts/benchmark_paths.py [n]` (n in characters, default 250 000; 4n = 1 MB).
 Prints one row per path and shape: CPU seconds at n, at 4n, and the ratio (the analysis is
@@ -53,6 +54,14 @@ def _toggle(analysis) -> float:
     return time.process_time() - started
 
 
+def _quiz_page(analysis) -> float:
+    from kit import widgets
+    quiz = widgets.QuoteQuiz(analysis)
+    started = time.process_time()
+    quiz.show_page(quiz.pages - 1)
+    return time.process_time() - started
+
+
 def _widget(name: str):
     def build(analysis) -> None:
         from kit import widgets
@@ -76,6 +85,7 @@ PATHS = [
     ("explorer build", _widget("ArticleExplorer")),
     ("explorer toggle", _toggle),
     ("quote quiz build", _widget("QuoteQuiz")),
+    ("quote quiz last page", _quiz_page),
     ("frame annotator build", _widget("FrameAnnotator")),
 ]
 

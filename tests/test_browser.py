@@ -156,6 +156,10 @@ def test_quote_quiz_hints_a_wrong_speaker_then_scores_the_right_one(page, lab, l
     score = page.locator(".fl-quiz-score")
     question.wait_for(state="attached", timeout=WAIT_MS)
     assert f"0 / {total}" in score.text_content()
+    assert page.locator(".fl-quiz-pager").count() == 2          # one page: no pager shown
+    assert not page.locator(".fl-quiz-pager").first.is_visible()
+    assert not page.locator(".fl-quiz-pager").last.is_visible()
+    assert page.locator(".fl-quiz .fl-w-box").count() == total
 
     # Wrong speaker ("the article itself"), right kind and verb: only the speaker gets a hint.
     choose(page, "fl-quiz-speaker-0", wrong_speaker)

@@ -132,3 +132,25 @@ def test_pairing_stray_marks_builds_no_record_per_mark(unit):
     finally:
         tracemalloc.stop()
     assert peak / len(text) < 125, f"{peak / len(text):.0f} bytes a mark"
+
+
+def quiz_article(size: int):
+    """`size` characters of one quoted sentence repeated on one line, with every question's
+    right answer already saved (the quiz restores them all as it is built)."""
+    from kit.course.seed_work import article_key, quiz_expected, quote_key
+    from kit.widgets.base import save_entry
+    analysis = kit.analyze(text=repeated('وقال الوزير: "الاتفاق قريب جدا". ', size))
+    answers = {quote_key(q): quiz_expected(q) for q in voices.statements(analysis) if q.source_id}
+    save_entry("quote_quiz", article_key(analysis), {"answers": answers})
+    return analysis
+
+
+def test_the_quote_quiz_builds_and_restores_in_linear_time(tmp_path, monkeypatch):
+    """The quiz builds the widgets of one page only, and restores every saved answer."""
+    from kit.widgets.quiz import PAGE_SIZE, QuoteQuiz
+    monkeypatch.setenv("FRAMING_LAB_WORK_DIR", str(tmp_path))
+    small, large = quiz_article(10_000), quiz_article(40_000)
+    quiz = QuoteQuiz(large)
+    assert quiz.total == quiz.score == 40_000 // 33 and len(quiz.questions) == PAGE_SIZE
+    ratio = best_time(lambda: QuoteQuiz(large), 2) / best_time(lambda: QuoteQuiz(small), 2)
+    assert ratio < LIMIT, f"4x the text took {ratio:.1f}x the time"

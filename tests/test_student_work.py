@@ -364,12 +364,30 @@ def test_export_reads_each_work_file_with_the_size_limit(tmp_path, monkeypatch):
 
 
 def test_a_zip_is_capped_in_total_not_only_per_file(tmp_path, monkeypatch):
-    monkeypatch.setattr(storage, "MAX_WORK_BYTES", 3000)
-    for n in range(4):
-        save_work(f"part{n}", {"t": "x" * 1000}, tmp_path / "from")
+    monkeypatch.setattr(storage, "MAX_IMPORT_BYTES", 3000)
+    archive = io.BytesIO()
+    with zipfile.ZipFile(archive, "w") as z:    # by hand: export_all refuses to make it
+        for n in range(4):
+            z.writestr(f"part{n}.json", export_entry(f"part{n}", {"t": "x" * 1000}))
     with pytest.raises(SavedWorkError, match="together") as caught:
-        import_zip(export_all(tmp_path / "from"), tmp_path / "to")
+        import_zip(archive.getvalue(), tmp_path / "to")
     assert "Nothing was imported" in caught.value.en and not (tmp_path / "to").exists()
+
+
+def test_export_refuses_more_than_an_import_accepts_and_returns_nothing(tmp_path, monkeypatch):
+    sizes = [len(save_work(f"part{n}", {"t": "x" * 1000}, tmp_path).read_bytes()) for n in range(4)]
+    monkeypatch.setattr(storage, "MAX_IMPORT_BYTES", sum(sizes))   # exactly fits: exported...
+    assert import_zip(export_all(tmp_path), tmp_path / "back") == {f"part{n}": "imported" for n in range(4)}
+    monkeypatch.setattr(storage, "MAX_IMPORT_BYTES", 2 * 2**20)
+    (tmp_path / "big.json").write_bytes(storage._encode("big", {"t": "x" * (2 * 2**20)}))
+    with pytest.raises(SavedWorkError) as caught:                   # ...one file more: refused
+        export_all(tmp_path)
+    size = f"{(sum(sizes) + (tmp_path / 'big.json').stat().st_size) / 2**20:.1f}"
+    assert caught.value.en.startswith(f"The work files in {tmp_path} come to {size} MB together, "
+                                      "more than the 2 MB a zip of saved work may hold")
+    assert "Nothing was exported" in caught.value.en
+    assert f"{size} ميغابايت" in caught.value.ar and "2 ميغابايت" in caught.value.ar
+    assert "لم يُصدَّر أي شيء" in caught.value.ar
 
 
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])

@@ -1,5 +1,6 @@
 """Widgets as a student sees them: a small notebook page (self-check radio buttons, the
-explorer's "why is this marked?" list, the paste box) run in a throw-away JupyterLab and
+explorer's "why is this marked?" list, the paste box, a quote quiz of three pages) run in a
+throw-away JupyterLab and
 measured in headless Chromium, in Arabic and in English (tests/browser_support.py).
 
 Screenshots go to artifacts/browser/widget_page_*.png (git-ignored).
@@ -9,18 +10,21 @@ from __future__ import annotations
 import pytest
 
 import kit
-from browser_support import (WAIT_MS, assert_clean_notebook_page, choose, computed,
-                             labs_for_cells, open_notebook, run_all_cells, shot)
+from browser_support import (ARTIFACTS, WAIT_MS, assert_clean_notebook_page, choose, computed,
+                             labs_for_cells, open_notebook, run_all_cells, screenshot_notebook,
+                             shot)
 
 ARTICLE = ('قالت وزيرة الصحة سارة خليل إن المستشفيات تعمل بكامل طاقتها.\n\n'
            'وأضافت خليل: "نحتاج إلى دعم عاجل لإنقاذ الجرحى".\n')
+MANY_STATEMENTS = (ARTICLE + "\n") * 23      # 46 statements: the quiz has three pages
 CELLS = [
     'import os, kit\nkit.set_language(os.environ["FRAMING_LAB_LANG"])\n'
     "from kit.widgets.exercise_box import ExerciseBox\n"
-    "from kit.widgets import ArticleExplorer, PasteBox",
+    "from kit.widgets import ArticleExplorer, PasteBox, QuoteQuiz",
     'ExerciseBox("02_sourcing", exercise_ids=["media", "anonymous"])',
     "ArticleExplorer()",
     "paste = PasteBox()\npaste",
+    f"QuoteQuiz(kit.analyze(text={MANY_STATEMENTS!r}))",
 ]
 NOTEBOOK = "widget_page.ipynb"
 
@@ -176,3 +180,73 @@ def test_a_self_check_with_many_options_starts_on_its_choose_entry(tmp_path, mon
         assert dropdown.value is None
         box.answer("q", "o1")
         assert box.check("q").correct is True
+
+
+# Where the pager's buttons are, left to right on the screen.
+PAGER_ORDER = """pager => ['previous', 'next'].map(kind =>
+    pager.querySelector('.fl-quiz-' + kind).getBoundingClientRect().left)"""
+
+
+def quiz_choices(quiz, i: int) -> dict:
+    """The <option> position of each right answer to question i (every question has the
+    options of the first)."""
+    return {part: [value for _, value in getattr(quiz.questions[0], part).options].index(value)
+            for part, value in quiz.expected(i).items()}
+
+
+def answer_in_browser(page, i: int, choices: dict) -> None:
+    for part, index in choices.items():
+        choose(page, f"fl-quiz-{part}-{i}", index)
+    page.locator(f".fl-quiz-check-{i}").click()
+
+
+@pytest.mark.browser
+def test_quiz_pages_keep_their_answers_and_turn_on_the_reading_side(shown, tmp_path, monkeypatch):
+    from playwright.sync_api import expect
+    from kit.course.i18n import t
+    from kit.widgets.quiz import PAGE_SIZE, QuoteQuiz
+    page, server, lang = shown
+    monkeypatch.setenv("FRAMING_LAB_WORK_DIR", str(tmp_path))     # never the developer's work
+    quiz = in_language(lang, lambda: QuoteQuiz(kit.analyze(text=MANY_STATEMENTS)))
+    later = PAGE_SIZE + 5
+    first_answers, later_answers = quiz_choices(quiz, 0), quiz_choices(quiz, later)
+    total, root = quiz.total, page.locator(".fl-quiz")
+    top, bottom = page.locator(".fl-quiz-pager-top"), page.locator(".fl-quiz-pager-bottom")
+
+    def pages_line(first: int) -> str:
+        return t("w_quiz_pages", lang, first=first, last=min(first + PAGE_SIZE - 1, total), total=total)
+    top.scroll_into_view_if_needed()
+    expect(top).to_contain_text(pages_line(1), timeout=WAIT_MS)
+    assert computed(top.locator(".fl-quiz-pages span"), "direction") == ("rtl" if lang == "ar" else "ltr")
+    previous, following = top.evaluate(PAGER_ORDER)
+    assert (previous > following) == (lang == "ar"), "Previous is not on the reading side's start"
+    expect(top.locator(".fl-quiz-previous")).to_be_disabled()
+    assert root.locator(".fl-quiz-check-0").count() == 1 and root.locator(".fl-w-box").count() == PAGE_SIZE
+    answer_in_browser(page, 0, first_answers)
+    expect(root.locator(".fl-quiz-score")).to_contain_text(f"1 / {total}", timeout=WAIT_MS)
+    shot(page, f"widget_page_quiz_pager_{lang}.png", top)
+
+    bottom.locator(".fl-quiz-next").click()                        # page 2
+    expect(bottom).to_contain_text(pages_line(PAGE_SIZE + 1), timeout=WAIT_MS)
+    expect(root.locator(".fl-quiz-check-0")).to_have_count(0)
+    answer_in_browser(page, later, later_answers)
+    expect(root.locator(f".fl-quiz-feedback-{later}")).to_contain_text(t("w_quiz_right", lang),
+                                                                      timeout=WAIT_MS)
+    expect(root.locator(".fl-quiz-score")).to_contain_text(f"2 / {total}")
+    shot(page, f"widget_page_quiz_page2_{lang}.png", root.locator(f".fl-quiz-q-{later}"))
+
+    top.locator(".fl-quiz-previous").click()                       # back to page 1: kept
+    expect(top).to_contain_text(pages_line(1), timeout=WAIT_MS)
+    expect(root.locator(".fl-quiz-feedback-0")).to_contain_text(t("w_quiz_right", lang))
+    for part, index in first_answers.items():
+        select = root.locator(f".fl-quiz-{part}-0 select")
+        assert select.evaluate("s => s.selectedIndex") == index, part
+    top.locator(".fl-quiz-next").click()
+    top.locator(".fl-quiz-next").click()                           # the last page
+    expect(top).to_contain_text(pages_line(2 * PAGE_SIZE + 1), timeout=WAIT_MS)
+    expect(top.locator(".fl-quiz-next")).to_be_disabled()
+    assert root.locator(".fl-w-box").count() == total - 2 * PAGE_SIZE
+    # The whole page, made tall enough for the quiz, and the quiz itself on it.
+    screenshot_notebook(page, ARTIFACTS / f"widget_page_quiz_{lang}.png",
+                        check=lambda tall: shot(tall, f"widget_page_quiz_last_{lang}.png", root))
+    assert_clean_notebook_page(page, server, NOTEBOOK)

@@ -330,6 +330,104 @@ def test_a_failing_callback_shows_a_short_message_instead_of_vanishing(monkeypat
     assert "in English" in quiz.errors.outputs[0]["data"]["text/html"]
 
 
+MANY_QUOTES = 'وقال الوزير: "الاتفاق قريب جدا". ' * 300     # one line, 300 statements
+
+
+def built_widgets() -> int:
+    """How many ipywidgets (with their layouts and styles) are open in this kernel."""
+    from ipywidgets.widgets.widget import _instances
+    return len(_instances)
+
+
+def widgets_built_by(build) -> int:
+    before = built_widgets()
+    build()
+    return built_widgets() - before
+
+
+def test_a_quiz_on_many_quotes_builds_only_the_page_shown():
+    analysis, size = kit.analyze(text=MANY_QUOTES), widgets_quiz.PAGE_SIZE
+    two_pages = kit.analyze(text='وقال الوزير: "الاتفاق قريب جدا". ' * (2 * size))
+    for_two_pages = widgets_built_by(lambda: W.QuoteQuiz(two_pages))
+    before = built_widgets()
+    quiz = W.QuoteQuiz(analysis)
+    built = built_widgets() - before
+    assert built == for_two_pages               # as many widgets for 300 questions as for 40
+    assert quiz.total == 300 and quiz.pages == -(-300 // size) and list(quiz.questions) == list(range(size))
+    dropdowns = [w for w in walk(quiz.widget) if isinstance(w, widgets.Dropdown)]
+    assert len(dropdowns) == 3 * size
+    assert "Statement 1 of 300" in html_of(quiz) and f"Statement {size + 1} of" not in html_of(quiz)
+    assert built < 30 * size            # one page's worth (was 300 questions' worth)
+    top, bottom = quiz.pagers
+    assert top.box.layout.display is None and f"Statements 1–{size} of 300" in top.label.value
+    assert top.previous.disabled and not top.next.disabled
+    bottom.next.click()                 # the page turns; the widgets of the last page are closed
+    assert quiz.page == 1 and list(quiz.questions) == list(range(size, 2 * size))
+    assert f"Statements {size + 1}–{2 * size} of 300" in bottom.label.value and not top.previous.disabled
+    assert built_widgets() - before == built and all(not d.comm for d in dropdowns)
+    quiz.show_page(quiz.pages - 1)
+    assert list(quiz.questions)[-1] == 299 and top.next.disabled and "of 300" in top.label.value
+    top.previous.click()
+    assert quiz.page == quiz.pages - 2
+    no_errors(quiz)
+
+
+def test_the_seed_fits_on_one_page_without_a_pager():
+    quiz = W.QuoteQuiz()
+    assert quiz.pages == 1 and list(quiz.questions) == list(range(11))
+    assert all(pager.box.layout.display == "none" for pager in quiz.pagers)
+
+
+def test_answers_on_a_later_page_survive_turning_pages_and_a_rebuild(work_dir):
+    analysis = kit.analyze(text=MANY_QUOTES)
+    size = widgets_quiz.PAGE_SIZE
+    third, first = 2 * size + 5, 3            # a question on page 3, one on page 1
+    quiz = W.QuoteQuiz(analysis)
+    quiz.answer(third, **quiz.expected(third))
+    quiz.check(third)                         # turns to page 3, as a student would
+    assert quiz.page == 2 and quiz.score == 1
+    quiz.answer(third + 1, speaker=widgets_quiz.ARTICLE_ITSELF, kind="direct", cue="وقال")
+    quiz.check(third + 1)                     # wrong speaker
+    quiz.answer(third + 2, kind="partial")    # chosen, not checked
+    quiz.answer(first, **quiz.expected(first))
+    quiz.check(first)
+    assert quiz.page == 0 and quiz.score == 2 and quiz.results == {third: True, third + 1: False, first: True}
+    assert "Score: 2 / 300" in quiz.score_html.value       # the score counts every page
+    quiz.show_page(2)
+    assert {part: getattr(quiz.questions[third], part).value for part in widgets_quiz.PARTS} == \
+        quiz.expected(third)
+    assert t("w_quiz_right", "en") in quiz.questions[third].feedback.value
+    assert t("w_quiz_hint_speaker", "en") in quiz.questions[third + 1].feedback.value
+    assert t("w_quiz_hint_kind", "en") not in quiz.questions[third + 1].feedback.value
+    assert quiz.questions[third + 2].kind.value == "partial" and quiz.questions[third + 2].feedback.value == ""
+
+    again = W.QuoteQuiz(analysis)             # a kernel restart: the checked answers come back
+    assert again.page == 0 and again.score == 2 and again.results == quiz.results
+    assert again.questions[first].cue.value == quiz.expected(first)["cue"]
+    again.show_page(2)
+    assert again.questions[third + 1].speaker.value == widgets_quiz.ARTICLE_ITSELF
+    assert t("w_quiz_hint_speaker", "en") in again.questions[third + 1].feedback.value
+    assert again.questions[third + 2].kind.index == 0       # never checked, never saved
+
+    again.reset()                             # clears every page, here and saved
+    assert again.score == 0 and again.questions[third].speaker.index == 0
+    again.show_page(0)
+    assert again.questions[first].speaker.index == 0 and again.questions[first].feedback.value == ""
+    assert W.QuoteQuiz(analysis).results == {}
+    no_errors(quiz)
+    no_errors(again)
+
+
+def test_the_pager_speaks_arabic_right_to_left():
+    kit.set_language("ar")
+    quiz = W.QuoteQuiz(kit.analyze(text=MANY_QUOTES))
+    quiz.show_page(1)
+    size = widgets_quiz.PAGE_SIZE
+    label = quiz.pagers[0].label.value
+    assert f"التصريحات {size + 1} إلى {2 * size} من أصل 300" in label and 'dir="rtl"' in label
+    assert quiz.pagers[0].previous.description == "→ السابق" and quiz.pagers[0].next.description == "التالي ←"
+
+
 # --- SourceMap ---------------------------------------------------------------------------------
 
 def test_source_map_draws_the_chain_site_relay_source():
@@ -803,14 +901,17 @@ def test_a_quiz_question_shows_its_quote_in_a_bounded_part_of_a_very_long_paragr
     text = 'وقال الوزير: "الاتفاق قريب جدا". ' * 300
     quiz = W.QuoteQuiz(kit.analyze(text=text))
     assert quiz.total == 300
-    for question in (quiz.questions[0], quiz.questions[150], quiz.questions[-1]):
-        shown = question.box.children[0].value
-        assert "<mark>الاتفاق قريب جدا</mark>" in shown
-        assert len(unescape(re.sub(r"<[^>]+>", "", shown))) < 1_300
-    middle = unescape(re.sub(r"<[^>]+>", "", quiz.questions[150].box.children[0].value))
+
+    def shown(i: int) -> str:
+        quiz.show_page(i // widgets_quiz.PAGE_SIZE)
+        return quiz.questions[i].box.children[0].value
+    for i in (0, 150, 299):
+        assert "<mark>الاتفاق قريب جدا</mark>" in shown(i)
+        assert len(unescape(re.sub(r"<[^>]+>", "", shown(i)))) < 1_300
+    middle = unescape(re.sub(r"<[^>]+>", "", shown(150)))
     assert middle.startswith("Statement 151 of 300… ") and middle.endswith(" …")
     seed = W.QuoteQuiz()   # a news paragraph is shown whole
-    assert "…" not in "".join(q.box.children[0].value for q in seed.questions)
+    assert "…" not in "".join(q.box.children[0].value for q in seed.questions.values())
 
 
 def test_the_dominant_frame_comes_from_the_ticks_with_ties_shown_as_ties():

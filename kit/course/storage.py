@@ -63,8 +63,8 @@ VERSION = 1                           # the major version written; a higher one 
 NAME = re.compile(r"[A-Za-z0-9_-]{1,64}")
 DEVICE = re.compile(r"(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])", re.IGNORECASE)  # Windows device names
 MAX_DEPTH = 100                       # deeper data is almost surely a list that contains itself
-MAX_WORK_BYTES = 20 * 1024 * 1024     # a work file, and a zip's work files together: far above
-MAX_IMPORT_BYTES = MAX_WORK_BYTES     # any real work
+MAX_WORK_BYTES = 20 * 1024 * 1024     # a work file: far above any real work
+MAX_IMPORT_BYTES = MAX_WORK_BYTES     # a zip's work files together, exported or imported
 
 
 def save_work(name: str, data: dict, folder: Path | None = None) -> Path:
@@ -148,14 +148,20 @@ def export_all(folder: Path | None = None) -> bytes:
     """A zip of every work file as it is (damaged ones too; not the backups), for
     "download my work" or a teacher collecting work. Each file is read as loading reads it
     (a regular file of at most 20 MB): SavedWorkError names one that is not, and nothing is
-    exported."""
+    exported. The files together are capped as `import_zip` caps them (MAX_IMPORT_BYTES), so
+    every export can be imported back: beyond that, SavedWorkError and nothing exported."""
     folder = _folder(folder)
-    buffer = io.BytesIO()
+    buffer, total = io.BytesIO(), 0
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in list_work(folder):
             raw = _export_raw(folder / f"{name}.json")
             if raw is not None:
-                archive.writestr(f"{name}.json", raw)
+                total += len(raw)   # past the cap, still counted, to say how much there is
+                if total <= MAX_IMPORT_BYTES:
+                    archive.writestr(f"{name}.json", raw)
+    if total > MAX_IMPORT_BYTES:
+        raise _error("storage_export_too_big", folder=folder, size=f"{total / 2**20:.1f}",
+                     limit=MAX_IMPORT_BYTES // 2**20)
     return buffer.getvalue()
 
 
@@ -470,7 +476,7 @@ def _read_zip(data: bytes) -> dict[str, tuple[bytes, dict]]:
             for info in archive.infolist():
                 if not info.is_dir():
                     name = _entry_name(info.filename, entries)
-                    entries[name] = _read_entry(archive, info, MAX_WORK_BYTES - total)
+                    entries[name] = _read_entry(archive, info, MAX_IMPORT_BYTES - total)
                     total += len(entries[name][0])
             return entries
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, RuntimeError):
