@@ -356,21 +356,36 @@ def _cited_right_after(state: ParagraphState, close: int) -> bool:
 
 def _read_indirect(state: ParagraphState, k: int, span: range) -> None:
     cue = state.cue_at(k)
-    if not cue.takes_clause:
+    if not cue.takes_clause or _relay_aside(state, k, span):
         return
+    relay = False
     for j in range(k + 1, min(span.stop, k + 25)):
-        if j in state.inside or (j > k + 1 and state.cue_at(j) and not _is_noun_use(state, j)):
+        relay = relay or bool(relay_marker(state, j))   # وأضاف فلان حسبما أوردت قناة "…" أن
+        if relay and (j in state.inside or state.cue_at(j)):
+            continue
+        if _ends_search(state, k, j):
             return
         clause = complement_at(state.tokens, j)
-        if clause is not None and clause - 1 in state.inside:
-            return   # مشددا على :" ان حل الدولتين…": the أن inside the marks is the quote's own
-        if clause is not None and state.tokens[j - 1].key in word_set("non_report_before_an"):
+        if clause is None or state.tokens[j - 1].key in word_set("non_report_before_an"):
             continue   # قبل أن تضيف، منذ أن أجرى: no one is reported here; the verb's own إن may follow
-        if clause is not None:
-            # يبلغ نحو 1500 ميغاواط، وأن الوزارة...: a وأن clause continues an earlier verb's
-            if not state.tokens[j].key.startswith("و"):
-                add_clause(state, clause, span, state.said[k], None, k)
-            return
+        # مشددا على :" ان حل الدولتين…": the أن inside the marks is the quote's own; يبلغ نحو
+        # 1500 ميغاواط، وأن الوزارة...: a وأن clause continues an earlier verb's
+        if clause - 1 not in state.inside and not state.tokens[j].key.startswith("و"):
+            add_clause(state, clause, span, state.said[k], None, k)
+        return
+
+
+def _ends_search(state: ParagraphState, k: int, j: int) -> bool:
+    """Marks or another verb of saying before any إن/أن: the verb at k reports no clause."""
+    return j in state.inside or (j > k + 1 and state.cue_at(j) is not None and not _is_noun_use(state, j))
+
+
+def _relay_aside(state: ParagraphState, k: int, span: range) -> bool:
+    """وأضاف فلان حسبما أوردت قناة "…" أن…: a verb after حسبما / بحسب ما, with a verb of saying
+    before it in the sentence, relays that verb's clause and opens none of its own."""
+    marker = k - 1 if k > span.start and state.tokens[k - 1].key in ("حسبما", "كما") else \
+        k - 2 if k - 1 > span.start and state.tokens[k - 1].key == "ما" and relay_marker(state, k - 2) else None
+    return marker is not None and any(state.cue_at(m) for m in range(span.start, marker))
 
 
 def _read_unmarked(state: ParagraphState, k: int, span: range) -> None:
