@@ -385,7 +385,8 @@ def _relay_aside(state: ParagraphState, k: int, span: range) -> bool:
     before it in the sentence, relays that verb's clause and opens none of its own."""
     marker = k - 1 if k > span.start and state.tokens[k - 1].key in ("حسبما", "كما") else \
         k - 2 if k - 1 > span.start and state.tokens[k - 1].key == "ما" and relay_marker(state, k - 2) else None
-    return marker is not None and any(state.cue_at(m) for m in range(span.start, marker))
+    # the earlier verb reads its clause within 25 words, so it stands at most 25 words before
+    return marker is not None and any(state.cue_at(m) for m in range(max(span.start, marker - 25), marker))
 
 
 def _read_unmarked(state: ParagraphState, k: int, span: range) -> None:
