@@ -91,7 +91,9 @@ def _apply_relays(reading: ParagraphState) -> None:
     by_sentence: dict[int, list[Draft]] = {}
     for draft in reading.quotes:
         by_sentence.setdefault(reading.sentence_of(draft.start), []).append(draft)
-    for sentence, relay_id in reading.relays:
+    # each relay once per sentence: a sentence of a thousand «حسبما أوردت "سي إن إن"» is not
+    # a thousand passes over its quotes
+    for sentence, relay_id in dict.fromkeys(reading.relays):
         for draft in by_sentence.get(sentence, ()):
             if _outlet_passes_on(reading, draft, relay_id):
                 _hand_to_source(reading, draft, relay_id)
