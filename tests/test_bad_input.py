@@ -40,7 +40,8 @@ def test_unbalanced_quotation_mark_is_reported_and_the_rest_survives():
     a = kit.analyze(text)
     assert [d.code for d in a.diagnostics] == ["unclosed_quote"]
     assert a.diagnostics[0].start == text.index('"')
-    assert [q.text for q in a.quotes] == ["نحن مستعدون"]
+    # after a verb and a colon, the words of the unclosed quote run to the sentence's end
+    assert [(q.kind, q.text) for q in a.quotes] == [("direct", '"الاتفاق قريب'), ("direct", "نحن مستعدون")]
 
 
 def test_nested_quotation_marks_keep_the_outer_quote():

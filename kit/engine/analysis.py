@@ -91,10 +91,30 @@ def _apply_relays(reading: ParagraphState) -> None:
     by_sentence: dict[int, list[Draft]] = {}
     for draft in reading.quotes:
         by_sentence.setdefault(reading.sentence_of(draft.start), []).append(draft)
-    for sentence, relay_id in reading.relays:
+    # each relay once per sentence: a sentence of a thousand «حسبما أوردت "سي إن إن"» is not
+    # a thousand passes over its quotes
+    for sentence, relay_id in dict.fromkeys(reading.relays):
         for draft in by_sentence.get(sentence, ()):
-            if draft.source_id != relay_id and relay_id not in draft.via_ids:
+            if _outlet_passes_on(reading, draft, relay_id):
+                _hand_to_source(reading, draft, relay_id)
+            elif draft.source_id != relay_id and relay_id not in draft.via_ids:
                 draft.via_ids.append(relay_id)
+
+
+def _outlet_passes_on(reading: ParagraphState, draft: Draft, relay_id: str) -> bool:
+    """ولفتت [الوكالة] إلى أن…، بحسب أحد المصادر: an outlet's words backed by a source that is
+    not an outlet are the source's words, which the outlet relays."""
+    book = reading.book
+    return draft.source_id is not None and draft.source_id != relay_id \
+        and book.get(draft.source_id).type == "media" and book.get(relay_id).type != "media"
+
+
+def _hand_to_source(reading: ParagraphState, draft: Draft, relay_id: str) -> None:
+    entry = reading.book.get(relay_id)
+    draft.via_ids = [draft.source_id, *(v for v in draft.via_ids if v != relay_id)]
+    draft.source_id, draft.how, draft.carried = relay_id, "according to", False
+    draft.speaker_ar = entry.forms[-1] if entry.forms else entry.name
+    draft.role = entry.roles[0] if entry.roles else None
 
 
 def _carry_relays_back(drafts: list[Draft]) -> None:

@@ -20,7 +20,7 @@ introduces before they speak), `relays` (outlets passing words on, وفقا لـ
 from bisect import bisect_left
 from dataclasses import replace
 
-from .arabic import normalize, without_possessive
+from .arabic import normalize, stems, without_possessive
 from .clauses import add_clause, add_np_complement, attach
 from .cues import complement_at, is_complementizer
 from .interviews import introduce_guest, read_answer
@@ -30,7 +30,6 @@ from .model import NonQuote, Paragraph, QuoteKind, Sentence
 from .reading_state import RELATIVES, Draft, ParagraphState, Said
 from .relays import document_clause, find_relays, publisher, relay_marker, relayed_from
 from .sources import SourceBook
-from .quote_marks import MARKS
 from .subjects import Subject, gap, is_given_name, subject_before
 
 __all__ = ["RELATIVES", "read_paragraph"]   # RELATIVES: also read by the lenses
@@ -131,8 +130,22 @@ def _speaker_of(state: ParagraphState, k: int, cue: Cue, span: range) -> Said:
         source_id = state.book.add(subject)
         state.book.agree(source_id, cue.gender)   # تقول جعفر: the verb says she is a woman
         return relayed_from(state, k, Said(source_id, subject, how), span)
-    source_id = state.book.latest(cue.gender)
+    return _carried_over(state, k, cue)
+
+
+def _carried_over(state: ParagraphState, k: int, cue: Cue) -> Said:
+    """A verb with no subject: the latest speaker agreeing with it in gender."""
+    source_id = state.book.latest("" if _names_the_statement(state, k) else cue.gender)
     return Said(source_id, None, "carried over from the previous speaker" if source_id else "")
+
+
+def _names_the_statement(state: ParagraphState, k: int) -> bool:
+    """وذكرت الوزيرة في بيان … وأضاف البيان: a definite statement or report as the verb's
+    subject is the last speaker's; the verb agrees with the document, not with the speaker."""
+    if k + 1 >= len(state.tokens) or gap(state.text, state.tokens, k).strip():
+        return False   # مضيفا: «الأرقام…»: the words of a quote, not the verb's subject
+    after = state.tokens[k + 1].key
+    return after.startswith("ال") and bool(stems(after) & word_set("document_nouns"))
 
 
 def _clause_subject(state: ParagraphState, k: int, span: range) -> Subject | None:
@@ -343,21 +356,37 @@ def _cited_right_after(state: ParagraphState, close: int) -> bool:
 
 def _read_indirect(state: ParagraphState, k: int, span: range) -> None:
     cue = state.cue_at(k)
-    if not cue.takes_clause:
+    if not cue.takes_clause or _relay_aside(state, k, span):
         return
+    relay = False
     for j in range(k + 1, min(span.stop, k + 25)):
-        if j in state.inside or (j > k + 1 and state.cue_at(j) and not _is_noun_use(state, j)):
+        relay = relay or bool(relay_marker(state, j))   # وأضاف فلان حسبما أوردت قناة "…" أن
+        if relay and (j in state.inside or state.cue_at(j)):
+            continue
+        if _ends_search(state, k, j):
             return
         clause = complement_at(state.tokens, j)
-        if clause is not None and clause - 1 in state.inside:
-            return   # مشددا على :" ان حل الدولتين…": the أن inside the marks is the quote's own
-        if clause is not None and state.tokens[j - 1].key in word_set("non_report_before_an"):
+        if clause is None or state.tokens[j - 1].key in word_set("non_report_before_an"):
             continue   # قبل أن تضيف، منذ أن أجرى: no one is reported here; the verb's own إن may follow
-        if clause is not None:
-            # يبلغ نحو 1500 ميغاواط، وأن الوزارة...: a وأن clause continues an earlier verb's
-            if not state.tokens[j].key.startswith("و"):
-                add_clause(state, clause, span, state.said[k], None, k)
-            return
+        # مشددا على :" ان حل الدولتين…": the أن inside the marks is the quote's own; يبلغ نحو
+        # 1500 ميغاواط، وأن الوزارة...: a وأن clause continues an earlier verb's
+        if clause - 1 not in state.inside and not state.tokens[j].key.startswith("و"):
+            add_clause(state, clause, span, state.said[k], None, k)
+        return
+
+
+def _ends_search(state: ParagraphState, k: int, j: int) -> bool:
+    """Marks or another verb of saying before any إن/أن: the verb at k reports no clause."""
+    return j in state.inside or (j > k + 1 and state.cue_at(j) is not None and not _is_noun_use(state, j))
+
+
+def _relay_aside(state: ParagraphState, k: int, span: range) -> bool:
+    """وأضاف فلان حسبما أوردت قناة "…" أن…: a verb after حسبما / بحسب ما, with a verb of saying
+    before it in the sentence, relays that verb's clause and opens none of its own."""
+    marker = k - 1 if k > span.start and state.tokens[k - 1].key in ("حسبما", "كما") else \
+        k - 2 if k - 1 > span.start and state.tokens[k - 1].key == "ما" and relay_marker(state, k - 2) else None
+    # the earlier verb reads its clause within 25 words, so it stands at most 25 words before
+    return marker is not None and any(state.cue_at(m) for m in range(max(span.start, marker - 25), marker))
 
 
 def _read_unmarked(state: ParagraphState, k: int, span: range) -> None:
@@ -367,8 +396,10 @@ def _read_unmarked(state: ParagraphState, k: int, span: range) -> None:
     colon = state.subject_limit(k, span)
     if colon >= span.stop or colon in state.inside or ":" not in gap(state.text, state.tokens, colon - 1):
         return
-    if set(gap(state.text, state.tokens, colon - 1)) & set(MARKS) or is_complementizer(state.tokens[colon]):
-        return   # قال: «…» / نقلت عن مسؤول: أن "…": the marks or the clause give the quote
+    if is_complementizer(state.tokens[colon]):
+        return   # نقلت عن مسؤول: أن "…": the clause gives the quote
+    # قال: «…» gave its quote already (its words are inside marks); a mark left unclosed
+    # (وقال معيط:" الدولة تبذل…) opens words that run to the sentence's end, as with no mark
     add_clause(state, colon, span, state.said[k], None, k, kind="direct")
 
 

@@ -18,8 +18,9 @@ from .subjects import gap, skip_openers
 def opens_speech(state: ParagraphState, k: int, span: range) -> bool:
     """Does the verb at k bring in words (إن/أن, a colon or marks before the next comma)?
     ونقلوا إلى مركز استقبال does not."""
-    if k + 1 < span.stop and _np_object(state, k, k + 1):
-        return True   # …، مؤكدا ضرورة البدء: a statement of its own
+    m = k + 2 if k + 1 < span.stop and state.tokens[k + 1].key in ("عن", "علي", "الي") else k + 1
+    if m < span.stop and _np_object(state, k, m):
+        return True   # …، مؤكدا ضرورة البدء / مشددا على أهمية…: a statement of its own
     for m in range(k + 1, min(span.stop, k + 10)):
         if is_complementizer(state.tokens[m]) or m in state.inside \
                 or ":" in gap(state.text, state.tokens, m - 1):
@@ -79,7 +80,7 @@ def _object_place(state: ParagraphState, m: int, j: int) -> bool:
     if m == j or state.after_comma(m):
         return True
     before = state.tokens[m - 1].key
-    return before in word_set("time_words") or before in ("عن", "علي") or before.isdigit() \
+    return before in word_set("time_words") or before in ("عن", "علي", "الي") or before.isdigit() \
         or (m - 1 > j and state.tokens[m - 2].key in word_set("time_words"))
 
 

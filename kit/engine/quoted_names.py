@@ -13,7 +13,7 @@ from .arabic import Token, normalize, stems, without_possessive
 from .cues import cue_of, is_complementizer
 from .entities import match_entity
 from .lexicon import pattern_words, word_set
-from .subjects import gap
+from .subjects import gap, is_given_name
 
 
 def name_label(text: str, tokens: list[Token], starts: list[int], open_: int, close: int) -> str | None:
@@ -24,8 +24,11 @@ def name_label(text: str, tokens: list[Token], starts: list[int], open_: int, cl
     if _in_dateline(text, open_, close):
         return "-"
     words = len(inner.split())
-    if words > 6 or k < 0 or text[tokens[k].end:open_].strip(" ـ"):
+    if words > 6 or k < 0:
         return None
+    if text[tokens[k].end:open_].strip(" ـ"):   # وزير الخارجية؛ “فؤاد حسين”: only a name says so
+        return _known_or_kunya(tokens, k + 1, bisect_left(starts, close)) \
+            if text[tokens[k].end:open_].strip(" ـ") in ("؛", "،", ",") else None
     token = tokens[k]
     if names_a_thing(token, possessed_too=words <= 3):   # أغنية "وان تو ثري فيفا لالجيري"
         return token.text
@@ -46,7 +49,20 @@ def _known_or_kunya(tokens: list[Token], first: int, stop: int) -> str | None:
         return None
     known = match_entity(tokens, first)
     kunya = tokens[first].key in pattern_words("kunya_in_marks") and 2 <= stop - first <= 4
-    return tokens[first].text if kunya or (known and known[0] == stop) else None
+    outlet = stop - first <= 3 and tokens[stop - 1].key in word_set("outlet_name_endings")   # "تنوع نيوز"
+    return tokens[first].text if kunya or outlet or (known and known[0] == stop) or _full_name(tokens, first, stop) \
+        else None
+
+
+def _full_name(tokens: list[Token], first: int, stop: int) -> bool:
+    """“فؤاد حسين”، "أسامة محمد مرسي": a first name and one or two more words, none a verb
+    (no verb of saying, no present-tense prefix), in marks after a word that brings no speech
+    (row person_name_in_marks)."""
+    before = tokens[first - 1] if first else None
+    if not 2 <= stop - first <= 3 or not is_given_name(tokens[first]) \
+            or (before and (is_complementizer(before) or cue_of(before) or before.key.startswith("ب"))):
+        return False
+    return all(not cue_of(t) and t.key[:1] not in "يتن" for t in tokens[first + 1:stop])
 
 
 DATELINE_CHARS = 200   # a dateline's place and dashes fit in far fewer characters

@@ -229,7 +229,8 @@ def mark_problem(offset: int, code: str) -> Diagnostic:
     """The diagnostic for a quotation mark that pairs with none (a `ParagraphState` problem)."""
     if code == "unclosed_quote":
         return Diagnostic(code, offset, f"Quotation mark at character {offset} is never closed: "
-                          f"the quote was not counted.", f"علامة التنصيص عند الحرف {offset} لم "
-                          f"تُغلق: لم يُحتسب الاقتباس.")
+                          f"the words after it count as a quote only after a verb of saying and a "
+                          f"colon, up to the end of the sentence.", f"علامة التنصيص عند الحرف {offset} "
+                          f"لم تُغلق: لا يُحتسب ما بعدها اقتباسا إلا بعد فعل قول ونقطتين، حتى نهاية الجملة.")
     return Diagnostic(code, offset, f"Closing quotation mark at character {offset} has no "
                       f"opening mark.", f"علامة إغلاق التنصيص عند الحرف {offset} بلا علامة فتح.")

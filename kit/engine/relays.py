@@ -55,6 +55,8 @@ def find_relays(state: ParagraphState, n: int, span: range) -> None:
         if j >= span.stop:
             continue
         window = _without_lam(state, j, span.stop)
+        if len(window) > 1 and window[0].key in word_set("interview_nouns"):   # وفقا لتصريحات محاميه
+            j, window = j + 1, window[1:]
         subject = parse_subject(state.text, window, 0, len(window)) or state.known_name(window, 0)
         if subject is None:
             continue

@@ -7,6 +7,7 @@ named again, and verbs with no subject (وأضاف، وقالت) by recency and 
 from dataclasses import dataclass, field
 
 from .arabic import Token, drop_letters, normalize
+from .lexicon import word_set
 from .model import Gender, Source, SourceType
 from .source_kinds import category, gender_label
 from .subjects import Subject
@@ -22,6 +23,7 @@ class _Entry:
     forms: list[str] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     mentions: list[str] = field(default_factory=list)   # every phrase that resolved to it
+    verb_gender: Gender = ""   # how the article's verbs agree with a plural (ذكرت مصادر: "f")
 
 
 def refers_back(subject: Subject, source_type: SourceType) -> bool:
@@ -67,6 +69,8 @@ class SourceBook:
         entry = self._entries[source_id]
         if entry.type == "person" and gender in ("m", "f"):
             entry.gender = gender
+        elif entry.gender == "pl" and gender:   # ذكرت مصادر … وأكدت: sources take a feminine verb
+            entry.verb_gender = gender
 
     def add_role(self, source_id: str, role: str) -> None:
         roles = self._entries[source_id].roles if source_id in self._entries \
@@ -100,8 +104,10 @@ class SourceBook:
     def latest(self, gender: Gender = "") -> str | None:
         """The most recent speaker a verb without a subject can refer to, agreeing in gender."""
         for source_id in reversed(self._recent):
-            have = self._entries[source_id].gender
-            if not gender or not have or have == gender or (gender == "m" and have == "pl"):
+            entry = self._entries[source_id]
+            have = entry.gender
+            if not gender or not have or have == gender or (gender == "m" and have == "pl") \
+                    or gender == entry.verb_gender:
                 return source_id
         return None
 
@@ -223,7 +229,7 @@ def _title_words(title: str) -> list[str]:
         words[0] = words[0][1:]
     if words:
         words[0] = words[0].removeprefix("ال")
-    return words
+    return words[:1] + [word for word in words[1:] if word not in word_set("title_fillers")]   # مدرب (فريق) الرائد
 
 
 def _heads(phrase: str, head: str) -> bool:

@@ -303,7 +303,8 @@ def _name_after_title(text, tokens, i, stop, end, quoted) -> tuple[int, int]:
     """Where the name after a title ending at `stop` starts and ends (equal when there is none;
     the start is `i` when a relative is named by whom she is related to: والدة السليطي)."""
     name_at = _past_rank(tokens, _name_start_after_title(text, tokens, i, stop, end, quoted), end)
-    named = name_at < end and not _is_manner(tokens[name_at])   # يضيف الأب مبتسما: no name follows
+    named = name_at < end and not _is_manner(tokens[name_at]) \
+        and not _noun_of_construct(text, tokens, name_at, end)   # يضيف الأب مبتسما: no name follows
     name_end = _name_end(text, tokens, name_at, end) if named else name_at
     if name_end == name_at + 1 and name_at == stop and _head(tokens, i, end, "kinship_heads"):
         name_at = i   # والدة السليطي: the relative is the speaker, named by whom she is related to
@@ -311,6 +312,13 @@ def _name_after_title(text, tokens, i, stop, end, quoted) -> tuple[int, int]:
             and name_end < end and not set(gap(text, tokens, name_end - 1)) & (COMMAS | {":"}):
         name_end = name_at   # قائد ميداني، طلب عدم نشر اسمه: after a comma, only a name set off as one
     return name_at, name_end
+
+
+def _noun_of_construct(text, tokens, k, end) -> bool:
+    """تناول المدرب إصابة اللاعب: a verbal noun (propositional_nouns) joined to a definite word
+    is the object after the title, not a name (شيخة المعشني is one: only listed nouns count)."""
+    return k + 1 < end and _in(tokens[k], "propositional_nouns") and not is_given_name(tokens[k]) \
+        and _joined(text, tokens, k) and _definite(tokens[k + 1])
 
 
 def _name_start_after_title(text, tokens, i, stop, end, quoted) -> int:
@@ -596,7 +604,7 @@ def _name_after_comma(text, tokens, stop, end) -> tuple[int, Subject] | None:
     """A name set off by commas after a title's last word: عضو مجلس النواب عن مدينة مصراتة،
     سالم الفيتوري: / أستاذ الاقتصاد في جامعة غازي عنتاب، مراد قايا، (the comma, the name)."""
     for k in range(stop, min(end, stop + 8)):
-        between = set(gap(text, tokens, k - 1))
+        between = _gap_after_title(text, tokens, k, stop)
         if between & HARD_BREAKS or cue_of(tokens[k]):
             return None
         if not between & COMMAS:
@@ -609,6 +617,13 @@ def _name_after_comma(text, tokens, stop, end) -> tuple[int, Subject] | None:
         closed = name and (name.end >= end or set(gap(text, tokens, name.end - 1)) & (COMMAS | {":"}))
         return (k, name) if closed else None
     return None
+
+
+def _gap_after_title(text, tokens, k, stop) -> set[str]:
+    """The characters before token k; right after the title (k == stop), a mark closing a name
+    within it (محامي جماعة "الإخوان المسلمين" بمصر، فلان) is not a break."""
+    between = gap(text, tokens, k - 1)
+    return set(between) - set(MARKS) if k == stop and between[:1] in MARKS else set(between)
 
 
 def _titled_name_after_comma(text, tokens, i, stop, end, gender: Gender) -> Subject | None:
@@ -632,7 +647,18 @@ def _surname_alone(text, tokens, i, end) -> Subject | None:
     lists = ("role_heads", "body_heads", "media_heads", "group_heads", "name_stops")
     if any(_in(tokens[i], name) for name in lists):
         return None
+    if _origin_before_name(text, tokens, i, end):   # اليوناني دونيس مدرب الخليج
+        name = _plain_name(text, tokens, i + 1, end)
+        return replace(name, first=i, role=tokens[i].text) if name else None
     return Subject(i, i + 1, drop_letters(tokens[i].text, len(tokens[i].key) - len(key)), None, "person", "")
+
+
+def _origin_before_name(text, tokens, i, end) -> bool:
+    """اليوناني دونيس: a foreign nationality right before a word that can be a name (not a verb
+    of saying, إن/أن or a word that ends a name) is the person's origin, not their name."""
+    k = i + 1
+    return k < end and _in(tokens[i], "foreign_origins") and _joined(text, tokens, i) and _could_be_name(tokens, k) \
+        and not _in(tokens[k], "name_stops") and not cue_of(tokens[k]) and not is_complementizer(tokens[k])
 
 
 def _ba_word(token: Token) -> bool:
@@ -729,11 +755,18 @@ def _not_name_word(tokens, i, k, linked: bool) -> bool:
     """Does the name starting at i end before token k? A function word, a word with a
     possessive (منى حديثها) or with لل, unless after بن/أبو; ب + a noun (سعاد حمدان بانتظار دورها);
     a title (وزير)."""
-    if not linked and (_stops_name(tokens, i, k) or tokens[k].key.startswith("لل")):
+    if not linked and (_stops_name(tokens, i, k) or tokens[k].key.startswith("لل") or _statement_noun(tokens, i, k)):
         return True
     # سعاد حمدان بانتظار دورها / بدر عبد العاطي وزير الخارجية: the name ends before the title
     return k > i and not is_given_name(tokens[k]) and (
         tokens[k].key.startswith("با") or (not _definite(tokens[k]) and _head(tokens, k, k + 1, "role_heads") > 0))
+
+
+def _statement_noun(tokens, i, k) -> bool:
+    """أكد الوزير سامي حداد ضرورة تحديث…: a verbal noun of propositional_nouns with words after it
+    is the verb's object, not a family name (سامي عودة إن…, with إن after it, is a name)."""
+    return k > i and k + 1 < len(tokens) and _in(tokens[k], "propositional_nouns") \
+        and not is_given_name(tokens[k]) and not is_complementizer(tokens[k + 1]) and not cue_of(tokens[k + 1])
 
 
 def _stops_name(tokens, i, k) -> bool:
