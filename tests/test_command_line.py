@@ -245,3 +245,21 @@ def test_a_report_of_an_article_without_metadata_has_the_kits_title(tmp_path):
     from kit.view.report import report_html
     page = report_html(text="قال الوزير إن الخطة جاهزة.\n", lang="en", charts=False)
     assert "<h1>Framing Lab: article report</h1>" in page and "Published by" not in page
+
+
+def test_a_place_cited_as_a_source_is_its_authorities_and_the_report_draws_it(tmp_path):
+    """«بحسب ما نقلت قناة قطر»: the place (a gazetteer place) relays; it is a body, one of the
+    kinds the charts show (a `place` source made `python -m kit html` fail on a real article)."""
+    text = "وقال مسؤول إن الاتفاق قريب، بحسب ما نقلت قناة قطر.\n"
+    analysis = kit.analyze(text=text)
+    assert [(s.name, s.type) for s in analysis.sources] == [("Qatar", "body"), ("مسؤول", "anonymous")]
+    assert [(q.text, q.speaker, q.via) for q in analysis.quotes] == [("الاتفاق قريب", "مسؤول", ("Qatar",))]
+    article = tmp_path / "a.txt"
+    article.write_text(text, encoding="utf-8")
+    assert main(["html", str(article), "-o", str(tmp_path / "a.html")]) == 0
+    assert "«الاتفاق قريب»" in (tmp_path / "a.html").read_text("utf-8")
+
+
+def test_al_qahera_news_is_an_outlet_not_egypt():
+    analysis = kit.analyze(text="وقال مسؤول إن الاتفاق قريب، بحسب ما نقلت قناة القاهرة الإخبارية.\n")
+    assert [(s.name, s.type) for s in analysis.sources][0] == ("Al Qahera News", "media")

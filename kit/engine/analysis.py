@@ -1,7 +1,5 @@
 """`analyze()`: the whole engine in one call, from text (or a path) to an `Analysis`."""
-import gc
-from contextlib import contextmanager
-
+from .cost import collector_paused
 from .article import DiagnosticCap, block_lines, load_article
 from .attribution import read_paragraph
 from .entities import find_mentions, proclitic_length
@@ -13,6 +11,7 @@ from .sources import SourceBook
 from .subjects import role_before
 
 
+@collector_paused
 def analyze(source=None, *, text=None, path=None) -> Analysis:
     """Analyse an Arabic news article, given in exactly one way:
 
@@ -29,22 +28,7 @@ def analyze(source=None, *, text=None, path=None) -> Analysis:
     >>> [(q.kind, q.text, q.speaker, q.cue) for q in a.quotes]
     [('direct', 'الاتفاق قريب', 'أحمد سالم', 'وقال')]
     """
-    with _cycle_collector_paused():
-        return _analyze(load_article(source, text=text, path=path))
-
-
-@contextmanager
-def _cycle_collector_paused():
-    """A long text makes millions of small objects and the reading makes no reference cycles
-    for the cycle collector to find: its passes over them were a fifth of the time on 1 MB of
-    one-letter paragraphs. Whatever it would have found is collected once it runs again."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+    return _analyze(load_article(source, text=text, path=path))
 
 
 def _analyze(article) -> Analysis:

@@ -26,6 +26,11 @@ class _Entry:
     verb_gender: Gender = ""   # how the article's verbs agree with a plural (ذكرت مصادر: "f")
 
 
+def _source_type(subject: Subject) -> SourceType:
+    """A place cited as a source (وفقا لواشنطن) speaks through its authorities: a body."""
+    return "body" if subject.type == "place" else subject.type
+
+
 def refers_back(subject: Subject, source_type: SourceType) -> bool:
     """Does the phrase name a person or nameless source again by a title or noun (الوزيرة،
     وزير الخارجية الأمريكي، المصادر) rather than by a name?"""
@@ -49,7 +54,7 @@ class SourceBook:
             source_id = subject.entity.id if subject.entity else f"src{len(self._entries) + 1}"
             self._entries[source_id] = _Entry(
                 source_id, subject.entity.en if subject.entity else subject.name,
-                subject.type, subject.gender, head, roles=self._early_roles.pop(source_id, []))
+                _source_type(subject), subject.gender, head, roles=self._early_roles.pop(source_id, []))
             self._index(source_id, subject.name)
         entry = self._entries[source_id]
         self._note(entry.mentions, subject.name)

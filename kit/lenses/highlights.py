@@ -25,7 +25,7 @@ from ..engine.cues import cue_of
 from ..course.i18n import t
 from ..engine.lexicon import read_json, read_tsv
 from ..engine.model import Analysis, Highlight
-from .cost import collector_paused
+from ..engine.cost import collector_paused
 from .spans import Covered, innermost_quotes, paragraphs_at
 from .verbs import verb_table
 from .voices import display_names

@@ -35,7 +35,7 @@ from ..engine.arabic import BIDI_CONTROLS
 from ..course.i18n import LANGUAGES, direction, get_language, t
 from ..engine.lexicon import read_json
 from ..engine.model import Highlight, Paragraph
-from ..lenses.cost import collector_paused
+from ..engine.cost import collector_paused
 from .palette import colour as palette_colour
 
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")

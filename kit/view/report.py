@@ -20,7 +20,7 @@ from ..course.i18n import LANGUAGES, direction, get_language, t
 from ..course.storage import write_atomically
 from ..errors import KitError
 from ..lenses import voices
-from ..lenses.cost import collector_paused
+from ..engine.cost import collector_paused
 from ..lenses.highlights import LENSES, all_highlights
 from .render import esc, render_article, render_page
 from .source_map import SourceGraph
