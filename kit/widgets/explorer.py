@@ -11,6 +11,7 @@ from ..view.render import esc, lens_colour, render_article
 from .base import KitWidget, block, callback, html_widget, load_analysis, plain, with_class
 
 DEFAULT_LENSES = ("quotes", "reporting_verbs")
+LISTED_AT_MOST = 500   # spans in the list: a pasted text can mark 100,000, too many to send or scroll
 
 
 
@@ -114,10 +115,11 @@ class ArticleExplorer(KitWidget):
 
     def _list(self, lens: str | None) -> None:
         self.shown = [h for h in self.highlights if h.lens == lens]
-        where = paragraphs_at(self.analysis.paragraphs, [h.start for h in self.shown])
-        self.spans.options = [(self.t("w_explorer_choose", n=len(self.shown)), None)] + [
+        listed = self.shown[:LISTED_AT_MOST]
+        where = paragraphs_at(self.analysis.paragraphs, [h.start for h in listed])
+        self.spans.options = [(self._choose_label(), None)] + [
             (self._option(h, paragraph), i)
-            for i, (h, paragraph) in enumerate(zip(self.shown, where, strict=True))]
+            for i, (h, paragraph) in enumerate(zip(listed, where, strict=True))]
         self.spans.index = 0     # the "choose" entry (value None) shows; value=None would show a blank
         self._explain(None)
 
@@ -125,6 +127,11 @@ class ArticleExplorer(KitWidget):
         a = self.analysis
         self.view.value = render_article(a.text, a.paragraphs, self.highlights, a.boilerplate,
                                          lang=self.lang, active_lenses=self.active, chosen=chosen)
+
+    def _choose_label(self) -> str:
+        if len(self.shown) <= LISTED_AT_MOST:
+            return self.t("w_explorer_choose", n=len(self.shown))
+        return self.t("w_explorer_choose_first", shown=LISTED_AT_MOST, n=len(self.shown))
 
     def _option(self, h: Highlight, paragraph: int | None) -> str:
         label = h.label_ar if self.lang == "ar" else h.label_en
