@@ -981,3 +981,23 @@ def test_explorer_lists_at_most_a_few_hundred_spans_and_says_how_many_there_are(
     assert len(explorer.spans.options) == LISTED_AT_MOST + 1
     assert explorer.spans.options[0][0] == t("w_explorer_choose_first", "en", shown=LISTED_AT_MOST, n=n)
     assert explorer.view.value.count('data-lens="quotes"') >= n
+
+
+def test_frame_annotator_lists_a_window_of_paragraphs_and_reaches_every_one():
+    """A pasted text of thousands of paragraphs: the picker lists PICKER_SIZE of them around
+    the one shown (500,000 options took seconds to build), and Next and `go` reach the rest."""
+    from kit.widgets.frames import PICKER_SIZE
+    n = PICKER_SIZE * 3
+    coder = W.FrameAnnotator(kit.analyze(text="".join(f"فقرة رقم {i}\n" for i in range(n))))
+    assert len(coder.picker.options) == PICKER_SIZE and coder.picker.value == 0
+    coder.go(PICKER_SIZE * 2)
+    values = [value for _, value in coder.picker.options]
+    assert coder.current == coder.picker.value == PICKER_SIZE * 2 and len(values) == PICKER_SIZE
+    assert values == list(range(values[0], values[0] + PICKER_SIZE)) and values[0] < PICKER_SIZE * 2
+    assert f"فقرة رقم {PICKER_SIZE * 2}" in coder.text.value
+    coder.go(n - 1)
+    coder.frame.value = "conflict"
+    coder._on_step(1)                      # the last paragraph stays
+    assert coder.current == n - 1 and coder.picker.options[-1][1] == n - 1
+    coder.go(0)
+    assert coder.current == 0 and coder.coding(n - 1) == ("conflict",)

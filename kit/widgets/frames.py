@@ -18,6 +18,7 @@ from .base import (KitWidget, article_key, article_name, block, callback, dict_a
                            load_analysis, load_entry, marked_text, plain, save_entry, with_class)
 
 NONE = "none"        # "no dominant frame" is a code of its own
+PICKER_SIZE = 500    # paragraphs listed in the picker at once, around the one shown
 KEY_SCHEMA, KEY_VERSION = "framing-lab/frame-key", 1
 
 
@@ -100,6 +101,8 @@ class FrameAnnotator(KitWidget):
 
     def go(self, i: int) -> None:
         """Show paragraph `i` (from 0) with the student's coding of it."""
+        if i not in self._listed:
+            self._list_around(i)
         if self.picker.value == i:
             self._show(i)
         else:
@@ -132,12 +135,23 @@ class FrameAnnotator(KitWidget):
     # --- building ---------------------------------------------------------------------------
 
     def _picker(self) -> widgets.Dropdown:
-        options = [(f"¶{p.index + 1}: {plain(p.text, 45)}", p.index) for p in self.paragraphs]
-        picker = widgets.Dropdown(options=options, description=self.t("w_frames_paragraph"),
+        self._listed = range(min(len(self.paragraphs), PICKER_SIZE))
+        picker = widgets.Dropdown(options=self._picker_options(), description=self.t("w_frames_paragraph"),
                                   style={"description_width": "initial"},
                                   layout=widgets.Layout(width="32em", max_width="100%"))
         picker.observe(self._on_pick, "value")
         return with_class(picker, "fl-frames-picker")
+
+    def _picker_options(self) -> list[tuple[str, int]]:
+        return [(f"¶{i + 1}: {plain(self.paragraphs[i].text, 45)}", i) for i in self._listed]
+
+    def _list_around(self, i: int) -> None:
+        """List the PICKER_SIZE paragraphs around paragraph `i` (a pasted text can have
+        hundreds of thousands; Previous / Next and `go` reach every one)."""
+        first = max(0, min(i - PICKER_SIZE // 2, len(self.paragraphs) - PICKER_SIZE))
+        self._listed = range(first, min(len(self.paragraphs), first + PICKER_SIZE))
+        with self.quietly():
+            self.picker.options = self._picker_options()
 
     def _navigation(self) -> widgets.HBox:
         buttons = []
@@ -169,7 +183,8 @@ class FrameAnnotator(KitWidget):
 
     @callback
     def _on_pick(self, change) -> None:
-        self._show(change["new"])
+        if not self.quiet and change["new"] is not None:
+            self._show(change["new"])
 
     @callback
     def _on_step(self, step: int) -> None:
