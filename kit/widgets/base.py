@@ -192,6 +192,7 @@ class KitWidget:
     the object displays it. Built in the interface language current at construction."""
 
     css_class = "fl-w-widget"
+    extra_css = ""   # a widget's own rules, added to the kit's in the root's one <style>
     needs_script = False    # True: displayed with _PAGE_SCRIPT (toggle buttons, local times)
 
     def __init__(self):
@@ -222,7 +223,7 @@ class KitWidget:
 
     def root(self, *children) -> widgets.VBox:
         """The root box: CSS first, then `children`, then the error area."""
-        style = html_widget(f"<style>{STYLE}\n{_WIDGET_CSS}</style>", "fl-w-style")
+        style = html_widget(f"<style>{STYLE}\n{_WIDGET_CSS}\n{self.extra_css}</style>", "fl-w-style")
         box = widgets.VBox([style, *children, self.errors, self.recover_button],
                            layout=widgets.Layout(height="auto", width="100%"))
         return with_class(box, "fl-w", self.css_class, f"fl-w-{direction(self.lang)}")

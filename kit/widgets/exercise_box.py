@@ -70,6 +70,7 @@ class ExerciseBox(KitWidget):
     """The self-check of `notebook_name` (all its exercises, or those in `exercise_ids`)."""
 
     css_class = "fl-exercises"
+    extra_css = OPTION_CSS
 
     def __init__(self, notebook_name: str, exercise_ids=None):
         super().__init__()
@@ -90,8 +91,7 @@ class ExerciseBox(KitWidget):
                   for number, exercise in enumerate(self.exercises, 1)]
         self.score_html = html_widget("", "fl-exercises-score")
         title = html_widget(block(esc(label("title", self.lang)), self.lang, "", "h3"))
-        style = html_widget(f"<style>{OPTION_CSS}</style>", "fl-w-style")
-        self.widget = self.root(style, title, *blocks, self.score_html)
+        self.widget = self.root(title, *blocks, self.score_html)
         self._restore()
         self._show_score()
 

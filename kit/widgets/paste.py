@@ -56,6 +56,7 @@ class PasteBox(KitWidget):
     """A Textarea for the student's article, an Analyse button, a status line and a summary."""
 
     css_class = "fl-paste"
+    extra_css = _CSS
 
     def __init__(self, article=None, save_as: str = SAVE_AS):
         super().__init__()
@@ -84,8 +85,7 @@ class PasteBox(KitWidget):
         actions = with_class(widgets.HBox([self.button, self.example_button, self.status]),
                              "fl-paste-actions")
         title = html_widget(block(esc(self.t("w_paste_title")), self.lang, "", "h3"))
-        style = html_widget(f"<style>{_CSS}</style>", "fl-w-style")
-        self.widget = self.root(style, title, self.textarea, actions, self.summary)
+        self.widget = self.root(title, self.textarea, actions, self.summary)
         self._start()
 
     # --- test hooks and what the cells below use ----------------------------------------------

@@ -87,6 +87,7 @@ class QuoteQuiz(KitWidget):
     """
 
     css_class = "fl-quiz"
+    extra_css = _CSS
 
     def __init__(self, article=None, save_as: str = "quote_quiz"):
         super().__init__()
@@ -113,8 +114,7 @@ class QuoteQuiz(KitWidget):
         self.pagers = [self._pager("top"), self._pager("bottom")]
         self.page_box = with_class(widgets.VBox(layout=widgets.Layout(height="auto")),
                                    "fl-quiz-page")
-        style = html_widget(f"<style>{_CSS}</style>", "fl-w-style")
-        self.widget = self.root(style, intro, self.score_html, self.pagers[0].box, self.page_box,
+        self.widget = self.root(intro, self.score_html, self.pagers[0].box, self.page_box,
                                 self.pagers[1].box, reset)
         self._restore()
         self.show_page(0)
