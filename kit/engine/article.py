@@ -21,7 +21,9 @@ from .quote_marks import pair_marks
 # above any news article, and analysed in a few seconds.
 MAX_CHARS = 2_000_000
 MAX_PER_CODE = 20   # diagnostics of one kind listed; the rest are counted
-_SENTENCE_END = re.compile(r"[.!?؟…]+[\"”»“’']*(?=\s|$)")
+# A full stop glued to the next word ends a sentence too when the word before it is not an
+# abbreviation (…وجريئة.وقالت, but د.سامي): text pasted from pages often loses that space.
+_SENTENCE_END = re.compile(r"[.!?؟…]+[\"”»“’']*(?=\s|$)|(?<=[\u0621-\u064a]{3})[.!؟](?=[\u0621-\u064a])")
 # A line ends where str.splitlines ends one: \n, \r, form feed, NEL, U+2028, U+2029...
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 # A line with the whitespace around it trimmed (\s is what str.strip removes): from its first
