@@ -123,7 +123,8 @@ def _next_statement(state: ParagraphState, first: int, limit: int) -> int:
 def _clause_verb(state: ParagraphState, first: int, k: int) -> bool:
     """Is the verb at k the reported clause's own, after its subject with no comma or و/ف
     (قال إن الرئيس الأميركي أخبره بأنه…: a statement inside the statement, not a new one)?"""
-    if not first < k <= first + 6 or joined_cue(state.tokens[k]) or state.after_comma(k):
+    if not first < k <= first + 6 or joined_cue(state.tokens[k]) or state.after_comma(k) \
+            or state.cue_at(k).participle:   # قائلا، مضيفا: never the clause's own verb
         return False
     return not any(state.after_comma(j) or state.cue_at(j) or is_complementizer(state.tokens[j])
                    for j in range(first, k))
@@ -132,8 +133,8 @@ def _clause_verb(state: ParagraphState, first: int, k: int) -> bool:
 def _introduces_clause(state: ParagraphState, k: int, span: range) -> bool:
     """Is the verb at k followed right away by إن/أن or a colon, or by its subject and a bare
     إن/أن (وقال الوزير إن، لكنه حذر من أن، وهي نسبة وصفها متابعون بأنها)?"""
-    if k + 1 in state.inside:
-        return False
+    if k + 1 in state.inside:   # …انتخابات هامة قائلا" نحن…": a participle brings in its own words
+        return state.cue_at(k).participle
     if is_complementizer(state.tokens[k + 1]) or ":" in gap(state.text, state.tokens, k):
         return True
     after = state.subject_limit(k, span)
