@@ -286,9 +286,17 @@ def _continues_title(text, tokens, k, end) -> bool:
     """Does token k still belong to the title (a link word, a body, a definite word, or the word
     after a link)?"""
     links = _title_links()
-    return tokens[k].key in links or _body_in_title(text, tokens, k, end) or (
+    return tokens[k].key in links or _body_in_title(text, tokens, k, end) or _and_title(tokens, k) or (
+        _and_title(tokens, k - 1) and not _in(tokens[k], "name_stops")) or (
         not _in(tokens[k], "name_stops")
         and (tokens[k].key.startswith(("ال", "بال", "لل", "وال")) or tokens[k - 1].key in links))
+
+
+def _and_title(tokens, k) -> bool:
+    """وزير الخارجية ورئيس مجلس الإدارة فلان: a second title joined by و, with its genitive, is
+    the same person's."""
+    key = tokens[k].key
+    return key[:1] == "و" and len(key) > 3 and _key_in(key[1:], "role_heads")
 
 
 def _title_gender(tokens, i, end) -> Gender:
