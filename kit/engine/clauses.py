@@ -8,7 +8,7 @@ from bisect import bisect_left
 
 from .arabic import Token, normalize, stems
 from .model import QuoteKind
-from .cues import cue_of, is_complementizer, joined_cue
+from .cues import clause_only_cue, cue_of, is_complementizer, joined_cue
 from .lexicon import pattern_words, word_set
 from .reading_state import RELATIVES, Draft, ParagraphState, Said
 from .sources import refers_back
@@ -197,9 +197,12 @@ def attach(state: ParagraphState, draft: Draft, said: Said, cue_k: int | None) -
         draft.role = (said.subject.role if said.subject else None) \
             or (entry.roles[0] if entry.roles else None)
         state.book.touch(said.source_id)
-    if cue_k is not None and cue_of(state.tokens[cue_k]):
-        cue_k = _finite_verb(state, cue_k)
-        draft.cue, draft.cue_lemma = state.tokens[cue_k], cue_of(state.tokens[cue_k]).lemma
+    cue = None if cue_k is None else cue_of(state.tokens[cue_k]) or clause_only_cue(state.text, state.tokens, cue_k)
+    if cue is not None:
+        if cue.participle:
+            cue_k = _finite_verb(state, cue_k)
+            cue = cue_of(state.tokens[cue_k])
+        draft.cue, draft.cue_lemma = state.tokens[cue_k], cue.lemma
 
 
 def _finite_verb(state: ParagraphState, k: int) -> int:

@@ -6,6 +6,7 @@
 >>> complement_at(tokenize("أصر على أن الطريق"), 1)
 3
 """
+from dataclasses import replace
 from functools import lru_cache
 
 from .arabic import Token, verb_stems, ends_with_ta_marbuta
@@ -26,6 +27,38 @@ def _cue_of_key(key: str, bare_ha: bool) -> Cue | None:
         if stem in forms:
             return forms[stem]
     return None
+
+
+def clause_only_cue(text: str, tokens: list[Token], k: int) -> Cue | None:
+    """وبين الوزير أن…: a form that reads far more often as something else (وبين: "and between")
+    is a verb of saying only when it opens a sentence or follows a comma and إن/أن follows within
+    a few words, with no comma or other verb between (clause_only_cues of attribution_words.json)."""
+    cue = _clause_only_forms().get(tokens[k].key)
+    if cue is None or (k > 0 and not set(text[tokens[k - 1].end:tokens[k].start]) & _CLAUSE_BREAKS):
+        return None
+    for m in range(k + 1, min(len(tokens), k + 6)):
+        if is_complementizer(tokens[m]):
+            return cue
+        if cue_of(tokens[m]) or set(text[tokens[m - 1].end:tokens[m].start]) & _CLAUSE_BREAKS:
+            return None
+    return None
+
+
+_CLAUSE_BREAKS = set(".،,؛;!?؟:\n")
+
+
+@lru_cache(maxsize=1)
+def _clause_only_forms() -> dict[str, Cue]:
+    """The forms of clause_only_cues with their verb: a Form II past is its participle without
+    م (بين، مبينا), feminine with ت (وبينت)."""
+    table = {}
+    for form in word_set("clause_only_cues"):
+        stem = form.removeprefix("و")
+        gender = "f" if stem.endswith("ت") else "m"
+        participle = cue_forms().get("م" + (stem[:-1] if gender == "f" else stem) + "ا")
+        if participle is not None:
+            table[form] = replace(participle, gender=gender, participle=False)
+    return table
 
 
 def joined_cue(token: Token) -> bool:

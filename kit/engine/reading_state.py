@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .arabic import Token, stems, tokenize
-from .cues import cue_of, is_complementizer
+from .cues import clause_only_cue, cue_of, is_complementizer
 from .lexicon import Cue, word_set
 from .model import Diagnostic, NonQuote, Paragraph, QuoteKind, Sentence
 from .quote_marks import MARKS, pair_marks
@@ -140,7 +140,7 @@ class ParagraphState:
         return self._cues[k]
 
     def _read_cue(self, k: int) -> Cue | None:
-        cue = cue_of(self.tokens[k])
+        cue = cue_of(self.tokens[k]) or clause_only_cue(self.text, self.tokens, k)
         if cue is None or k in self.inside or self._in_relative_clause(k):
             return None   # الاقتراح الذي دعا إلى...: a relative clause describes; «فلان، الذي قال» speaks
         if self.tokens[k].key in word_set("reporter_formulas"):   # يذكر أن: the writer's own aside
