@@ -32,6 +32,8 @@ def name_label(text: str, tokens: list[Token], starts: list[int], open_: int, cl
     token = tokens[k]
     if names_a_thing(token, possessed_too=words <= 3):   # أغنية "وان تو ثري فيفا لالجيري"
         return token.text
+    if words == 1 and cue_of(token) and text[close + 1:close + 2] in ("،", ","):
+        return token.text   # وأضافت "الحماقي"، خلال…: one word set off after the verb is its subject
     if words > 4:
         return None
     if k > 0 and _after_a_link(tokens, k):
