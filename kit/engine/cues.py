@@ -6,11 +6,10 @@
 >>> complement_at(tokenize("أصر على أن الطريق"), 1)
 3
 """
-from dataclasses import replace
 from functools import lru_cache
 
-from .arabic import Token, verb_stems, ends_with_ta_marbuta
-from .lexicon import Cue, cue_forms, word_set
+from .arabic import Token, ends_with_ta_marbuta, normalize, verb_stems
+from .lexicon import Cue, cue_forms, read_tsv, word_set
 
 
 def cue_of(token: Token) -> Cue | None:
@@ -30,34 +29,41 @@ def _cue_of_key(key: str, bare_ha: bool) -> Cue | None:
 
 
 def clause_only_cue(text: str, tokens: list[Token], k: int) -> Cue | None:
-    """وبين الوزير أن…: a form that reads far more often as something else (وبين: "and between")
-    is a verb of saying only when it opens a sentence or follows a comma and إن/أن follows within
-    a few words, with no comma or other verb between (clause_only_cues of attribution_words.json)."""
-    cue = _clause_only_forms().get(tokens[k].key)
-    if cue is None or (k > 0 and not set(text[tokens[k - 1].end:tokens[k].start]) & _CLAUSE_BREAKS):
+    """وبين الوزير أن… / عبر المدرب، …، عن رضاه: a form that reads far more often as something
+    else (وبين "and between", عبر "via") is a verb of saying only when it opens a sentence or
+    follows a comma and, within a few words and before another verb or the sentence end, إن/أن
+    follows (a verb that takes a clause) or the preposition of its object (clause_only_cues of
+    attribution_words.json; the verb's row in cue_verbs.tsv)."""
+    found = _clause_only_forms().get(tokens[k].key)
+    if found is None or (k > 0 and not set(text[tokens[k - 1].end:tokens[k].start]) & _CLAUSE_BREAKS):
         return None
-    for m in range(k + 1, min(len(tokens), k + 6)):
-        if is_complementizer(tokens[m]):
+    cue, objects = found
+    for m in range(k + 1, min(len(tokens), k + 10)):
+        if (cue.takes_clause and is_complementizer(tokens[m])) or tokens[m].key in objects:
             return cue
-        if cue_of(tokens[m]) or set(text[tokens[m - 1].end:tokens[m].start]) & _CLAUSE_BREAKS:
+        if cue_of(tokens[m]) or set(text[tokens[m - 1].end:tokens[m].start]) & _SENTENCE_BREAKS:
             return None
     return None
 
 
 _CLAUSE_BREAKS = set(".،,؛;!?؟:\n")
+_SENTENCE_BREAKS = set(".؛;!?؟:\n")
 
 
 @lru_cache(maxsize=1)
-def _clause_only_forms() -> dict[str, Cue]:
-    """The forms of clause_only_cues with their verb: a Form II past is its participle without
-    م (بين، مبينا), feminine with ت (وبينت)."""
+def _clause_only_forms() -> dict[str, tuple[Cue, frozenset]]:
+    """The forms of clause_only_cues with their verb (the row whose lemma they are, with و and
+    a feminine ت taken off: وبينت -> بيّن) and the prepositions its object takes."""
+    rows = {normalize(row["lemma"]): row for row in read_tsv("cue_verbs.tsv")}
     table = {}
     for form in word_set("clause_only_cues"):
         stem = form.removeprefix("و")
-        gender = "f" if stem.endswith("ت") else "m"
-        participle = cue_forms().get("م" + (stem[:-1] if gender == "f" else stem) + "ا")
-        if participle is not None:
-            table[form] = replace(participle, gender=gender, participle=False)
+        gender = "f" if stem.endswith("ت") and stem[:-1] in rows else "m"
+        row = rows.get(stem[:-1] if gender == "f" else stem)
+        if row is not None:
+            cue = Cue(lemma=row["lemma"], gloss=row["gloss"], connotation=row["connotation"],
+                      takes_clause=row["takes_clause"] == "yes", gender=gender, participle=False)
+            table[form] = (cue, frozenset(normalize(w) for w in row["object"].split("|") if w not in ("direct", "-")))
     return table
 
 
