@@ -154,6 +154,17 @@ def test_esc_escapes_html_dollars_and_shows_bidi_controls():
     assert esc("\u200e\u200f\u061c") == "\u200e\u200f\u061c"
 
 
+def test_marked_text_is_escaped_exactly_where_esc_would_change_it():
+    """A paragraph is cut into pieces without `esc` only when nothing in it needs escaping: a
+    character `esc` changes must make the paragraph escaped, whichever piece it falls in."""
+    changed = [chr(c) for c in range(0x3000) if esc(chr(c)) != chr(c)]
+    assert set("<>&\"'$") | set(BIDI_CONTROLS) == set(changed)
+    for c in changed:
+        text = f"قال الوزير {c} إن"
+        html = render_article(text, lines(text), [hl(4, 10), hl(11, 12)], lang="ar")
+        assert esc(c) in html and f"{c}</mark>" not in html
+
+
 def test_hostile_article_text_appears_literally():
     text = "\n".join(f"قال {s} هنا" for s in HOSTILE)
     paragraphs = lines(text)

@@ -39,6 +39,7 @@ from ..engine.cost import collector_paused
 from .palette import colour as palette_colour
 
 _BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+_NEEDS_ESCAPE = re.compile(f"[<>&\"'${BIDI_CONTROLS}]")   # the characters `esc` changes
 _BIDI_SHOWN = str.maketrans({c: f"⟪U+{ord(c):04X}⟫" for c in BIDI_CONTROLS})
 _BIDI_MARKED = str.maketrans({c: f'<span class="fl-bidi" title="U+{ord(c):04X}">⟪U+{ord(c):04X}⟫</span>'
                               for c in BIDI_CONTROLS})
@@ -255,6 +256,9 @@ def _marked(text: str, start: int, end: int, highlights: Sequence[Highlight], la
     are closed (and any opened after them), then the new ones opened."""
     if not highlights:
         return esc(text[start:end])
+    # a paragraph with nothing to escape (most Arabic prose) is cut into pieces as it is: one
+    # search instead of an `esc` per piece, of which a dense paragraph has hundreds of thousands
+    escape = esc if _NEEDS_ESCAPE.search(text, start, end) else str
     out, opened = [], []
     for a, b, covering in _pieces(start, end, highlights):
         if covering is not opened:
@@ -265,7 +269,7 @@ def _marked(text: str, start: int, end: int, highlights: Sequence[Highlight], la
             out.extend(_open_mark(h, depth, lang, chosen)
                        for depth, (_, h) in enumerate(covering[keep:], keep + 1))
             opened = covering
-        out.append(esc(text[a:b]))
+        out.append(escape(text[a:b]))
     out.append("</mark>" * len(opened))
     return "".join(out)
 
