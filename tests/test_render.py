@@ -416,3 +416,36 @@ def test_seed_article_page(seed_text, lang):
     out = ROOT / "artifacts" / "render"
     out.mkdir(parents=True, exist_ok=True)
     (out / ("seed.html" if lang == "ar" else "seed_en.html")).write_text(page, "utf-8")
+
+
+@st.composite
+def nesting_highlights(draw):
+    """Text and up to 12 highlights that nest (inside one another or apart), sometimes with one
+    crossing another's end, and sometimes nine deep."""
+    text = draw(TEXT.filter(lambda s: len(s) > 2))
+    spans = []
+    for _ in range(draw(st.integers(0, 12))):
+        a = draw(st.integers(0, len(text) - 1))
+        b = draw(st.integers(a + 1, len(text)))
+        if draw(st.booleans()) and spans:     # inside a span already drawn
+            outer = draw(st.sampled_from(spans))
+            a = draw(st.integers(outer[0], outer[1] - 1))
+            b = draw(st.integers(a + 1, outer[1]))
+        spans.append((a, b))
+    if draw(st.booleans()):
+        spans += [(0, len(text))] * 9
+    return text, [Highlight(a, b, "", draw(NAMES), draw(NAMES), "l", "l ع", "w", "w ع") for a, b in spans]
+
+
+@settings(max_examples=300, deadline=None)
+@given(nesting_highlights(), st.sampled_from(["ar", "en"]))
+def test_nested_marks_are_the_marks_cut_at_every_boundary(case, lang):
+    """The one-pass rendering of nested highlights gives exactly what cutting the paragraph at
+    every highlight boundary gives, and hands crossing highlights over to that."""
+    from kit.view.render import _clipped, _crossing_marks, _nested_marks
+    text, highlights = case
+    chosen = highlights[0] if highlights else None
+    nested = _nested_marks(text, 0, len(text), _clipped(0, len(text), highlights), lang, chosen, esc)
+    crossing = _crossing_marks(text, 0, len(text), highlights, lang, chosen, esc)
+    crosses = any(h.start < g.start < h.end < g.end for h in highlights for g in highlights)
+    assert nested == crossing or (nested is None and crosses)
