@@ -76,3 +76,14 @@ def test_bidi_controls_and_non_arabic_are_reported():
     assert [(d.code, d.start) for d in article.diagnostics] == [("bidi_control", 4)]
     english = load_article("The minister said the deal was close.")
     assert [d.code for d in english.diagnostics] == ["not_arabic"]
+
+
+def test_the_analysis_carries_the_words_of_each_body_paragraph(seed_text):
+    """The lenses read the words the engine read (not a second tokenisation): one list per
+    body paragraph, one-word paragraphs and paragraphs with quotes alike."""
+    from kit.engine.arabic import tokenize
+    text = seed_text + '\nب\n\nوقال الوزير: "نعم".\n\nاقرأ أيضا\n'
+    analysis = kit.analyze(text=text)
+    assert analysis.tokens == tuple(tokenize(text, p.start, p.end) for p in analysis.paragraphs)
+    assert [t.text for t in analysis.tokens[-1]] == ["وقال", "الوزير", "نعم"]
+    assert [t.text for t in analysis.tokens[-2]] == ["ب"]

@@ -114,3 +114,14 @@ def test_who_speaks_with_a_woman_a_citizen_and_an_anonymous_source():
                                          "anonymous": (1, 1, 6)}
     assert _tally(tally["gender"]) == {"male": (1, 1, 6), "female": (1, 2, 8), "unknown": (1, 1, 6)}
     assert _tally(tally["naming"]) == {"named": (2, 3, 14), "anonymous": (1, 1, 6)}
+
+
+def test_statements_are_those_of_the_analysis_asked_about(seed_text):
+    """The statements of the analysis last asked about are kept: asking about another, then
+    the first again, gives each its own."""
+    seed = kit.analyze(text=seed_text)
+    other = kit.analyze(text='قال الوزير إن "الاتفاق" قريب.\n\nوأضاف: "سنرى".')
+    seed_texts = [q.text for q in voices.statements(seed)]
+    assert len(seed_texts) == 11
+    assert [q.text for q in voices.statements(other)] == ['"الاتفاق" قريب', "سنرى"]
+    assert [q.text for q in voices.statements(seed)] == seed_texts

@@ -35,12 +35,13 @@ def _analyze(article) -> Analysis:
     text, book = article.text, SourceBook()
     drafts, non_quotes, diagnostics = [], [], DiagnosticCap()
     diagnostics.add(article.diagnostics)
-    relay, mentions = None, []
+    relay, mentions, tokens_read = None, [], []
     for paragraph, sentences in zip(article.paragraphs, _by_paragraph(article), strict=True):
         tokens = alone(text, paragraph)
         if tokens is not None:   # one word, no marks: nothing to quote, maybe someone named
             read_alone(tokens, book)
             mentions.extend(_mentions(text, paragraph.index, tokens, book))
+            tokens_read.append(tokens)
             continue
         reading = read_paragraph(text, paragraph, sentences, book)
         _apply_relays(reading)
@@ -48,6 +49,7 @@ def _analyze(article) -> Analysis:
         non_quotes.extend(reading.non_quotes)
         diagnostics.add_problems(reading.problems, mark_problem)
         mentions.extend(_mentions(text, paragraph.index, reading.tokens, book))
+        tokens_read.append(reading.tokens)
         if paragraph.index == 0:
             relay = _lead_relay(reading)
     _carry_relays_back(drafts)
@@ -56,7 +58,7 @@ def _analyze(article) -> Analysis:
     return Analysis(text, article.paragraphs, article.boilerplate, article.sentences, quotes,
                     tuple(non_quotes), book.freeze(drafts), tuple(mentions),
                     tuple(sorted(diagnostics.diagnostics(), key=lambda d: d.start)), relay,
-                    _boilerplate_quotes(text, article.boilerplate))
+                    _boilerplate_quotes(text, article.boilerplate), tuple(tokens_read))
 
 
 def _by_paragraph(article):

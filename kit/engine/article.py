@@ -198,6 +198,20 @@ def _is_marker_line(line: str) -> bool:
 _RUN_ON = set(".:-–—|…")
 
 
+def _line_kind(line: str) -> str:
+    """"heading", "marker" (a marker line) or "" for a line of page furniture or not."""
+    if len(line) <= 80:
+        return _short_line_kind(line)
+    return "marker" if _is_marker_line(line) else ""   # a heading is short
+
+
+@lru_cache(maxsize=4096)
+def _short_line_kind(line: str) -> str:
+    """`_line_kind` of a short line: short lines repeat (a sign-off under every paragraph, a
+    text of one-letter lines), so each is looked at once."""
+    return "heading" if _is_heading(line) else "marker" if _is_marker_line(line) else ""
+
+
 def _is_headline(line: str) -> bool:
     _, _, max_words = _furniture()
     return not line.endswith(_END_PUNCTUATION) and len(line.split()) <= max_words
@@ -211,12 +225,13 @@ def split_paragraphs(text: str) -> tuple[tuple[Paragraph, ...], tuple[Paragraph,
     in_block = False
     for start, end in _stripped_lines(text):
         line = text[start:end]
-        if _is_heading(line):
+        kind = _line_kind(line)
+        if kind == "heading":
             in_block = True
             furniture.append([start, end])
         elif in_block and _is_headline(line):
             furniture[-1][1] = end
-        elif _is_marker_line(line):
+        elif kind == "marker":
             in_block = False
             furniture.append([start, end])
         else:
@@ -239,6 +254,8 @@ def _stripped_lines_between(text: str, start: int, end: int):
 def split_sentences(text: str, paragraph: Paragraph) -> list[Sentence]:
     """Sentences of a paragraph; a sentence end inside a quotation does not end the sentence
     (a quote may span sentences)."""
+    if _SENTENCE_END.search(text, paragraph.start, paragraph.end) is None:
+        return [Sentence(paragraph.start, paragraph.end, paragraph.text, paragraph.index)]
     pairs, _ = pair_marks(text, paragraph.start, paragraph.end)
     inside = iter(pairs)
     current = next(inside, None)

@@ -110,6 +110,9 @@ class Analysis:
     diagnostics: tuple[Diagnostic, ...] = ()
     relay: str | None = None                   # the outlet the whole article relays, if its lead says so
     boilerplate_quotes: tuple[Quote, ...] = field(default=())
+    # the word tokens of each body paragraph, as the engine read them: the lenses read the
+    # same words, and tokenising 1 MB again costs a second (not part of the JSON contract)
+    tokens: tuple[list, ...] = field(default=(), compare=False, repr=False)
 
     def source(self, source_id: str) -> Source:
         return next(s for s in self.sources if s.id == source_id)

@@ -64,7 +64,10 @@ def _quote_why(q, names: dict[str, dict[str, str]]) -> tuple[str, str]:
 
 
 def body_tokens(analysis: Analysis) -> list[list]:
-    """The word tokens of each body paragraph: the lenses that read words share one list."""
+    """The word tokens of each body paragraph: the lenses that read words share one list, the
+    engine's own when the analysis carries it."""
+    if len(analysis.tokens) == len(analysis.paragraphs):
+        return list(analysis.tokens)
     return [tokenize(analysis.text, p.start, p.end) for p in analysis.paragraphs]
 
 

@@ -18,6 +18,7 @@ named as where someone works or speaks (في البيت الأبيض، الزم�
 an affiliation there, not a party to the story, and is left out.
 """
 import re
+import weakref
 from collections import Counter, defaultdict
 from functools import lru_cache
 
@@ -69,10 +70,18 @@ def _connotation(cue: str) -> str | None:
     return found.connotation if found else None
 
 
+# the analysis last asked about and its statements: a report asks for those of one analysis
+# three times in turn (source map, words chart, who speaks), each a sort of every quote
+_last_statements: tuple = (lambda: None, ())
+
+
 def statements(analysis: Analysis) -> list[Quote]:
     """The quotes that are statements of their own: a quote nested inside another is left out
     (`spans.outermost`)."""
-    return outermost(analysis.quotes)
+    global _last_statements
+    if _last_statements[0]() is not analysis:
+        _last_statements = (weakref.ref(analysis), tuple(outermost(analysis.quotes)))
+    return list(_last_statements[1])
 
 
 def statement_counts(analysis: Analysis) -> dict[str, int]:

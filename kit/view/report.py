@@ -14,8 +14,10 @@ import base64
 import json
 import os
 from pathlib import Path
+from typing import get_args
 
 from ..engine.analysis import analyze
+from ..engine.model import QuoteKind
 from ..course.i18n import LANGUAGES, direction, get_language, t
 from ..course.storage import write_atomically
 from ..errors import KitError
@@ -123,9 +125,10 @@ def _charts(analysis, lang: str) -> str:
 
 
 def _quote_table(analysis, lang: str) -> str:
+    kinds = {kind: esc(t("quote_" + kind, lang)) for kind in get_args(QuoteKind)}
     rows = "".join(
         f"<li>{esc(q.speaker if lang == 'en' else q.speaker_ar or q.speaker or '?')} — "
-        f"{esc(t('quote_' + q.kind, lang))} — <span dir=\"rtl\">«{esc(q.text)}»</span></li>"
+        f"{kinds[q.kind]} — <span dir=\"rtl\">«{esc(q.text)}»</span></li>"
         for q in analysis.quotes)
     return (f'<div class="fl-view fl-report-quotes" dir="{direction(lang)}" lang="{esc(lang, plain=True)}">'
             f"<h3>{esc(t('lens_quotes', lang))}</h3><ul>{rows}</ul></div>")
