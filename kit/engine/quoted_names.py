@@ -32,15 +32,20 @@ def name_label(text: str, tokens: list[Token], starts: list[int], open_: int, cl
     token = tokens[k]
     if names_a_thing(token, possessed_too=words <= 3):   # أغنية "وان تو ثري فيفا لالجيري"
         return token.text
-    if words == 1 and cue_of(token) and text[close + 1:close + 2] in ("،", ","):
-        return token.text   # وأضافت "الحماقي"، خلال…: one word set off after the verb is its subject
     if words > 4:
         return None
     if k > 0 and _after_a_link(tokens, k):
         return token.text
     return _names_itself(tokens, k + 1, bisect_left(starts, close)) \
         or _names_the_relay(tokens, k, starts, close) or _names_a_phrase(text, tokens, k, inner) \
-        or _nickname(tokens, k, inner) or _known_or_kunya(tokens, k + 1, bisect_left(starts, close))
+        or _nickname(tokens, k, inner) or _known_or_kunya(tokens, k + 1, bisect_left(starts, close)) \
+        or _subject_set_off(text, tokens[k], close, words)
+
+
+def _subject_set_off(text: str, before: Token, close: int, words: int) -> str | None:
+    """وأضافت "الحماقي"، خلال…: one word in marks right after a verb of saying and before a comma
+    is the verb's subject set off in marks (row name_in_marks_after_verb)."""
+    return before.text if words == 1 and cue_of(before) and text[close + 1:close + 2] in ("،", ",") else None
 
 
 def _known_or_kunya(tokens: list[Token], first: int, stop: int) -> str | None:
