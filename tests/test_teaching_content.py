@@ -225,6 +225,17 @@ def test_quiz_and_source_map_count_statements(seed, english):
     assert "<td dir=\"auto\">3</td>" in blinken_row
 
 
+def test_the_guide_gives_the_quiz_page_as_the_quiz_shows_it(seed, english):
+    """The guide's "20 statements a page (the article's 11 fit on one)", in both languages,
+    is the quiz's page size and the seed quiz's length."""
+    from kit.widgets.quiz import PAGE_SIZE, QuoteQuiz
+    guide = (ROOT / "notebooks" / "teacher_guide.md").read_text("utf-8")
+    total = QuoteQuiz().total
+    assert total <= PAGE_SIZE
+    assert f"shows {PAGE_SIZE} statements a page (the article's {total} fit on one)" in guide
+    assert f"يعرض {PAGE_SIZE} تصريحًا في الصفحة\n  (تصريحات المقال الـ{total} في صفحة واحدة)" in guide
+
+
 def test_absent_voices_are_parties_not_places_or_affiliations(seed):
     from kit.lenses import voices
     absent = voices.absent_parties(seed)

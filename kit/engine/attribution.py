@@ -19,6 +19,7 @@ introduces before they speak), `relays` (outlets passing words on, وفقا لـ
 """
 from bisect import bisect_left
 from dataclasses import replace
+from functools import lru_cache
 
 from .arabic import normalize, stems, without_possessive
 from .clauses import add_clause, add_np_complement, attach
@@ -164,10 +165,15 @@ def _clause_subject(state: ParagraphState, k: int, span: range) -> Subject | Non
 def _before_ba_object(state: ParagraphState, k: int, cue: Cue, limit: int) -> int:
     """وأشاد الأمين العام للأمم المتحدة بالتقدم في العراق: the object of أشاد / طالب / نوه
     comes with بـ, so the subject ends before the first word with بـ."""
-    if normalize(cue.lemma) not in pattern_words("subject_before_ba_object"):
+    if not _takes_ba_object(cue.lemma):
         return limit
     return next((j for j in range(k + 2, limit) if state.tokens[j].key.startswith("ب")
                  and len(state.tokens[j].key) > 3 and not is_given_name(state.tokens[j])), limit)
+
+
+@lru_cache(maxsize=1024)
+def _takes_ba_object(lemma: str) -> bool:
+    return normalize(lemma) in pattern_words("subject_before_ba_object")
 
 
 def _subject_after(state: ParagraphState, i: int, limit: int) -> Subject | None:

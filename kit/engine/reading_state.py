@@ -25,6 +25,7 @@ from .subjects import COMMAS, Subject, parse_subject
 # The relative pronouns that open a clause describing a noun (الاقتراح الذي دعا إلى...).
 _COMMA = re.compile(f"[{''.join(sorted(COMMAS))}]")   # a comma is never part of a token
 RELATIVES = {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "ما", "مما", "عما"}
+_UNREAD = object()   # a token whose cue `cue_at` has not read yet
 
 
 @dataclass(slots=True)
@@ -135,9 +136,10 @@ class ParagraphState:
     def cue_at(self, k: int) -> Cue | None:
         """The reporting verb at token k, unless it is quoted speech or a relative clause
         (الاقتراح الذي دعا إلى...). Asked many times per token, so read once."""
-        if k not in self._cues:
-            self._cues[k] = self._read_cue(k)
-        return self._cues[k]
+        cue = self._cues.get(k, _UNREAD)
+        if cue is _UNREAD:
+            cue = self._cues[k] = self._read_cue(k)
+        return cue
 
     def _read_cue(self, k: int) -> Cue | None:
         cue = cue_of(self.tokens[k]) or clause_only_cue(self.text, self.tokens, k)

@@ -129,6 +129,15 @@ class Phrases:
         self.table = table
         self.longest = max((len(k) for k in table), default=1)
         self.firsts = {k[0] for k in table}
+        self._readings_of: dict[str, list[str]] = {}
+
+    def first_readings(self, key: str) -> list[str]:
+        """The readings of a token (`stems`, longest first) that begin a phrase of the table:
+        worked out once per word, which an article repeats."""
+        found = self._readings_of.get(key)
+        if found is None:
+            found = self._readings_of[key] = [s for s in _readings(key) if s in self.firsts]
+        return found
 
 
 @lru_cache(maxsize=65536)
@@ -142,7 +151,7 @@ def _phrase_matches(tokens, phrases: Phrases) -> list[tuple[int, int, dict]]:
     readings of it are listed, الهجوم and هجوم, the longer one, nearer what is written)."""
     table, found, i = phrases.table, [], 0
     while i < len(tokens):
-        first = [s for s in _readings(tokens[i].key) if s in phrases.firsts]
+        first = phrases.first_readings(tokens[i].key)
         for size in range(min(phrases.longest, len(tokens) - i), 0, -1) if first else ():
             rest = tuple(tok.key for tok in tokens[i + 1:i + size])
             row = next((table[(s, *rest)] for s in first if (s, *rest) in table), None)

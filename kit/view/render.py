@@ -352,12 +352,14 @@ def render_article(text: str, paragraphs: Sequence[Paragraph],
     blocks = [*paragraphs, *boilerplate]
     order = _text_order(blocks)
     per_block = _per_block([blocks[i] for i in order], shown)
-    body = "".join((_furniture if i >= len(paragraphs) or blocks[i].boilerplate else _paragraph)
-                   (text, blocks[i], per_block.get(n, ()), lang, chosen) for n, i in enumerate(order))
+    body = ((_furniture if i >= len(paragraphs) or blocks[i].boilerplate else _paragraph)
+            (text, blocks[i], per_block.get(n, ()), lang, chosen) for n, i in enumerate(order))
     heading = _tag("h2", esc(title), class_="fl-title", dir="auto") if title else ""
-    article = _tag("div", body, class_="fl-article", dir="rtl", lang="ar")
-    return _tag("div", heading + render_legend(shown, lang) + article,
-                class_="fl-view", dir=direction(lang), lang=lang)
+    # one join of every piece: a marked megabyte is tens of millions of characters, and each
+    # element wrapped around it would copy them all again
+    return "".join([_open("div", class_="fl-view", dir=direction(lang), lang=lang), heading,
+                    render_legend(shown, lang), _open("div", class_="fl-article", dir="rtl", lang="ar"),
+                    *body, "</div></div>"])
 
 
 def _text_order(blocks: Sequence[Paragraph]) -> list[int]:
@@ -406,14 +408,15 @@ def _legend_item(h: Highlight, lang: str) -> str:
                       f"{_tag('span', esc(why), class_='fl-legend-why')}")
 
 
-def render_page(fragment: str, title: str, lang: str | None = None, extra_css: str = "") -> str:
-    """A standalone HTML document around `fragment` (trusted: HTML made by this module), with
-    inline CSS only (`extra_css`, the caller's own, added after the kit's): no scripts, fonts
-    or anything else fetched from the network."""
+def render_page(fragment: str | Sequence[str], title: str, lang: str | None = None,
+                extra_css: str = "") -> str:
+    """A standalone HTML document around `fragment` (trusted: HTML made by this module; one
+    string or several, in order), with inline CSS only (`extra_css`, the caller's own, added
+    after the kit's): no scripts, fonts or anything else fetched from the network."""
     lang = _lang(lang)
     head = ('<meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
             + _tag("title", esc(title, plain=True)) + _tag("style", STYLE + _PAGE_CSS + extra_css))
-    return ("<!doctype html>\n"
-            + _tag("html", _tag("head", head) + _tag("body", fragment), lang=lang,
-                   dir=direction(lang)) + "\n")
+    fragments = [fragment] if isinstance(fragment, str) else list(fragment)
+    return "".join(["<!doctype html>\n", _open("html", lang=lang, dir=direction(lang)),
+                    _tag("head", head), "<body>", *fragments, "</body></html>\n"])

@@ -153,8 +153,8 @@ def report_page(analysis, meta: dict, lang: str, lenses: tuple[str, ...], charts
     in `lang`, showing `lenses` (`chosen_lenses`)."""
     fragment = render_article(analysis.text, analysis.paragraphs, all_highlights(analysis, lenses),
                               analysis.boilerplate, lang=lang)
-    body = (_header(meta, lang, lenses) + fragment + _source_map(analysis, meta, lang)
-            + (_charts(analysis, lang) if charts else "") + _quote_table(analysis, lang))
+    body = [_header(meta, lang, lenses), fragment, _source_map(analysis, meta, lang),
+            _charts(analysis, lang) if charts else "", _quote_table(analysis, lang)]
     title = meta.get("headline") if isinstance(meta.get("headline"), str) else t("report_title", lang)
     return render_page(body, title, lang=lang, extra_css=_REPORT_CSS)
 
