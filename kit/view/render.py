@@ -260,8 +260,8 @@ def _mark_tag(lens: str, category: str, title: str, depth: int, chosen: bool) ->
 
 def _marked(text: str, start: int, end: int, highlights: Sequence[Highlight], lang: str,
             chosen: Highlight | None = None) -> str:
-    """`text[start:end]` escaped, with nested marks: at each cut, the marks that do not go on
-    are closed (and any opened after them), then the new ones opened."""
+    """`text[start:end]` escaped, with a mark for every highlight over it: in one pass when
+    the highlights nest, else cut at every boundary."""
     if not highlights:
         return esc(text[start:end])
     # a paragraph with nothing to escape (most Arabic prose) is cut into pieces as it is: one
