@@ -5,6 +5,7 @@ noun (الصحيفة → the outlet introduced as صحيفة "فايننشال �
 named again, and verbs with no subject (وأضاف، وقالت) by recency and gender.
 """
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .arabic import Token, drop_letters, normalize
 from .lexicon import word_set
@@ -161,7 +162,8 @@ class SourceBook:
             return next((source_id for source_id in reversed(self._recent)
                          if self._entries[source_id].type in ("person", "anonymous")
                          and self._entries[source_id].gender in ("", subject.gender)
-                         and not _other_title(self._entries[source_id], subject.role)), None)
+                         and not _other_title(self._entries[source_id], subject.role)
+                         and not _other_post(self._entries[source_id], subject.anaphor)), None)
         return None
 
     @staticmethod
@@ -222,6 +224,24 @@ def _other_title(entry: _Entry, role: str | None) -> bool:
     if any(nisbas <= part for part in same_head):
         return False
     return any(word.endswith("ي") for part in same_head for word in part)
+
+
+def _other_post(entry: _Entry, head: str | None) -> bool:
+    """Does the source hold only posts other than this bare title's (وقال المدير after «المدرب
+    فلان»)? Ranks such as الدكتور go with any post; same_person_titles lists posts that may name
+    one person (المدرب، الناخب، المدير الفني)."""
+    posts = {words[0] for r in entry.roles for words in map(_title_words, r.split("، ")) if words} & _posts()
+    return bool(head) and bool(posts) and not any(_same_post(post, head) for post in posts)
+
+
+@lru_cache(maxsize=1)
+def _posts() -> frozenset:
+    return frozenset(w.removeprefix("ال") for w in word_set("role_heads") if " " not in w) \
+        - {w.removeprefix("ال") for w in word_set("rank_titles")}
+
+
+def _same_post(post: str, head: str) -> bool:
+    return post == head or any({post, head} <= set(group.split()) for group in word_set("same_person_titles"))
 
 
 def _title_words(title: str) -> list[str]:
