@@ -557,6 +557,8 @@ def _described_name(text, tokens, i, end) -> Subject | None:
     الدمرداش، (the name directly, after a rank, or set off by commas)."""
     if is_given_name(tokens[i]) or tokens[i].key in NAME_LINKS or _looks_like_verb(tokens[i]):
         return None
+    if _origin_before_name(text, tokens, i, end) and not _starts_name(tokens, i + 1):
+        return None   # التونسي ناصيف البياوي: a nationality, then a name the kit does not know
     k = i + 1
     while k < min(end, i + 10) and _joined(text, tokens, k - 1) and not _starts_name(tokens, k) \
             and _continues_description(text, tokens, (i, k), end):
@@ -655,17 +657,23 @@ def _surname_alone(text, tokens, i, end) -> Subject | None:
     lists = ("role_heads", "body_heads", "media_heads", "group_heads", "name_stops")
     if any(_in(tokens[i], name) for name in lists):
         return None
-    if _origin_before_name(text, tokens, i, end):   # اليوناني دونيس مدرب الخليج
+    if _origin_before_name(text, tokens, i, end):   # اليوناني دونيس مدرب الخليج، التونسي ناصيف البياوي
         name = _plain_name(text, tokens, i + 1, end)
-        return replace(name, first=i, role=tokens[i].text) if name else None
+        foreign = _in(tokens[i], "foreign_origins")
+        if name and (foreign or name.end - name.first > 1):
+            return replace(name, first=i, role=tokens[i].text)
+        if foreign:
+            return None
     return Subject(i, i + 1, drop_letters(tokens[i].text, len(tokens[i].key) - len(key)), None, "person", "")
 
 
 def _origin_before_name(text, tokens, i, end) -> bool:
     """اليوناني دونيس: a foreign nationality right before a word that can be a name (not a verb
-    of saying, إن/أن or a word that ends a name) is the person's origin, not their name."""
+    of saying, إن/أن or a word that ends a name) is the person's origin, not their name; so is
+    an Arab one (التونسي) before a name of two words or more (its caller checks the length)."""
     k = i + 1
-    return k < end and _in(tokens[i], "foreign_origins") and _joined(text, tokens, i) and _could_be_name(tokens, k) \
+    origin = _in(tokens[i], "foreign_origins") or _in(tokens[i], "arab_origins")
+    return k < end and origin and _joined(text, tokens, i) and _could_be_name(tokens, k) \
         and not _in(tokens[k], "name_stops") and not cue_of(tokens[k]) and not is_complementizer(tokens[k])
 
 
