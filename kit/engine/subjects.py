@@ -762,9 +762,16 @@ def _name_words_end(text, tokens, i, end) -> int:
         if family and stop == i and not is_given_name(tokens[i]):
             break
         stop += 1
-        if (family and stop - 1 > i) or not _joined(text, tokens, stop - 1):
+        if (family and stop - 1 > i and not _lineage(tokens, stop - 1, end)) or not _joined(text, tokens, stop - 1):
             break
     return stop
+
+
+def _lineage(tokens, k, end) -> bool:
+    """نواف الأحمد الجابر الصباح: ال + a first name, followed by another, is a father's or
+    grandfather's name, so the name goes on (a single one, محمد الأحمد، ends it)."""
+    return k + 1 < end and all(tokens[j].key.startswith("ال") and tokens[j].key[2:] in given_names()
+                               for j in (k, k + 1))
 
 
 def _not_name_word(tokens, i, k, linked: bool) -> bool:
