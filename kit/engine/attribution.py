@@ -97,21 +97,9 @@ def _partials_follow_their_clause(quotes: list[Draft]) -> None:
             quote.how, quote.carried = outer.how, outer.carried
 
 
-def _antecedent(state: ParagraphState, relative: int, span: range) -> Subject | None:
-    """عادل النمري، الذي قال...: the person named right before the comma."""
-    comma = relative   # the subject must end where the comma stands
-    for first in range(max(span.start, comma - 8), comma):
-        subject = state.subject_at(first, comma)
-        if subject and subject.end == comma and (
-                subject.type != "person" or subject.role or subject.entity
-                or is_given_name(state.tokens[subject.first]) or state.book.knows(subject.name)):
-            return subject
-    return None
-
-
 def _speaker_of(state: ParagraphState, k: int, cue: Cue, span: range) -> Said:
     if k > 0 and state.tokens[k - 1].key in RELATIVES:   # فلان، الذي قال للصحفيين إنه...
-        subject = _antecedent(state, k - 1, span)
+        subject = state.antecedent(span.start, k - 1)
         if subject:
             return Said(state.book.add(subject), subject, "named before the relative")
     limit = _before_ba_object(state, k, cue, state.subject_limit(k, span))

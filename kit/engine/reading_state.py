@@ -20,7 +20,7 @@ from .model import Diagnostic, NonQuote, Paragraph, QuoteKind, Sentence
 from .quote_marks import MARKS, pair_marks
 from .quoted_names import name_label
 from .sources import SourceBook
-from .subjects import COMMAS, Subject, parse_subject
+from .subjects import COMMAS, Subject, is_given_name, parse_subject
 
 # The relative pronouns that open a clause describing a noun (الاقتراح الذي دعا إلى...).
 _COMMA = re.compile(f"[{''.join(sorted(COMMAS))}]")   # a comma is never part of a token
@@ -150,8 +150,24 @@ class ParagraphState:
         return None if k > 0 and self._noun_use(k) else cue
 
     def _in_relative_clause(self, k: int) -> bool:
-        """الاقتراح الذي دعا: a relative pronoun before token k with no comma before it."""
-        return k > 0 and self.tokens[k - 1].key in RELATIVES and not self.after_comma(k - 1)
+        """الاقتراح الذي دعا: a relative pronoun before token k with no comma before it, unless
+        إن/أن follows the verb and a person or a body is named right before the pronoun
+        (الشيخ فلان الذى أكد أن…)."""
+        if not (k > 0 and self.tokens[k - 1].key in RELATIVES and not self.after_comma(k - 1)):
+            return False
+        return not (k + 1 < len(self.tokens) and is_complementizer(self.tokens[k + 1])
+                    and self.antecedent(0, k - 1))
+
+    def antecedent(self, first: int, relative: int) -> Subject | None:
+        """عادل النمري، الذي قال...: the person (or body) named right before the relative
+        pronoun at `relative`, starting at or after token `first`."""
+        for i in range(max(first, relative - 8), relative):
+            subject = self.subject_at(i, relative)
+            if subject and subject.end == relative and (
+                    subject.type != "person" or subject.role or subject.entity
+                    or is_given_name(self.tokens[subject.first]) or self.book.knows(subject.name)):
+                return subject
+        return None
 
     def _noun_use(self, k: int) -> bool:
         """Is the verb-like word at k (k > 0) a noun here? عدم ذكر اسمه، وهو طالب، في تصريحات
