@@ -795,8 +795,15 @@ def _statement_noun(tokens, i, k) -> bool:
 def _stops_name(tokens, i, k) -> bool:
     """A function word (not علي written as a name), or after the first word a noun with a
     possessive (منى حديثها)."""
-    return (_in(tokens[k], "name_stops") and not _written_as_name(tokens[k])) or (
+    return (_in(tokens[k], "name_stops") and not _written_as_name(tokens[k]) and not _name_not_time(tokens, k)) or (
         k > i and tokens[k].key.endswith(("ها", "هم", "هما")) and not is_given_name(tokens[k]))
+
+
+def _name_not_time(tokens, k) -> bool:
+    """الشيخ صباح العبدالله: صباح (morning, a word that ends names) is a first name before an
+    ال-word that is no time word (صباح اليوم، صباح الأحد)."""
+    return is_given_name(tokens[k]) and k + 1 < len(tokens) and _definite(tokens[k + 1]) \
+        and not _in(tokens[k + 1], "time_words")
 
 
 def _family_word(tokens, i, k) -> bool:
