@@ -189,6 +189,9 @@ class SourceBook:
         words = key.split()
         if len(words) > 1 and self._entries[source_id].type == "person":
             self._by_key.setdefault(words[-1], source_id)   # the surname alone refers back
+            for word in words[1:-1]:   # صباح العبدالله الصباح, later العبدالله: a father's name too
+                if word.startswith("ال"):
+                    self._by_key.setdefault(word, source_id)
 
     @staticmethod
     def _note(values: list[str], value: str) -> None:
