@@ -286,10 +286,18 @@ def _continues_title(text, tokens, k, end) -> bool:
     """Does token k still belong to the title (a link word, a body, a definite word, or the word
     after a link)?"""
     links = _title_links()
+    if _purpose(tokens, k, end):
+        return False
     return tokens[k].key in links or _body_in_title(text, tokens, k, end) or _and_title(tokens, k) or (
         _and_title(tokens, k - 1) and not _in(tokens[k], "name_stops")) or (
         not _in(tokens[k], "name_stops")
         and (tokens[k].key.startswith(("ال", "بال", "لل", "وال")) or tokens[k - 1].key in links))
+
+
+def _purpose(tokens, k, end) -> bool:
+    """ودعا وزير الداخلية للعمل على…: لل + a verbal noun followed by على/إلى says what for, it
+    is not the title's domain (وزير الدولة للشؤون الخارجية)."""
+    return tokens[k].key.startswith("لل") and k + 1 < end and tokens[k + 1].key in word_set("clause_prepositions")
 
 
 def _and_title(tokens, k) -> bool:
