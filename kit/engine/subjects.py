@@ -810,8 +810,8 @@ def _stops_name(tokens, i, k) -> bool:
 def _name_not_time(tokens, k) -> bool:
     """الشيخ صباح العبدالله: صباح (morning, a word that ends names) is a first name before an
     ال-word that is no time word (صباح اليوم، صباح الأحد)."""
-    return is_given_name(tokens[k]) and k + 1 < len(tokens) and _definite(tokens[k + 1]) \
-        and not _in(tokens[k + 1], "time_words")
+    return _in(tokens[k], "time_words") and is_given_name(tokens[k]) and k + 1 < len(tokens) \
+        and _definite(tokens[k + 1]) and not _in(tokens[k + 1], "time_words")
 
 
 def _family_word(tokens, i, k) -> bool:
