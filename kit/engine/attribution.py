@@ -260,7 +260,7 @@ def _classify_marked(state: ParagraphState, open_: int, close: int, span: range,
     cue_k = _cue_before(state, first, span)
     after_k = next((k for k in range(last + 1, min(span.stop, last + 4)) if k in state.said), None)
     free, free_word = free_tokens
-    if cue_k is not None and _introduces(state, cue_k, first, open_):
+    if cue_k is not None and (state.text[open_] == "(" or _introduces(state, cue_k, first, open_)):
         _add_marked(state, open_, close, "direct", cue_k)
     elif free_word >= first and after_k is not None:   # "…"، قال فلان
         _add_marked(state, open_, close, "direct", after_k)

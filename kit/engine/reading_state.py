@@ -17,6 +17,7 @@ from .arabic import Token, stems, tokenize
 from .cues import clause_only_cue, cue_of, is_complementizer
 from .lexicon import Cue, word_set
 from .model import Diagnostic, NonQuote, Paragraph, QuoteKind, Sentence
+from .paren_quotes import paren_pairs
 from .quote_marks import MARKS, pair_marks
 from .quoted_names import name_label
 from .sources import SourceBook
@@ -91,6 +92,9 @@ class ParagraphState:
         pairs, problems = pair_marks(text, paragraph.start, paragraph.end)
         labels = {pair: name_label(text, tokens, starts, *pair) for pair in pairs}
         speech = sorted(pair for pair, label in labels.items() if not label)
+        parens = paren_pairs(text, tokens, starts, (paragraph.start, paragraph.end), pairs)
+        if parens:   # وقالت أرموند (شكرا، صباح الخير يا مصر).
+            speech = sorted(speech + parens)
         return cls(text, paragraph,
                    sentences or [Sentence(paragraph.start, paragraph.end, paragraph.text, paragraph.index)],
                    book, tokens, starts, speech, [(pair, label) for pair, label in labels.items() if label],
