@@ -745,8 +745,8 @@ def _name_end(text, tokens, i, end) -> int:
     """Index after an unknown name of up to four words starting at token i."""
     if i < end and not _could_be_name(tokens, i):
         return i
-    if i < end and _ba_word(tokens[i]):
-        return _ba_surname_end(text, tokens, i, end)
+    if i < end and _ba_word(tokens[i]):   # الممثلة بعد أن سئلت: a function word is no surname
+        return i if _stop_word(tokens[i]) else _ba_surname_end(text, tokens, i, end)
     return _name_words_end(text, tokens, i, end)
 
 
