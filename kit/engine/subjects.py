@@ -340,8 +340,9 @@ def _noun_of_construct(text, tokens, k, end) -> bool:
 def _name_start_after_title(text, tokens, i, stop, end, quoted) -> int:
     """`stop` when a name may follow the title there, directly or after a comma (كاتبة الدولة
     المكلفة بالماء، سلمى بنعزوز), else `end`."""
-    follows = quoted or _joined(text, tokens, stop - 1) \
-        or not (set(gap(text, tokens, stop - 1)) - COMMAS - {" "})
+    between = set(gap(text, tokens, stop - 1)) - {" "}
+    follows = quoted or not between - COMMAS \
+        or (stop < end and _starts_name(tokens, stop) and not between - set(MARKS))   # الدكتور “علي الوليدي”
     # ...في جامعة غازي عنتاب: a word after an indefinite body names the body, not a person
     owned = _ends_in_body_name(tokens, i, stop)
     return stop if follows and not owned else end
