@@ -140,6 +140,8 @@ def _names_the_statement(state: ParagraphState, k: int) -> bool:
 def _clause_subject(state: ParagraphState, k: int, span: range) -> Subject | None:
     """قال إن الرئيس الأميركي أخبره بأنه…: inside a reported clause, the words between its
     إن/أن and the verb are the verb's subject when they are one speaker's phrase."""
+    if state.last_that_before(k, max(span.start, k - 8)) is None:
+        return None   # most verbs: no إن/أن just before them
     for j in range(k - 1, max(span.start, k - 8) - 1, -1):
         if j in state.inside or state.after_comma(j + 1):
             return None   # …قبل أن ترى الدخان، وتضيف: the comma ends that clause

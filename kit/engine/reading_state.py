@@ -230,6 +230,16 @@ class ParagraphState:
     def _after_commas(self) -> set[int]:
         return set(self._comma_list)
 
+    def last_that_before(self, k: int, first: int) -> int | None:
+        """The last إن/أن/بأن (keys ان, بان) from token `first` to before token k, if any."""
+        ks = self._that_list
+        n = bisect_left(ks, k) - 1
+        return ks[n] if n >= 0 and ks[n] >= first else None
+
+    @cached_property
+    def _that_list(self) -> list[int]:
+        return [k for k, token in enumerate(self.tokens) if token.key in ("ان", "بان")]
+
     def known_name(self, tokens: list[Token], i: int) -> Subject | None:
         """الجبوري، والحسن: a surname the article already gave (`SourceBook.known_name`)."""
         return self.book.known_name(tokens, i)

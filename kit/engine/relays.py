@@ -132,10 +132,10 @@ def _without_lam(state: ParagraphState, j: int, stop: int) -> list[Token]:
 
 def relay_marker(state: ParagraphState, k: int) -> int:
     """How many tokens the relay marker at k takes (بحسب, وفقا: 1; نقلا عن: 2), 0 for none."""
-    key = state.tokens[k].key
-    if key in word_set("relay_markers") or (key[:1] == "و" and key[1:] in word_set("relay_markers")):
-        return 1
+    key, markers = state.tokens[k].key, word_set("relay_markers")
     first = key.removeprefix("و")
+    if key in markers or first in markers:
+        return 1
     if first not in _PAIR_FIRSTS:
         return 0
     pair = (first, state.tokens[k + 1].key if k + 1 < len(state.tokens) else "")
