@@ -91,9 +91,16 @@ def _clause_stop(state: ParagraphState, first: int, span: range, cue_k: int | No
     in_relative = cue_k is not None and cue_k > 0 and state.tokens[cue_k - 1].key in RELATIVES
     for stop in state.commas_between(first + 1, limit):
         if stop not in state.inside and (in_relative or _attribution_at(state, stop, limit)
-                                         or _gloss_at(state, stop, limit)):
+                                         or _participle_at(state, stop) or _gloss_at(state, stop, limit)):
             return stop   # فلان، الذي قال إنه غير نادم، قد غادر: a relative clause ends at its comma
     return limit
+
+
+def _participle_at(state: ParagraphState, k: int) -> bool:
+    """…، مطالبا بتنفيذ القرارات / …، داعيا إلى الحوار: a participle of saying after a comma is
+    the speaker's next act, not the clause's words, even with no إن/أن after it."""
+    cue = state.cue_at(k)
+    return cue is not None and cue.participle
 
 
 def _gloss_at(state: ParagraphState, k: int, limit: int) -> bool:
