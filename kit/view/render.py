@@ -209,16 +209,15 @@ def _texts(h: Highlight, lang: str) -> tuple[str, str]:
     return (h.label_ar, h.why_ar) if lang == "ar" else (h.label_en, h.why_en)
 
 
-def _pieces(start: int, end: int, highlights: Sequence[Highlight]):
-    """(a, b, covering) for each piece of [start, end) cut at every highlight boundary;
-    `covering` holds (rank, highlight) of the highlights over the piece, outermost first, and
-    is the same list as the previous piece's when no highlight starts or ends between them.
-    Highlights are clipped to [start, end); empty or reversed ones are dropped, and so is one
-    that starts inside _MAX_MARKS others (only machine-made text nests so deep).
+def _pieces(start: int, end: int, clipped: list[tuple[int, int, Highlight]]):
+    """(a, b, covering) for each piece of [start, end) cut at every boundary of the `clipped`
+    highlights (`_clipped`); `covering` holds (rank, highlight) of the highlights over the
+    piece, outermost first, and is the same list as the previous piece's when no highlight
+    starts or ends between them. A highlight that starts inside _MAX_MARKS others is dropped
+    (only machine-made text nests so deep).
 
     One sweep along the cuts: the highlights open at a cut are those started and not ended,
     at most _MAX_MARKS of them, so the cost grows with the pieces, whatever the nesting."""
-    clipped = _clipped(start, end, highlights)
     cuts = sorted({start, end, *(c[0] for c in clipped), *(c[1] for c in clipped)})
     active, ending, started = {}, [], 0    # rank -> highlight (ranks ascending); (end, rank)
     covering = []
@@ -267,8 +266,9 @@ def _marked(text: str, start: int, end: int, highlights: Sequence[Highlight], la
     # a paragraph with nothing to escape (most Arabic prose) is cut into pieces as it is: one
     # search instead of an `esc` per piece, of which a dense paragraph has hundreds of thousands
     escape = esc if _NEEDS_ESCAPE.search(text, start, end) else str
-    nested = _nested_marks(text, start, end, _clipped(start, end, highlights), lang, chosen, escape)
-    return nested if nested is not None else _crossing_marks(text, start, end, highlights, lang, chosen, escape)
+    clipped = _clipped(start, end, highlights)
+    nested = _nested_marks(text, start, end, clipped, lang, chosen, escape)
+    return nested if nested is not None else _crossing_marks(text, start, end, clipped, lang, chosen, escape)
 
 
 def _nested_marks(text: str, start: int, end: int, clipped: list, lang: str,
@@ -299,11 +299,11 @@ def _close(out: list, text: str, at: int, end: int, escape) -> int:
     return end
 
 
-def _crossing_marks(text: str, start: int, end: int, highlights: Sequence[Highlight], lang: str,
+def _crossing_marks(text: str, start: int, end: int, clipped: list, lang: str,
                     chosen: Highlight | None, escape) -> str:
-    """The marks of highlights that may cross: cut at every boundary (`_pieces`)."""
+    """The marks of `clipped` highlights that may cross: cut at every boundary (`_pieces`)."""
     out, opened = [], []
-    for a, b, covering in _pieces(start, end, highlights):
+    for a, b, covering in _pieces(start, end, clipped):
         if covering is not opened:
             keep, most = 0, min(len(opened), len(covering))
             while keep < most and opened[keep] == covering[keep]:
