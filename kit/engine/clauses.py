@@ -8,7 +8,7 @@ from bisect import bisect_left
 
 from .arabic import Token, normalize, stems
 from .model import QuoteKind
-from .cues import clause_only_cue, cue_of, is_complementizer, joined_cue
+from .cues import cue_of, is_complementizer, joined_cue, verb_of_saying_at
 from .lexicon import pattern_words, word_set
 from .reading_state import RELATIVES, Draft, ParagraphState, Said
 from .sources import refers_back
@@ -204,7 +204,7 @@ def attach(state: ParagraphState, draft: Draft, said: Said, cue_k: int | None) -
         draft.role = (said.subject.role if said.subject else None) \
             or (entry.roles[0] if entry.roles else None)
         state.book.touch(said.source_id)
-    cue = None if cue_k is None else cue_of(state.tokens[cue_k]) or clause_only_cue(state.text, state.tokens, cue_k)
+    cue = None if cue_k is None else verb_of_saying_at(state.text, state.tokens, cue_k)
     if cue is not None:
         if cue.participle:
             cue_k = _finite_verb(state, cue_k)

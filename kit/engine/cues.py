@@ -28,6 +28,12 @@ def _cue_of_key(key: str, bare_ha: bool) -> Cue | None:
     return None
 
 
+def verb_of_saying_at(text: str, tokens: list[Token], k: int) -> Cue | None:
+    """The verb of saying token k is, read alone (`cue_of`) or, for a clause-only form, with
+    the words around it (`clause_only_cue`)."""
+    return cue_of(tokens[k]) or clause_only_cue(text, tokens, k)
+
+
 def clause_only_cue(text: str, tokens: list[Token], k: int) -> Cue | None:
     """وبين الوزير أن… / عبر المدرب، …، عن رضاه: a form that reads far more often as something
     else (وبين "and between", عبر "via") is a verb of saying only when it opens a sentence or

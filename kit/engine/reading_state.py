@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from .arabic import Token, stems, tokenize
-from .cues import clause_only_cue, cue_of, is_complementizer
+from .cues import cue_of, is_complementizer, verb_of_saying_at
 from .lexicon import Cue, word_set
 from .model import Diagnostic, NonQuote, Paragraph, QuoteKind, Sentence
 from .paren_quotes import paren_pairs
@@ -146,7 +146,7 @@ class ParagraphState:
         return cue
 
     def _read_cue(self, k: int) -> Cue | None:
-        cue = cue_of(self.tokens[k]) or clause_only_cue(self.text, self.tokens, k)
+        cue = verb_of_saying_at(self.text, self.tokens, k)
         if cue is None or k in self.inside or self._in_relative_clause(k):
             return None   # الاقتراح الذي دعا إلى...: a relative clause describes; «فلان، الذي قال» speaks
         if self.tokens[k].key in word_set("reporter_formulas"):   # يذكر أن: the writer's own aside
