@@ -20,6 +20,18 @@ def test_every_highlight_points_into_the_original_text(analysis):
         assert h.why_en and h.why_ar and h.label_en and h.label_ar
 
 
+def test_explanations_do_not_repeat_their_label(analysis):
+    """The tooltip and the explorer show "label: why"; a why that opens with its label reads
+    "Direct quote: Direct quote: …"."""
+    found = lenses.all_highlights(analysis, tuple(lenses.LENSES))
+    assert {h.lens for h in found} == set(lenses.LENSES)
+    for h in found:
+        for label, why in ((h.label_en, h.why_en), (h.label_ar, h.why_ar)):
+            assert not why.startswith(label) and f"{label}:" not in why, h
+    said = next(h for h in found if h.lens == "quotes" and h.text.startswith("تعكس هذه الرحلة"))
+    assert said.why_en == "Speaker: Aaron David Miller; verb: «وقال», relayed through Financial Times."
+
+
 def test_reporting_verbs_by_connotation(analysis):
     found = [(h.text, h.category) for h in lenses.reporting_verb_highlights(analysis)]
     assert ("رفض", "critical") in found and ("وحذر", "critical") in found

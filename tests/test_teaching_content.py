@@ -117,7 +117,7 @@ def test_lens_chart_and_table_agree(seed):
         verb = verb_table()[cue_of(tokenize(h.text)[0]).lemma]
         assert h.category == verb.category and verb.implies_en in h.why_en and verb.implies_ar in h.why_ar
     insisted = next(h for h in found if h.text == "أصر")
-    assert insisted.why_en == ("«أصر» (insist), Assertive verb: presents the speaker as holding firm against "
+    assert insisted.why_en == ("«أصر» (insist): presents the speaker as holding firm against "
                                "objections: firmness to some readers, stubbornness to others.")
     assert voices.verbs_by_speaker(seed, "en")["Benjamin Netanyahu"] == {"assertive": 1, "evaluative": 1, "neutral": 1}
 

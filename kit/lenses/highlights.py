@@ -58,7 +58,8 @@ def quote_highlights(analysis: Analysis) -> list[Highlight]:
 def _quote_why(q, names: dict[str, dict[str, str]]) -> tuple[str, str]:
     via = {lang: t("why_quote_via", lang, via=" → ".join(names[lang].get(v, v) for v in q.via))
            if q.via else "" for lang in ("en", "ar")}
-    return tuple(t("why_quote", lang, kind=t(f"quote_{q.kind}", lang), via=via[lang], cue=q.cue or "-",
+    key = "why_quote" if q.cue else "why_quote_no_verb"   # the kind is the label, not repeated here
+    return tuple(t(key, lang, via=via[lang], cue=q.cue,
                    speaker=(q.speaker if lang == "en" else q.speaker_ar) or t("unknown_speaker", lang))
                  for lang in ("en", "ar"))
 
@@ -97,8 +98,8 @@ def reporting_verb_highlights(analysis: Analysis, tokens: list[list] | None = No
 @lru_cache(maxsize=4096)
 def _verb_why(written: str, lemma: str) -> tuple[str, str]:
     verb = verb_table()[lemma]
-    return tuple(t("why_verb", lang, verb=written, gloss=verb.gloss, implies=verb.implies(lang),
-                   category=t(f"connotation_label_{verb.category}", lang)) for lang in ("en", "ar"))
+    return tuple(t("why_verb", lang, verb=written, gloss=verb.gloss, implies=verb.implies(lang))
+                 for lang in ("en", "ar"))   # the category is the label, not repeated here
 
 
 def scare_quote_highlights(analysis: Analysis) -> list[Highlight]:

@@ -246,8 +246,7 @@ class ReframeLab(KitWidget):
     def _why(self, h: Highlight) -> str:
         """HTML: the marked words (isolated, so they keep their order in English) and the why."""
         why, label = (h.why_ar if self.lang == "ar" else h.why_en), self._label(h)
-        why = why if why.startswith(label) else f"{label}: {why}"
-        return f'<bdi dir="rtl">«{esc(plain(h.text, 40))}»</bdi> — {esc(why)}'
+        return f'<bdi dir="rtl">«{esc(plain(h.text, 40))}»</bdi> — {esc(label)}: {esc(why)}'
 
 
 # --- words ------------------------------------------------------------------------------------------
