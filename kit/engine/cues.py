@@ -19,7 +19,7 @@ def cue_of(token: Token) -> Cue | None:
 
 @lru_cache(maxsize=65536)
 def _cue_of_key(key: str, bare_ha: bool) -> Cue | None:
-    if key in word_set("superlatives_not_cues"):   # أبرزها: "the most notable of them"
+    if key in word_set("nouns_not_cues"):   # أبرزها "the most notable of them", نصف "half"
         return None
     forms = cue_forms()
     for stem in sorted(verb_stems(key, bare_ha), key=len, reverse=True):

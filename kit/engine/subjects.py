@@ -375,14 +375,19 @@ def _title_alone(text, tokens, title: tuple[int, int, int], end, gender: Gender,
 
 
 def _body_in_title(text, tokens, k, end) -> bool:
-    """لاتحاد نقابات العمال / بمجلس النواب / لإحدى النقابات: a body or a ل-genitive inside a
-    title, and the indefinite words of its name that lead to a definite one."""
-    if tokens[k].key[:1] in "لب" and stems(tokens[k].key) & word_set("body_heads"):
+    """لاتحاد نقابات العمال / بمجلس النواب / لإحدى النقابات / النائب الأول لرئيس مجلس النواب:
+    a body, or a ل-genitive, or the title of the one it serves, inside a title, and the
+    indefinite words of its name that lead to a definite one."""
+    if tokens[k].key[:1] in "لب" and _heads_body_or_title(tokens[k].key):
         return True
     if tokens[k].key[:1] == "ل" and k + 1 < end and _joined(text, tokens, k) and _definite(tokens[k + 1]):
         return True
     return _in_construct(text, tokens, k, end) and tokens[k - 1].key[:1] in "لب" \
-        and bool(stems(tokens[k - 1].key) & word_set("body_heads"))
+        and _heads_body_or_title(tokens[k - 1].key)
+
+
+def _heads_body_or_title(key: str) -> bool:
+    return bool(stems(key) & word_set("body_heads")) or (key[:1] == "ل" and _key_in(key[1:], "role_heads"))
 
 
 def _name_further_on(text, tokens, stop, end) -> int:
