@@ -287,6 +287,19 @@ def test_speaker_pattern(name):
     assert _found(text) == expected
 
 
+@pytest.mark.parametrize("text, bearers", [
+    ("أعربت الفنانة مي سليم عن سعادتها بالفيلم.\nوقالت مي: «فاق كل توقعاتي».", ["مي سليم"]),
+    ("قال المدرب سامي داود إن الفوز مستحق.\nوقال اللاعب سامي يوسف إن الفريق جاهز.\nوأضاف سامي: «نريد اللقب».",
+     ["سامي داود", "سامي يوسف", "سامي"]),
+])
+def test_a_first_name_alone_names_the_one_person_given_it(text, bearers):
+    """وقالت مي after «الفنانة مي سليم» is the same source; with two people called سامي, a
+    lone «سامي» is neither of them."""
+    analysis = kit.analyze(text)
+    assert [s.name for s in analysis.sources] == bearers
+    assert analysis.quotes[-1].speaker == bearers[-1] and analysis.quotes[-1].speaker_ar == bearers[-1].split()[0]
+
+
 @pytest.mark.parametrize("text, name", [
     ("فازت الكاتبة بجائزة «النخلة» عن روايتها «ملح الطين».", "النخلة"),
     ("وقالت في حديث إلى «اندبندنت عربية» بعد الحفل: «كتبت كي لا أنسى».", "اندبندنت عربية"),

@@ -11,7 +11,7 @@ from .arabic import Token, drop_letters, normalize
 from .lexicon import word_set
 from .model import Gender, Source, SourceType
 from .source_kinds import category, gender_label
-from .subjects import Subject
+from .subjects import NAME_LINKS, Subject
 
 
 @dataclass
@@ -43,6 +43,7 @@ class SourceBook:
     def __init__(self):
         self._entries: dict[str, _Entry] = {}
         self._by_key: dict[str, str] = {}     # normalised form or surname -> id
+        self._first_names: dict[str, set[str]] = {}   # a person's first name -> ids of who bears it
         self._recent: dict[str, None] = {}    # ids, most recent last (each once: an ordered set)
         self._early_roles: dict[str, list[str]] = {}   # titles seen before the entity spoke
         self.guest: str | None = None   # whom an interview (حوار مع فلان) gives its answers to
@@ -135,7 +136,14 @@ class SourceBook:
             found = self._same_title(subject.role)
             if found is not None:
                 return found
-        return self._by_key.get(normalize(subject.name))
+        key = normalize(subject.name)
+        return self._by_key.get(key) or self._first_name_of(subject, key)
+
+    def _first_name_of(self, subject: Subject, key: str) -> str | None:
+        """وقالت مي after «الفنانة مي سليم»: a first name alone names the one person the article
+        gave it to (two people with that first name: neither)."""
+        bearers = self._first_names.get(key, ()) if subject.type == "person" and not subject.role else ()
+        return next(iter(bearers)) if len(bearers) == 1 else None
 
     def _same_title(self, title: str) -> str | None:
         """وأضاف وزير الخارجية الأمريكي after «وزير الخارجية الأمريكي أنتوني بلينكن»: a title
@@ -189,6 +197,8 @@ class SourceBook:
         words = key.split()
         if len(words) > 1 and self._entries[source_id].type == "person":
             self._by_key.setdefault(words[-1], source_id)   # the surname alone refers back
+            if words[0] not in NAME_LINKS and not words[0].startswith("ال"):
+                self._first_names.setdefault(words[0], set()).add(source_id)
             for word in words[1:-1]:   # صباح العبدالله الصباح, later العبدالله: a father's name too
                 if word.startswith("ال"):
                     self._by_key.setdefault(word, source_id)
