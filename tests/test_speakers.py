@@ -8,6 +8,9 @@ import pytest
 import kit
 
 CASES = {
+    "a colon, then words with no marks that hold أن: one direct quote, no clause of the verb": (
+        "قال المدرب ستيفانو بيولي إن الفوز مستحق.\nوقال بيولي: نعرف أن المباريات صعبة.",
+        [("الفوز مستحق", "ستيفانو بيولي"), ("نعرف أن المباريات صعبة", "بيولي")]),
     "topic with a parenthesis, then ف + verb": (
         "أما الممرضة سعاد الكردي، التي تعمل في القسم منذ عشرين عاما، فقالت: «لم نر ازدحاما كهذا».",
         [("لم نر ازدحاما كهذا", "سعاد الكردي")]),

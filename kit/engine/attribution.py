@@ -362,6 +362,8 @@ def _read_indirect(state: ParagraphState, k: int, span: range) -> None:
         if _ends_search(state, k, j):
             return
         clause = complement_at(state.tokens, j)
+        if clause is None and ":" in gap(state.text, state.tokens, j - 1):
+            return   # وقال: نعرف أن…: the words after a colon are his own, and so is their أن
         if clause is None or state.tokens[j - 1].key in word_set("non_report_before_an"):
             continue   # قبل أن تضيف، منذ أن أجرى: no one is reported here; the verb's own إن may follow
         # مشددا على :" ان حل الدولتين…": the أن inside the marks is the quote's own; يبلغ نحو
