@@ -8,6 +8,9 @@ import pytest
 import kit
 
 CASES = {
+    "quoted words joined by و after a description stay quotes (only a list after a name is names)": (
+        "ووصف الوزير سامي حداد القرار بأنه \"متسرع\" و\"ظالم\".",
+        [("متسرع", "سامي حداد"), ("ظالم", "سامي حداد")]),
     "a colon, then words with no marks that hold أن: one direct quote, no clause of the verb": (
         "قال المدرب ستيفانو بيولي إن الفوز مستحق.\nوقال بيولي: نعرف أن المباريات صعبة.",
         [("الفوز مستحق", "ستيفانو بيولي"), ("نعرف أن المباريات صعبة", "بيولي")]),

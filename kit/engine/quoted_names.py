@@ -42,6 +42,20 @@ def name_label(text: str, tokens: list[Token], starts: list[int], open_: int, cl
         or _subject_set_off(text, tokens[k], close, words)
 
 
+def names_listed_after_a_name(text: str, labels: dict[tuple[int, int], str | None]) -> dict:
+    """بمحافظات “عدن” و”لحج” و”تعز”: marks of at most three words joined by و or a comma to
+    marks that hold a name hold a name of the same list. `labels`: `name_label` of each pair,
+    pairs in text order."""
+    out, before = {}, None
+    for (open_, close), label in labels.items():
+        if label is None and before and before[1] and len(text[open_ + 1:close].split()) <= 3 \
+                and text[before[0] + 1:open_].strip() in ("و", "،", ",", "، و", "أو"):
+            label = before[1]
+        out[open_, close] = label
+        before = (close, label)
+    return out
+
+
 def _subject_set_off(text: str, before: Token, close: int, words: int) -> str | None:
     """وأضافت "الحماقي"، خلال…: one word in marks right after a verb of saying and before a comma
     is the verb's subject set off in marks (row name_in_marks_after_verb)."""
