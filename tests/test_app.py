@@ -53,10 +53,15 @@ def test_the_note_replaces_the_first_lab_only_cell_in_the_lessons_language():
     assert shown.cells[at + 1].metadata.get("tags") == ["setup"]
 
 
-def test_a_notebook_without_the_kit_is_shown_as_it_is():
-    start = _lesson(ROOT / "notebooks" / "start.ipynb")
-    sources = [c.source for c in start.cells]
-    assert [c.source for c in prepare_for_app(None, notebook=start).cells] == sources
+def test_the_start_page_loses_only_its_teachers_links():
+    """Voilà serves notebooks only: a link to teacher_guide.md answered 403, and a class using
+    the app has no use for the answer keys."""
+    in_lab = [c.source for c in _lesson(ROOT / "notebooks" / "start.ipynb").cells]
+    shown = [c.source for c in prepare_for_app(None, notebook=_lesson(ROOT / "notebooks" / "start.ipynb")).cells]
+    assert "teacher_guide.md" in "\n".join(in_lab) and "teacher_guide.md" not in "\n".join(shown)
+    assert "teacher_keys" not in "\n".join(shown)
+    assert [s for s in in_lab if "teacher_" not in s] == shown   # nothing else goes, no note comes
+    assert "ar/00_start_here.ipynb" in shown[0] and "en/00_start_here.ipynb" in shown[1]
 
 
 def test_voila_reads_the_hook_from_the_kits_config_folder():

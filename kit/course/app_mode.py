@@ -6,7 +6,9 @@ Markdown. Before it does, it calls `prepare_for_app` (Voilà's `prelaunch_hook`,
 `jupyter_config/voila.py`): the Markdown cells tagged `lab-only` (how to run a cell, «Run the
 next cell first») are dropped, and the first of them is replaced by a note in the lesson's
 language saying that the page has no code to run and that answers are saved and come back.
-Notebooks that do not use the kit (the start page) are shown as they are.
+The start page, which does not use the kit, loses only its `lab-only` cells: the links to the
+teacher's guide and the answer keys, which Voilà cannot serve (a Markdown file) or which a
+class using the app should not be shown.
 
 Student work is saved where JupyterLab saves it (`kit.course.paths`, `$FRAMING_LAB_WORK_DIR`):
 the widgets read it back when they are built, so a lesson opened again (Voilà starts a new
@@ -24,13 +26,14 @@ LAB_ONLY = "lab-only"
 def prepare_for_app(_request=None, notebook=None, cwd=None):
     """Voilà's `prelaunch_hook(request_handler, notebook=, cwd=)`: the lesson as the app shows
     it (changed in place, and returned)."""
-    if notebook is None or not uses_the_kit(notebook):
+    if notebook is None:
         return notebook
     cells = notebook.cells
     lab_only = [i for i, cell in enumerate(cells) if LAB_ONLY in cell.get("metadata", {}).get("tags", [])]
-    note_at = lab_only[0] if lab_only else min(1, len(cells))   # else after the navigation line
     kept = [cell for i, cell in enumerate(cells) if i not in lab_only]
-    kept.insert(note_at, app_note(notebook_language(notebook)))
+    if uses_the_kit(notebook):   # the start page has no code: no note, only its teachers' links go
+        note_at = lab_only[0] if lab_only else min(1, len(cells))   # else after the navigation line
+        kept.insert(note_at, app_note(notebook_language(notebook)))
     notebook.cells = kept
     return notebook
 
