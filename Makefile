@@ -30,7 +30,8 @@ lab: $(STAMP)
 APP_PORT ?= 8866
 app: $(STAMP)
 	@echo "Framing Lab app: open http://localhost:$(APP_PORT)/voila/render/start.ipynb"
-	JUPYTER_CONFIG_PATH=$(CURDIR)/kit/course/jupyter_config $(VENV)/bin/voila notebooks \
+	JUPYTER_CONFIG_PATH=$(CURDIR)/kit/course/jupyter_config JUPYTER_PATH=$(CURDIR)/kit/course/jupyter_data \
+	  $(VENV)/bin/voila notebooks \
 	  --port=$(APP_PORT) --Voila.ip=127.0.0.1
 
 test: $(STAMP) lint

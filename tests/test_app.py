@@ -21,9 +21,7 @@ from kit.course.storage import load_work
 
 LESSONS = sorted((ROOT / "notebooks").glob("[ae][rn]/0*.ipynb"))
 CONFIG = ROOT / "kit" / "course" / "jupyter_config"
-# Voilà's page template links Font Awesome from a CDN; the widgets' icons come with ipywidgets,
-# so the page works without it. Any other request outside the app fails the test.
-CDN = "https://cdn.jsdelivr.net/npm/@fortawesome/"
+TEMPLATE = ROOT / "kit" / "course" / "jupyter_data" / "voila" / "templates" / "framing-lab"
 
 
 def _lesson(path):
@@ -72,8 +70,25 @@ def test_voila_reads_the_hook_from_the_kits_config_folder():
     assert config.MappingKernelManager.cull_idle_timeout == 300
     assert config.MappingKernelManager.cull_connected is False
     makefile = (ROOT / "Makefile").read_text("utf-8")
-    assert "JUPYTER_CONFIG_PATH=$(CURDIR)/kit/course/jupyter_config $(VENV)/bin/voila notebooks" in makefile
+    assert "JUPYTER_CONFIG_PATH=$(CURDIR)/kit/course/jupyter_config JUPYTER_PATH=$(CURDIR)/kit/course/jupyter_data" \
+        in makefile
     assert "cp kit/course/jupyter_config/voila.py" in (ROOT / "postBuild").read_text("utf-8")
+
+
+def test_the_page_template_is_chosen_where_voila_finds_it_and_drops_the_cdn(monkeypatch):
+    """Voilà's lab template links Font Awesome from a CDN, which a classroom network may drop;
+    the kit's template removes the links, and is chosen only where it is installed (else Voilà
+    would refuse to start)."""
+    monkeypatch.setenv("JUPYTER_PATH", str(TEMPLATE.parents[2]))
+    assert PyFileConfigLoader("voila.py", path=str(CONFIG)).load_config().VoilaConfiguration.template == "framing-lab"
+    monkeypatch.setattr("jupyter_core.paths.jupyter_path", lambda *parts: [str(ROOT / "tests")])   # not there
+    assert "template" not in PyFileConfigLoader("voila.py", path=str(CONFIG)).load_config().VoilaConfiguration
+    # Installed as the kit installs it: pip (data files), Binder (postBuild).
+    pyproject, post_build = (ROOT / "pyproject.toml").read_text("utf-8"), (ROOT / "postBuild").read_text("utf-8")
+    assert all(f"kit/course/jupyter_data/voila/templates/framing-lab/{name}" in pyproject
+               for name in ("conf.json", "index.html.j2"))
+    assert "cp -r kit/course/jupyter_data/voila/templates/framing-lab" in post_build
+
 
 
 # --- in the browser ---------------------------------------------------------------------------
@@ -163,7 +178,7 @@ def test_a_lesson_in_the_app_has_no_code_and_keeps_the_answers_of_a_student(page
     expect(page.locator(".fl-exercise-feedback-lead")).to_contain_text(explanation)
     question.scroll_into_view_if_needed()
     save_png(ARTIFACTS / f"app_{lang}_01_reloaded.png", question.screenshot())
-    assert set(outside) <= {u for u in outside if u.startswith(CDN)}, outside
+    assert outside == [], outside   # the kit's template asks nothing of a CDN
     (app.work_dir / "ex_01_anatomy.json").unlink()      # the other edition starts afresh
 
 
