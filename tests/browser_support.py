@@ -189,8 +189,8 @@ def _wait_until_answering(server: LabServer, request, answers, timeout: float) -
 
 def start_app(root: Path, home: Path, timeout: float = 60.0) -> LabServer:
     """Start the no-code app as `make app` does (Voilà on `root`/notebooks, the kit's Voilà
-    settings through JUPYTER_CONFIG_PATH, its page template through JUPYTER_PATH) and wait until its page list answers. Voilà has no
-    token: it listens on 127.0.0.1 only."""
+    settings through JUPYTER_CONFIG_PATH, its page template through JUPYTER_PATH) and wait
+    until its page list answers. Voilà has no token: it listens on 127.0.0.1 only."""
     home.mkdir(parents=True, exist_ok=True)
     env = lab_environment(home, {"JUPYTER_PATH": str(root / "kit" / "course" / "jupyter_data")})
     port = free_port()
