@@ -8,6 +8,10 @@ import pytest
 import kit
 
 CASES = {
+    "people listed with their titles are known: a bare title names them, a bare verb does not": (
+        "قال الوزير سامي حداد إن العمل مستمر.\nوحضر المؤتمر النائب علي عمار، رئيس بلدية الميناء معن خليل."
+        "\nولفت رئيس بلدية الميناء إلى أن الطرق ستفتح.\nوقال الوزير إن الاتفاق قريب.",
+        [("العمل مستمر", "سامي حداد"), ("الطرق ستفتح", "معن خليل"), ("الاتفاق قريب", "سامي حداد")]),
     "quoted words joined by و after a description stay quotes (only a list after a name is names)": (
         "ووصف الوزير سامي حداد القرار بأنه \"متسرع\" و\"ظالم\".",
         [("متسرع", "سامي حداد"), ("ظالم", "سامي حداد")]),

@@ -25,6 +25,7 @@ def introduce_topic(state: ParagraphState, span: range) -> None:
     subject (ويقول، لكنه قال، ووصفتها) refers to them."""
     _introduce_subject(state, span)
     _introduce_among(state, span)
+    _introduce_listed(state, span)
 
 
 def _introduce_subject(state: ParagraphState, span: range) -> None:
@@ -95,6 +96,28 @@ def _introduce_among(state: ParagraphState, span: range) -> None:
             subject = state.subject_at(k + 1, state.subject_limit(k, span))
             if subject and introduces_someone(subject, state.tokens):
                 state.book.add(subject)
+
+
+def _introduce_listed(state: ParagraphState, span: range) -> None:
+    """وحضر الوزير فلان، النائب علي عمار، رئيس البلدية معن خليل: each title and name set off by
+    a comma, in a sentence that reports no speech, is someone the article now knows, so that
+    the bare title later (لفت رئيس البلدية) names them."""
+    if any(state.cue_at(k) for k in span):
+        return   # a sentence that reports speech names its speaker, not a list of people present
+    for k in span:
+        if k in state.inside or not state.after_comma(k):
+            continue
+        subject = state.subject_at(k, state.subject_limit(k - 1, span))
+        if subject and subject.type == "person" and subject.role and _first_name_in(state, subject):
+            state.book.add(subject, touch=False)
+
+
+def _first_name_in(state: ParagraphState, subject: Subject) -> bool:
+    """Does the phrase's name start with a first name (not أمين عام جمعية الصداقة, whose
+    "name" is a body)?"""
+    name = subject.name.split()[0]
+    return any(is_given_name(state.tokens[j]) and state.tokens[j].text == name
+               for j in range(subject.first, subject.end))
 
 
 def _after_dateline(state: ParagraphState, span: range) -> int:
