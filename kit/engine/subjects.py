@@ -286,8 +286,8 @@ def _continues_title(text, tokens, k, end) -> bool:
     """Does token k still belong to the title (a link word, a body, a definite word, or the word
     after a link)?"""
     links = _title_links()
-    if _purpose(tokens, k, end):
-        return False
+    if _purpose(tokens, k, end) or (tokens[k - 1].key == "في" and _in(tokens[k], "occasion_nouns")):
+        return False   # وزير الخارجية في المؤتمر الصحفي: the occasion, not the title
     return tokens[k].key in links or _body_in_title(text, tokens, k, end) or _and_title(tokens, k) or (
         _and_title(tokens, k - 1) and not _in(tokens[k], "name_stops")) or (
         not _in(tokens[k], "name_stops")
