@@ -11,7 +11,7 @@ from .arabic import Token, drop_letters, normalize
 from .lexicon import word_set
 from .model import Gender, Source, SourceType
 from .source_kinds import category, gender_label
-from .subjects import NAME_LINKS, Subject
+from .subjects import NAME_LINKS, SAME_WORDS, Subject
 
 
 @dataclass
@@ -167,11 +167,12 @@ class SourceBook:
                     and not _other_title(self._entries[source_id], subject.role):
                 return source_id
         if subject.type == "official":
+            whoever = _the_same_one(subject)   # المتحدث نفسه، معاليه: whatever their post
             return next((source_id for source_id in reversed(self._recent)
                          if self._entries[source_id].type in ("person", "anonymous")
                          and self._entries[source_id].gender in ("", subject.gender)
-                         and not _other_title(self._entries[source_id], subject.role)
-                         and not _other_post(self._entries[source_id], subject.anaphor)), None)
+                         and (whoever or (not _other_title(self._entries[source_id], subject.role)
+                                          and not _other_post(self._entries[source_id], subject.anaphor)))), None)
         return None
 
     @staticmethod
@@ -222,6 +223,16 @@ class SourceBook:
                             tuple(relayed.get(e.id, ())), e.gender, tuple(e.mentions),
                             category(e.type, tuple(e.roles)), gender_label(e.gender, e.type))
                      for e in self._entries.values() if e.id in spoken or e.id in relayed)
+
+
+def _the_same_one(subject: Subject) -> bool:
+    """المتحدث نفسه، المسؤول ذاته (the same), معاليه (his Excellency): the phrase names the one
+    spoken of last, not a holder of the title."""
+    words = normalize(subject.role or "").split()
+    return subject.anaphor in word_set("honorific_pronouns") or (bool(words) and words[-1] in _SAME)
+
+
+_SAME = frozenset(normalize(word) for word in SAME_WORDS)
 
 
 def _other_title(entry: _Entry, role: str | None) -> bool:

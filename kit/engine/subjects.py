@@ -716,7 +716,12 @@ def _could_be_name(tokens: list[Token], i: int) -> bool:
     if is_given_name(tokens[i]):
         return True
     return not (_article_or_function_word(tokens[i]) or _preposition_in_front(tokens, i)
-                or _suffixed_noun(tokens[i].key))
+                or _suffixed_noun(tokens[i].key) or _blessing_at(tokens, i))
+
+
+def _blessing_at(tokens: list[Token], i: int) -> bool:
+    """حفظه الله ورعاه، رحمه الله: a blessing, not a name (blessings)."""
+    return i + 1 < len(tokens) and f"{tokens[i].key} {tokens[i + 1].key}" in word_set("blessings")
 
 
 def _article_or_function_word(token: Token) -> bool:
@@ -778,6 +783,9 @@ def _name_words_end(text, tokens, i, end) -> int:
         stop += 1
         if (family and stop - 1 > i and not _lineage(tokens, stop - 1, end)) or not _joined(text, tokens, stop - 1):
             break
+    if stop - 1 > i and tokens[stop - 1].key in NAME_LINKS and stop < end and tokens[stop].key.isalpha() \
+            and _joined(text, tokens, stop - 1):
+        stop += 1   # يوسف بن علوي بن عبدالله: a name never ends on بن
     return stop
 
 
@@ -872,7 +880,17 @@ def _with_apposition(text, tokens, subject: Subject, end: int) -> Subject:
 
 # The readers `parse_subject` tries, in order; the first four alone can give a known entity or
 # a phrase that refers back (`Subject.entity`, `Subject.anaphor`), the others never do.
-_SOURCE_READERS = (_known_entity, _outlet_or_body, _role_then_name, _anonymous)
+def _honorific_pronoun(text, tokens, i, end) -> Subject | None:
+    """وقال معاليه / وأكدت سموها: the courtesy with a pronoun refers back to the person named
+    before, whatever their post (honorific_pronouns)."""
+    key = tokens[i].key.lstrip("وف")
+    if key not in word_set("honorific_pronouns"):
+        return None
+    word = tokens[i].text[len(tokens[i].key) - len(key):]
+    return Subject(i, i + 1, word, None, "official", "f" if key.endswith("ها") else "m", anaphor=key)
+
+
+_SOURCE_READERS = (_known_entity, _outlet_or_body, _honorific_pronoun, _role_then_name, _anonymous)
 _READERS = (*_SOURCE_READERS, _group, _described_name, _plain_name, _surname_alone)
 
 
