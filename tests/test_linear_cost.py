@@ -84,13 +84,15 @@ def repeated(unit: str, size: int) -> str:
 @pytest.mark.parametrize("unit", ["ب\n", "قال إن ", "قال ", "قال، ", 'قال إن "', "«", "»", '"', "\u202e",
                                   "بحسب ", "وصل الوفد، وفقا لمسؤول، ", "أعلن الوزير ارتفاع ",
                                   "وجاء في البيان أن ", 'وأضاف "كلام". ', 'قال الوزير: "نعم". ',
-                                  'أكد أن "الاقتصاد يتعافى". ', 'وأضاف حسبما أوردت "سي إن إن" أن '])
+                                  'أكد أن "الاقتصاد يتعافى". ', 'وأضاف حسبما أوردت "سي إن إن" أن ',
+                                  "النائب علي عمار، ", "ب، "])
 def test_adversarial_text_costs_four_times_as_much_for_four_times_the_text(unit):
     """Many one-letter paragraphs, a reporting verb (with or without إن, a comma or a mark)
     repeated on one line, thousands of stray marks or bidi overrides, a claim with وفقا لـ, a verb
     with a verbal noun or a document's clause repeated in one sentence, a quoted sentence (or a
     clause wholly in marks) repeated on one line: thousands of quotes in one paragraph, and a
-    relay (حسبما أوردت …) repeated in one sentence: thousands of relays over those quotes."""
+    relay (حسبما أوردت …) repeated in one sentence: thousands of relays over those quotes; a
+    list of titled names, or of letters, set off by commas in one sentence."""
     small, large = repeated(unit, 10_000), repeated(unit, 40_000)
     kit.analyze(text=small)   # warm the word caches, as a notebook would
     ratio = cost_ratio(lambda: kit.analyze(text=large), lambda: kit.analyze(text=small), 2)

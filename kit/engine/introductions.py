@@ -11,7 +11,7 @@ from bisect import bisect_left
 from .arabic import stems
 from .lexicon import word_set
 from .reading_state import ParagraphState, Said
-from .subjects import (Subject, gap, introduces_someone, is_given_name, skip_openers,
+from .subjects import (Subject, gap, introduces_someone, is_given_name, opens_title, skip_openers,
                        verb_read_as_name)
 
 # عمّان (رويترز) - / صفاقس- / رام الله - «القدس» -: a place (and agency or paper) opens the article
@@ -98,16 +98,21 @@ def _introduce_among(state: ParagraphState, span: range) -> None:
                 state.book.add(subject)
 
 
+_LISTED_WORDS = 16   # a title and a name in a list: رئيس لجنة سوق العمل في غرفة تجارة البحرين خليل الحايكي
+
+
 def _introduce_listed(state: ParagraphState, span: range) -> None:
     """وحضر الوزير فلان، النائب علي عمار، رئيس البلدية معن خليل: each title and name set off by
     a comma, in a sentence that reports no speech, is someone the article now knows, so that
     the bare title later (لفت رئيس البلدية) names them."""
-    if any(state.cue_at(k) for k in span):
+    commas = state.commas_between(span.start + 1, span.stop)
+    if not commas or any(state.cue_at(k) for k in span):
         return   # a sentence that reports speech names its speaker, not a list of people present
-    for k in span:
-        if k in state.inside or not state.after_comma(k):
+    for k, stop in zip(commas, [*commas[1:], span.stop], strict=True):   # an item ends at the next comma
+        if k in state.inside or not opens_title(state.tokens[k]):
             continue
-        subject = state.subject_at(k, state.subject_limit(k - 1, span))
+        item = range(k, min(stop, k + _LISTED_WORDS))
+        subject = state.subject_at(k, state.subject_limit(k - 1, item))
         if subject and subject.type == "person" and subject.role and _first_name_in(state, subject):
             state.book.add(subject, touch=False)
 

@@ -546,6 +546,11 @@ def introduces_someone(subject: Subject, tokens: list[Token]) -> bool:
         subject.role is not None or is_given_name(tokens[subject.first]) or kunya)
 
 
+def opens_title(token: Token) -> bool:
+    """Is the word a title's head (الوزير، رئيس، مدافع), with a conjunction or not?"""
+    return _key_in(token.key.lstrip("وف"), "role_heads")
+
+
 def is_given_name(token: Token) -> bool:
     """A common first name (محمد، الحبيب، فاطمة), with or without و/ف before it."""
     key = token.key
