@@ -104,8 +104,9 @@ def _speaker_of(state: ParagraphState, k: int, cue: Cue, span: range) -> Said:
             return Said(state.book.add(subject), subject, "named before the relative")
     limit = _before_ba_object(state, k, cue, state.subject_limit(k, span))
     subject = None
-    if not cue.participle and cue.gender != "pl" and k + 1 < limit:   # نقلوا الخبر: the noun after a
-        subject = _subject_after(state, k + 1, limit)                  # plural verb is its object
+    # نقلوا الخبر: a plural verb carries its own subject, and the noun after it is its object
+    if not cue.participle and cue.gender != "pl" and k + 1 < limit:
+        subject = _subject_after(state, k + 1, limit)
     subject = _known_surname(state, _without_object(state, subject, cue, span))
     if subject and _is_object(state, cue, subject, span):
         subject = None
