@@ -788,9 +788,14 @@ def _name_words_end(text, tokens, i, end) -> int:
         stop += 1
         if (family and stop - 1 > i and not _lineage(tokens, stop - 1, end)) or not _joined(text, tokens, stop - 1):
             break
+    return _past_a_last_link(text, tokens, i, stop, end)
+
+
+def _past_a_last_link(text, tokens, i, stop, end) -> int:
+    """يوسف بن علوي بن عبدالله: a name never ends on بن, past the four words it may have."""
     if stop - 1 > i and tokens[stop - 1].key in NAME_LINKS and stop < end and tokens[stop].key.isalpha() \
             and _joined(text, tokens, stop - 1):
-        stop += 1   # يوسف بن علوي بن عبدالله: a name never ends on بن
+        return stop + 1
     return stop
 
 
