@@ -548,7 +548,7 @@ def introduces_someone(subject: Subject, tokens: list[Token]) -> bool:
 
 def opens_title(token: Token) -> bool:
     """Is the word a title's head (الوزير، رئيس، مدافع), with a conjunction or not?"""
-    return _key_in(token.key.lstrip("وف"), "role_heads")
+    return _in(token, "role_heads")   # its stems drop و and ف already
 
 
 def is_given_name(token: Token) -> bool:
