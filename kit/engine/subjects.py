@@ -896,7 +896,7 @@ def _honorific_pronoun(text, tokens, i, end) -> Subject | None:
     key = tokens[i].key.lstrip("وف")
     if key not in word_set("honorific_pronouns"):
         return None
-    word = tokens[i].text[len(tokens[i].key) - len(key):]
+    word = drop_letters(tokens[i].text, len(tokens[i].key) - len(key))   # the conjunction, as written
     return Subject(i, i + 1, word, None, "official", "f" if key.endswith("ها") else "m", anaphor=key)
 
 
