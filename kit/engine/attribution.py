@@ -158,8 +158,10 @@ def _before_ba_object(state: ParagraphState, k: int, cue: Cue, limit: int) -> in
     comes with بـ, so the subject ends before the first word with بـ."""
     if not _takes_ba_object(cue.lemma):
         return limit
+    # عبد الرحمن بن بوزيد: a ب-word after بن is the name's next link, not the object's بـ
     return next((j for j in range(k + 2, limit) if state.tokens[j].key.startswith("ب")
-                 and len(state.tokens[j].key) > 3 and not is_given_name(state.tokens[j])), limit)
+                 and len(state.tokens[j].key) > 3 and not is_given_name(state.tokens[j])
+                 and state.tokens[j - 1].key not in ("بن", "ابن")), limit)
 
 
 @lru_cache(maxsize=1024)

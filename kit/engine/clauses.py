@@ -87,11 +87,12 @@ def _object_place(state: ParagraphState, m: int, j: int) -> bool:
 def _clause_stop(state: ParagraphState, first: int, span: range, cue_k: int | None) -> int:
     """The token after the clause: the next attribution after a comma, or the next verb of
     saying with its own إن/أن or colon (a reported clause is at most 150 words)."""
-    limit = _next_statement(state, first + 1, min(span.stop, first + 150))   # first < span.stop
+    limit = _next_statement(state, first, min(span.stop, first + 150))   # first < span.stop
     in_relative = cue_k is not None and cue_k > 0 and state.tokens[cue_k - 1].key in RELATIVES
     for stop in state.commas_between(first + 1, limit):
         if stop not in state.inside and (in_relative or _attribution_at(state, stop, limit)
-                                         or _participle_at(state, stop) or _gloss_at(state, stop, limit)):
+                                         or _participle_at(state, stop) or _next_act_at(state, stop, cue_k)
+                                         or _gloss_at(state, stop, limit)):
             return stop   # فلان، الذي قال إنه غير نادم، قد غادر: a relative clause ends at its comma
     return limit
 
@@ -103,6 +104,15 @@ def _participle_at(state: ParagraphState, k: int) -> bool:
     return cue is not None and cue.participle
 
 
+def _next_act_at(state: ParagraphState, k: int, cue_k: int | None) -> bool:
+    """…، وذكّرت بما جاء في الدستور: a verb of saying joined by و after a comma, agreeing with
+    the clause's own verb at `cue_k`, is the speaker's next act, even with no إن/أن of its own
+    (…، ونقلوا إلى مركز استقبال: a plural after a singular speaker is the clause's words)."""
+    cue, own = state.cue_at(k), state.cue_at(cue_k) if cue_k is not None else None
+    return cue is not None and own is not None and not cue.participle \
+        and joined_cue(state.tokens[k]) and cue.gender == own.gender
+
+
 def _gloss_at(state: ParagraphState, k: int, limit: int) -> bool:
     """Does the reporter's own gloss or a relay start at token k, after a comma (…، في ظل
     الجهود المبذولة…، حسبما أفادت قناة…، على ما نقلت «فرانس برس»)? It is no longer the
@@ -110,19 +120,27 @@ def _gloss_at(state: ParagraphState, k: int, limit: int) -> bool:
     if k + 1 >= limit:
         return False
     key, after = state.tokens[k].key, state.tokens[k + 1].key
-    return (key == "في" and after in pattern_words("clause_ends_at_gloss")) \
-        or key.removeprefix("و") in word_set("relay_markers") \
+    return (key == "في" and after in pattern_words("clause_ends_at_gloss")) or _description_at(state, k) \
+        or key in word_set("relay_markers") or key.removeprefix("و") in word_set("relay_markers") \
         or (key == "علي" and after in pattern_words("clause_ends_at_relay"))
 
 
+def _description_at(state: ParagraphState, k: int) -> bool:
+    """…، وهو خطوة تهدف إلى… / …، وهي نسبة…: وهو / وهي and an indefinite noun describe what was
+    said, in the reporter's words (…، وهو ما قد يفتح الباب / وهو الحد الأقصى may be the speaker's)."""
+    after = state.tokens[k + 1]
+    return state.tokens[k].key in word_set("gloss_openers") and after.key != "ما" \
+        and not after.key.startswith("ال") and not cue_of(after) and after.key.isalpha()
+
+
 def _next_statement(state: ParagraphState, first: int, limit: int) -> int:
-    """The first verb of saying from token `first` that opens a statement of its own, else
-    `limit` (قال إن X، لكنه أقر بأن Y; قال إن X وقال الوزير إن Y). This also bounds how deep
-    clauses nest in text that repeats «قال إن»."""
-    for k in range(first, limit - 1):
+    """The first verb of saying after the clause's first token `first` that opens a statement
+    of its own, else `limit` (قال إن X، لكنه أقر بأن Y; قال إن X وقال الوزير إن Y). This also
+    bounds how deep clauses nest in text that repeats «قال إن»."""
+    for k in range(first + 1, limit - 1):
         if k not in state.inside and state.cue_at(k) and not _clause_verb(state, first, k) \
-                and _introduces_clause(state, k, range(first, limit)):
-            but = k - 1 >= first and state.tokens[k - 1].key.startswith(("لكن", "ولكن"))
+                and _introduces_clause(state, k, range(first + 1, limit)):
+            but = k - 1 > first and state.tokens[k - 1].key.startswith(("لكن", "ولكن"))
             return k - 1 if but else k   # …، لكنه أقر بأن: «لكنه» opens the new statement
     return limit
 

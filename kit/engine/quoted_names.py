@@ -34,8 +34,9 @@ def name_label(text: str, tokens: list[Token], starts: list[int], open_: int, cl
         return token.text
     if words > 4:
         return None
-    if k > 0 and _after_a_link(tokens, k):
-        return token.text
+    label = _label_before(tokens, k)
+    if label:
+        return label
     return _names_itself(tokens, k + 1, bisect_left(starts, close)) \
         or _names_the_relay(tokens, k, starts, close) or _names_a_phrase(text, tokens, k, inner) \
         or _nickname(tokens, k, inner) or _known_or_kunya(tokens, k + 1, bisect_left(starts, close)) \
@@ -119,6 +120,19 @@ def _after_a_link(tokens: list[Token], k: int) -> bool:
     return link in ("في", "علي") and names_a_thing(owner)
 
 
+def _label_before(tokens: list[Token], k: int) -> str | None:
+    """The word that names the marks after token k across a preposition (حديث إلى «…») or a
+    naming word and بـ (المعروف بـ«…»), if any."""
+    if k > 0 and _after_a_naming_word(tokens, k):
+        return tokens[k - 1].text
+    return tokens[k].text if k > 0 and _after_a_link(tokens, k) else None
+
+
+def _after_a_naming_word(tokens: list[Token], k: int) -> bool:
+    """الملف المعروف بـ«ملف العشرية» / الملقبات بـ«الشموس»: a naming word and بـ before the marks."""
+    return tokens[k].key == "ب" and tokens[k - 1].key.lstrip("و") in word_set("naming_words")
+
+
 def _nickname(tokens: list[Token], k: int, inner: str) -> str | None:
     """أداء «الخضر»، ليعزز "العميد" صدارته: one or two words with the article, in a sentence's
     run (not after بـ، إلى، إن/أن or a verb of saying, where a quoted word is speech)."""
@@ -129,8 +143,6 @@ def _nickname(tokens: list[Token], k: int, inner: str) -> str | None:
     plural_head = len(words) == 2 and words[0].endswith("و") and words[1].startswith("ال")   # محاربو الصحراء
     if not (plural_head or (len(words) == 1 and words[0].startswith("ال"))):
         return None   # مسؤولية "الإهمال المزمن": a noun and its adjective are a quoted phrase
-    if before.key == "ب" and k > 0 and tokens[k - 1].key.startswith("الملقب"):   # الملقبات بـ«الشموس»
-        return tokens[k - 1].text
     if before.key.startswith("ب") or before.key in word_set("name_stops") or is_complementizer(before) \
             or cue_of(before):   # هي "النصر الكامل": a predicate in quotes is speech
         return None

@@ -151,7 +151,7 @@ class ParagraphState:
             return None   # الاقتراح الذي دعا إلى...: a relative clause describes; «فلان، الذي قال» speaks
         if self.tokens[k].key in word_set("reporter_formulas"):   # يذكر أن: the writer's own aside
             return None
-        return None if k > 0 and self._noun_use(k) else cue
+        return None if k > 0 and (self._noun_use(k) or self._arrival(k)) else cue
 
     def _in_relative_clause(self, k: int) -> bool:
         """الاقتراح الذي دعا: a relative pronoun before token k with no comma before it, unless
@@ -181,6 +181,11 @@ class ParagraphState:
             return True
         return bool(stems(before) & word_set("interview_nouns")
                     and self.tokens[k].key.endswith(("ها", "ه", "هم")))
+
+    def _arrival(self, k: int) -> bool:
+        """بيان ورد لوكالة…: a verb of arriving right after a document, not a verb of saying."""
+        return self.tokens[k].key in word_set("arrival_verbs") and not self.after_comma(k) \
+            and bool(stems(self.tokens[k - 1].key) & word_set("document_nouns"))
 
     def subject_at(self, i: int, end: int) -> Subject | None:
         """`subjects.parse_subject` on this paragraph's tokens: the topic, a headline's speaker

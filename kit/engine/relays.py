@@ -47,12 +47,8 @@ def find_relays(state: ParagraphState, n: int, span: range) -> None:
         size = relay_marker(state, k)
         if not size:
             continue
-        j = k + size
-        while j < span.stop and state.tokens[j].key in word_set("relay_fillers"):
-            j += 1
-        if j < span.stop and cue_of(state.tokens[j]):
-            j += 1
-        if j >= span.stop:
+        j = _source_start(state, k + size, span)
+        if j is None:
             continue
         window = _without_lam(state, j, span.stop)
         if len(window) > 1 and window[0].key in word_set("interview_nouns"):   # وفقا لتصريحات محاميه
@@ -70,6 +66,19 @@ def find_relays(state: ParagraphState, n: int, span: range) -> None:
             state.according_to.setdefault(n, said)
         _according_to_clause(state, k, said, span)
         _according_to_before(state, k, said, span)
+
+
+def _source_start(state: ParagraphState, j: int, span: range) -> int | None:
+    """Where the source's name starts after a relay marker ending before token j, past its
+    fillers and verb (بحسب ما ذكرت); None when no one is named (وفق تعبيره: the speaker's own
+    wording, relayed by no one)."""
+    while j < span.stop and state.tokens[j].key in word_set("relay_fillers"):
+        j += 1
+    if j < span.stop and cue_of(state.tokens[j]):
+        j += 1
+    if j >= span.stop or state.tokens[j].key in word_set("own_words_nouns"):
+        return None
+    return j
 
 
 def _relayed_by(state: ParagraphState, outlet: Subject, outlet_id: str, span: range) -> Said:
