@@ -139,7 +139,7 @@ def _next_statement(state: ParagraphState, first: int, limit: int) -> int:
     bounds how deep clauses nest in text that repeats «قال إن»."""
     for k in range(first + 1, limit - 1):
         if k not in state.inside and state.cue_at(k) and not _clause_verb(state, first, k) \
-                and _introduces_clause(state, k, range(first + 1, limit)):
+                and (state.cue_at(k).participle or _introduces_clause(state, k, range(first + 1, limit))):
             but = k - 1 > first and state.tokens[k - 1].key.startswith(("لكن", "ولكن"))
             return k - 1 if but else k   # …، لكنه أقر بأن: «لكنه» opens the new statement
     return limit
