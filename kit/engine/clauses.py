@@ -62,8 +62,20 @@ def add_np_complement(state: ParagraphState, k: int, span: range) -> None:
                 or ":" in gap(state.text, state.tokens, m - 1):
             return
         if _np_object(state, k, m) and _object_place(state, m, j):
-            add_clause(state, m, span, state.said[k], None, k)
+            _add_np_and_clause(state, k, m, span)
             return
+
+
+def _add_np_and_clause(state: ParagraphState, k: int, m: int, span: range) -> None:
+    """The verbal noun at m as the verb's object, and a «وأن …» clause joined to it as the
+    verb's second statement (وأقر بصعوبة الوضع وأن الجهود ستبذل…: two quotes, one speaker)."""
+    and_that = next((n for n in range(m + 1, min(span.stop, m + 40)) if state.cue_at(n)
+                     or state.tokens[n].key in ("وان", "وبان")), None)
+    if and_that is None or state.cue_at(and_that):
+        add_clause(state, m, span, state.said[k], None, k)
+        return
+    add_clause(state, m, range(span.start, and_that), state.said[k], None, k)
+    add_clause(state, and_that + 1, span, state.said[k], None, k)
 
 
 def _np_object(state: ParagraphState, k: int, m: int) -> bool:
