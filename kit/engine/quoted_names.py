@@ -43,6 +43,21 @@ def name_label(text: str, tokens: list[Token], starts: list[int], open_: int, cl
         or _subject_set_off(text, tokens[k], close, words)
 
 
+def names_given_before(text: str, labels: dict[tuple[int, int], str | None], known: dict[str, str]) -> dict:
+    """«موبايلي» after شركة, then «ركائز "موبايلي"»: marks around words the article has already
+    marked as a name hold that name again. `known` (the article's, from paragraph to paragraph)
+    maps each name's words, normalised, to its label, and learns this paragraph's names."""
+    out = {}
+    for (open_, close), label in labels.items():
+        words = normalize(text[open_ + 1:close].strip())
+        if label is None:
+            label = known.get(words)
+        elif label != "-" and len(words.split()) <= 3:
+            known.setdefault(words, label)
+        out[open_, close] = label
+    return out
+
+
 def names_listed_after_a_name(text: str, labels: dict[tuple[int, int], str | None]) -> dict:
     """بمحافظات “عدن” و”لحج” و”تعز”: marks of at most three words joined by و or a comma to
     marks that hold a name hold a name of the same list. `labels`: `name_label` of each pair,

@@ -19,7 +19,7 @@ from .lexicon import Cue, word_set
 from .model import Diagnostic, NonQuote, Paragraph, QuoteKind, Sentence
 from .paren_quotes import paren_pairs
 from .quote_marks import MARKS, pair_marks
-from .quoted_names import name_label, names_listed_after_a_name
+from .quoted_names import name_label, names_given_before, names_listed_after_a_name
 from .sources import SourceBook
 from .subjects import COMMAS, Subject, is_given_name, parse_subject
 
@@ -91,6 +91,7 @@ class ParagraphState:
         starts = [t.start for t in tokens]
         pairs, problems = pair_marks(text, paragraph.start, paragraph.end)
         labels = names_listed_after_a_name(text, {pair: name_label(text, tokens, starts, *pair) for pair in pairs})
+        labels = names_given_before(text, labels, book.marked_names)
         speech = sorted(pair for pair, label in labels.items() if not label)
         parens = paren_pairs(text, tokens, starts, (paragraph.start, paragraph.end), pairs)
         if parens:   # وقالت أرموند (شكرا، صباح الخير يا مصر).

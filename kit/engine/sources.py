@@ -47,6 +47,7 @@ class SourceBook:
         self._recent: dict[str, None] = {}    # ids, most recent last (each once: an ordered set)
         self._early_roles: dict[str, list[str]] = {}   # titles seen before the entity spoke
         self.guest: str | None = None   # whom an interview (حوار مع فلان) gives its answers to
+        self.marked_names: dict[str, str] = {}   # words in marks read as a name -> its label
 
     def add(self, subject: Subject, head: str | None = None, touch: bool = True) -> str:
         """The id of the source `subject` names, creating it if the article has not cited it yet
