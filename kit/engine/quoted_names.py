@@ -34,7 +34,7 @@ def name_label(text: str, tokens: list[Token], starts: list[int], open_: int, cl
         return token.text
     if words > 4:
         return None
-    label = _label_before(tokens, k)
+    label = _label_before(tokens, k, words)
     if label:
         return label
     return _names_itself(tokens, k + 1, bisect_left(starts, close)) \
@@ -135,9 +135,11 @@ def _after_a_link(tokens: list[Token], k: int) -> bool:
     return link in ("في", "علي") and names_a_thing(owner)
 
 
-def _label_before(tokens: list[Token], k: int) -> str | None:
-    """The word that names the marks after token k across a preposition (حديث إلى «…») or a
-    naming word and بـ (المعروف بـ«…»), if any."""
+def _label_before(tokens: list[Token], k: int, words: int) -> str | None:
+    """The word that names the marks (of `words` words) after token k: a word talked about
+    (كلمة «أيضا»), across a preposition (حديث إلى «…») or a naming word and بـ (المعروف بـ«…»)."""
+    if words == 1 and stems(tokens[k].key) & word_set("word_mention_heads"):
+        return tokens[k].text
     if k > 0 and _after_a_naming_word(tokens, k):
         return tokens[k - 1].text
     return tokens[k].text if k > 0 and _after_a_link(tokens, k) else None

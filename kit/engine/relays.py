@@ -184,9 +184,12 @@ def _according_to_before(state: ParagraphState, k: int, said: Said, span: range)
 
 
 def _cites_after_statement(state: ParagraphState, k: int, said: Said, span: range) -> bool:
-    """Is the relay at k a bare وفقا / بحسب after a comma, citing someone (not figures) who ends
-    the sentence or is followed by a comma within a few words (لمصدر طبي)?"""
-    if not state.after_comma(k) or state.tokens[k].key not in word_set("relay_markers") \
+    """Is the relay at k a bare وفقا / بحسب, citing someone (not figures), after a comma with
+    the source ending the sentence or followed by a comma within a few words (لمصدر طبي), or
+    with no comma when the source's name is the sentence's last words (وقتل ثلاثة أشخاص في
+    الهجوم بحسب وزارة الصحة)?"""
+    if not (state.after_comma(k) or said.subject.end == span.stop) \
+            or state.tokens[k].key not in word_set("relay_markers") \
             or state.tokens[k + 1].key in word_set("relay_fillers") \
             or stems(state.tokens[said.subject.first].key) & word_set("document_nouns"):
         return False
