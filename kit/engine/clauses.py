@@ -181,10 +181,10 @@ def _introduces_clause(state: ParagraphState, k: int, span: range) -> bool:
 
 def _clause_start(state: ParagraphState, first: int) -> int:
     """The clause's first character, past spaces, a colon (انه :" لا شيء…), a comma or a
-    closing mark (أعلنت مجموعة «…» إطلاق…)."""
+    closing mark (أعلنت مجموعة «…» إطلاق…), or a mark around a name."""
     start = state.tokens[first - 1].end
-    while state.text[start].isspace() or state.text[start] in ":،,»":
-        start += 1
+    while state.text[start].isspace() or state.text[start] in ":،,»" or start in state.name_marks:
+        start += 1   # …اتصالات "موبايلي"، الإعلان: past the mark closing a name too
     return start
 
 

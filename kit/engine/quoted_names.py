@@ -169,9 +169,11 @@ def _nickname(tokens: list[Token], k: int, inner: str) -> str | None:
 def _names_a_phrase(text: str, tokens: list[Token], k: int, inner: str) -> str | None:
     """شركة الاتصالات المغربية ‹ألو موبايل› / وكالة أنباء الإمارات «وام»: a short name after a
     thing's noun and the words that complete it (no verb or function word between)."""
-    if len(inner.split()) > 3 or inner.lstrip()[:1] in ("ب", "ل") \
-            or not tokens[k].key.lstrip("وف").startswith(("ال", "لل")):
-        return None   # the word before the marks completes the name (…السعودية «تاسي»), not بـ or a verb
+    if len(inner.split()) > 3 or inner.lstrip()[:1] in ("ب", "ل"):
+        return None
+    if not tokens[k].key.lstrip("وف").startswith(("ال", "لل")):
+        return _names_a_company(tokens, k, inner)
+    # the word before the marks completes the name (…السعودية «تاسي»), not بـ or a verb
     for j in range(k, max(-1, k - 6), -1):   # المؤشر العام للسوق المالية السعودية «تاسي»
         bare = tokens[j].key.lstrip("وف").removeprefix("ال")
         if names_a_thing(tokens[j]) or bare in word_set("non_quote_heads"):
@@ -180,6 +182,21 @@ def _names_a_phrase(text: str, tokens: list[Token], k: int, inner: str) -> str |
         if cue_of(tokens[j]) or tokens[j].key in word_set("name_stops") \
                 or (j < k and set(gap(text, tokens, j)) - {" "}) or tokens[j].key.startswith("وال"):
             return None
+    return None
+
+
+def _names_a_company(tokens: list[Token], k: int, inner: str) -> str | None:
+    """شركة اتحاد اتصالات "موبايلي": a name of one or two words after a thing's noun and at
+    most two bare nouns that complete it (no article, preposition, verb or إن/أن between)."""
+    if len(inner.split()) > 2:
+        return None
+    for j in range(k - 1, max(-1, k - 3), -1):
+        between = tokens[j + 1]
+        if between.key[:1] in "وبلك" or between.key.startswith("ال") or is_complementizer(between) \
+                or cue_of(between) or between.key in word_set("name_stops"):
+            return None
+        if names_a_thing(tokens[j], possessed_too=False):
+            return tokens[j].text
     return None
 
 

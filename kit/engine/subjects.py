@@ -485,6 +485,8 @@ def _anonymous(text, tokens, i, end) -> Subject | None:
     stop = _definite_run(text, tokens, i + 1, min(end, i + 4))   # عنصر الحرس الوطني: its genitive
     while stop < min(end, i + 4) and _joined(text, tokens, stop - 1) and _is_indefinite_nisba(tokens[stop]):
         stop += 1   # مسؤولا محليا، مصدر أمني، دبلوماسيون غربيون
+    if stop == i + 1 and tokens[i].key.lstrip("و") in word_set("quantity_words"):
+        return None   # أحد ركائز الشركة: "one of" with no people after it is no one
     stop = _past_anonymity_phrases(text, tokens, stop, end)
     stop = _where_from(text, tokens, stop, end)   # مصدر في هيئة النزاهة، مسؤول بالسلطة المحلية
     return Subject(i, stop, _span_text(text, tokens, i, stop), None, "anonymous",
@@ -730,10 +732,12 @@ def _blessing_at(tokens: list[Token], i: int) -> bool:
 
 
 def _article_or_function_word(token: Token) -> bool:
-    """الشؤون، للأمم (not ألكسيو), a one-letter word, a number, or a sentence adverb (أيضا)."""
+    """الشؤون، للأمم (not ألكسيو), a one-letter word, a number, a sentence adverb (أيضا) or a
+    word of quantity (أحد ركائز الشركة)."""
     key = token.key
     article = key.startswith(("ال", "لل")) and not _hamza_alef(token)
-    return len(key) < 2 or article or not key.isalpha() or key in word_set("sentence_adverbs")
+    return len(key) < 2 or article or not key.isalpha() or key in word_set("sentence_adverbs") \
+        or key in word_set("quantity_words")
 
 
 def _preposition_in_front(tokens: list[Token], i: int) -> bool:
