@@ -238,7 +238,7 @@ def test_lesson_02_runs_clean_and_shows_who_gets_to_speak(page, course_lab, lang
     chart.wait_for(timeout=WAIT_MS)
     assert chart.get_attribute("lang") == lang and chart.get_attribute("dir") == ("rtl" if lang == "ar" else "ltr")
     assert t("chart_alt_voice", lang, name=t("voice_category_official", lang), sources=3, statements=8,
-             words=126) in chart.get_attribute("alt")
+             words=115) in chart.get_attribute("alt")
     assert chart.evaluate("img => img.naturalWidth") > 600
     cell = chart.locator("xpath=ancestor::div[contains(@class, 'jp-CodeCell')][1]")
     cell.scroll_into_view_if_needed()

@@ -267,7 +267,7 @@ def test_04_who_asserts_the_numbers(seed):
     about_130 = next(speaker for text, speaker in claims.items() if "130" in text)
     assert about_130 is None and accepted("04_framing", "number_130") == "writer"
     million = next(speaker for text, speaker in claims.items() if "مليون" in text)
-    assert million == "Benjamin Netanyahu"   # what the open question asks students to discuss
+    assert million is None   # the writer's (…، حيث يعيش…: a gloss), as the open question says
 
 
 def test_05_rewrites_change_the_lenses_as_the_answers_say(seed_text):

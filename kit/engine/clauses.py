@@ -64,6 +64,24 @@ def add_np_complement(state: ParagraphState, k: int, span: range) -> None:
         if _np_object(state, k, m) and _object_place(state, m, j):
             _add_np_and_clause(state, k, m, span)
             return
+        if _called_for(state, k, m, span):
+            add_clause(state, j, span, state.said[k], None, k)
+            return
+
+
+def _called_for(state: ParagraphState, k: int, m: int, span: range) -> bool:
+    """ودعت الوزارة المواطنين إلى الالتزام… / وطالب الوزير المديرين برفع…: a directive verb
+    (np_complement_directive) opening its sentence or clause, then whom it addresses and the
+    preposition that brings in what it calls for, at token m (إلى، على، or ب on a noun), with
+    no في / من … between (ودعت الحكومة في بيان بتحديد…: not whom it addresses)."""
+    cue, key = state.cue_at(k), state.tokens[m].key
+    if normalize(cue.lemma) not in pattern_words("np_complement_directive") or m + 1 >= span.stop:
+        return False
+    opens = k == span.start or bool(set(gap(state.text, state.tokens, k - 1)) - {" "}) \
+        or joined_cue(state.tokens[k]) or cue.participle   # البلاد نت - طالب الوزير…
+    preposition = key in ("الي", "علي") or (key[:1] == "ب" and len(key) > 3 and key not in word_set("name_stops"))
+    return opens and preposition and not any(state.tokens[n].key in word_set("name_stops")
+                                              for n in range(m - 1, k, -1))
 
 
 def _add_np_and_clause(state: ParagraphState, k: int, m: int, span: range) -> None:
@@ -133,6 +151,7 @@ def _gloss_at(state: ParagraphState, k: int, limit: int) -> bool:
         return False
     key, after = state.tokens[k].key, state.tokens[k + 1].key
     return (key == "في" and after in pattern_words("clause_ends_at_gloss")) or _description_at(state, k) \
+        or key in word_set("gloss_starts") \
         or key in word_set("relay_markers") or key.removeprefix("و") in word_set("relay_markers") \
         or (key == "علي" and after in pattern_words("clause_ends_at_relay"))
 
