@@ -272,7 +272,8 @@ def _title_links() -> set[str]:
 def _title_end(text, tokens, i, stop, end) -> int:
     """The token after a title's words, from `stop` (after its head noun): محافظ حلب، كاتبة
     الدولة المكلفة بالماء، رئيس الاتحاد العام التونسي للشغل."""
-    if not tokens[i].key.lstrip("وف").startswith("ال") and stop < end and _joined(text, tokens, stop - 1):
+    owned = stop == i + 1 and not _key_in(tokens[i].key, "role_heads")   # مخرجه فلان: "his director"
+    if not tokens[i].key.lstrip("وف").startswith("ال") and not owned and stop < end and _joined(text, tokens, stop - 1):
         stop += 1   # an indefinite title is followed by its genitive: محافظ حلب، كاتبة الدولة
     first_stop = stop
     while stop < end and _joined(text, tokens, stop - 1) and _continues_title(text, tokens, stop, end):
@@ -885,7 +886,8 @@ def _with_apposition(text, tokens, subject: Subject, end: int) -> Subject:
     if not set_off:
         return subject
     stop = k + 1
-    while stop < end and stop - k < 20 and _PHRASE_BREAKS.isdisjoint(gap(text, tokens, stop - 1)):
+    while stop < end and stop - k < 20 and _PHRASE_BREAKS.isdisjoint(gap(text, tokens, stop - 1)) \
+            and tokens[stop].key not in word_set("own_words_nouns"):   # …مؤلف التقرير قوله: not the role's
         stop += 1
     role = _span_text(text, tokens, k, stop)
     return Subject(subject.first, stop, subject.name, subject.entity, subject.type, subject.gender,
