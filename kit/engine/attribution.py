@@ -75,13 +75,21 @@ def _read_sentence(state: ParagraphState, n: int) -> None:
             state.book.mentioned(state.tokens[k].key)
     _read_marks(state, n, span)
     for k in span:
-        if k in state.said and state.cue_at(k):
+        if k in state.said and state.cue_at(k) and not _unsaid_inside_clause(state, k):
             found = len(state.quotes)
             _read_indirect(state, k, span)
             _read_unmarked(state, k, span)
             if len(state.quotes) == found:
                 add_np_complement(state, k, span)
     _partials_follow_their_clause(state.quotes[first_quote:])
+
+
+def _unsaid_inside_clause(state: ParagraphState, k: int) -> bool:
+    """قال الوزير إن الكويت ترى أن…: a verb inside the clause just read whose subject is no one
+    the kit can name reports nothing of its own; its words are the clause's."""
+    last = state.quotes[-1] if state.quotes else None
+    return state.said[k].source_id is None and last is not None and last.kind == "indirect" \
+        and last.start <= state.tokens[k].start < last.end
 
 
 def _partials_follow_their_clause(quotes: list[Draft]) -> None:
